@@ -1,0 +1,56 @@
+"""``agent-console lookup PHONE [--json]``: the caller's world, for scripts and support."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from console.caller_json import caller_to_json
+from console.caller_view import CallerView
+from console.context import ConsoleContext
+from console.lookup import lookup
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("lookup", help="show a caller's contracts, notifications, bills, usage and events")
+    p.add_argument("phone", metavar="PHONE", help="any written form: 0912-345-678, +886 912 345 678, (02) 2345-6789")
+    p.add_argument("--json", action="store_true", help="print JSON (keys documented in the README)")
+    p.set_defaults(handler=run)
+
+
+def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
+    with ctx.customers.session() as session:
+        view = lookup(session, args.phone, ctx.settings.region)
+    if args.json:
+        print(json.dumps(caller_to_json(view), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(view))
+    return 0
+
+
+def render_text(view: CallerView) -> str:
+    c = view.customer
+    out = [f"{c.name}  ({c.id}, {c.language})  phones: {', '.join(c.phones)}  ID: {c.national_id_masked or '-'}"]
+    for k in view.contracts:
+        out.append(f"Contract {k.id}  signed {k.signed_on}  plan {k.plan or '-'}")
+        for cl in k.clauses:
+            out.append(f"  clause {cl.id} [{cl.kind}] {cl.service_code or ''}: {cl.text}")
+    out.append("Services:")
+    for s in view.services:
+        dates = " ".join(f"{label} {d}" for label, d in (("trial until", s.trial_until), ("term until", s.term_until)) if d)
+        out.append(f"  {s.code:<8} {s.name(c.language)}  {s.fee_amount} {view.currency}/{s.fee_per}  {s.status}  {dates}")
+    out.append("Notifications (newest first):")
+    for n in view.notifications:
+        out.append(f"  {n.sent_at:%Y-%m-%d %H:%M}Z {n.channel:<6} {n.service_code or '-':<8} [{n.says}] {n.text}")
+    out.append("Bills:")
+    for b in view.bills:
+        out.append(f"  {b.period} {b.id}  total {b.total} {b.currency}")
+        for ln in b.lines:
+            out.append(f"      {ln.id:<20} {ln.service_code or '-':<8} {ln.amount:>10}  {ln.text}")
+    if view.usage:
+        out.append("Usage: " + ", ".join(f"{u.service_code} {u.period}: {u.units}" for u in view.usage))
+    if view.events:
+        out.append("Events:")
+        for e in view.events:
+            out.append(f"  {e.at:%Y-%m-%d %H:%M}Z {e.channel:<6} {e.kind:<16} {e.service_code or '-':<8} {e.text or ''}")
+    return "\n".join(out)

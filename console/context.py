@@ -1,0 +1,53 @@
+"""The one bootstrap: settings plus the two stores, opened lazily, shared by CLI and window.
+
+A lookup needs only customer data and a CLI ``sync`` only the journal, so each store is
+opened (and migrated) on first use. The clock lives here too: in demo mode the console's
+"now" is the scenario's ``call_at``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from console.db import Store, open_store
+from console.settings import Settings
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class ConsoleContext:
+    def __init__(self, settings: Settings, clock: Callable[[], datetime] = system_clock) -> None:
+        self.settings = settings
+        self.clock = clock
+        self._customers: Store | None = None
+        self._journal: Store | None = None
+
+    @property
+    def customers(self) -> Store:
+        if self._customers is None:
+            self._customers = open_store(self.settings.db_url, "customer")
+        return self._customers
+
+    @property
+    def journal(self) -> Store:
+        if self._journal is None:
+            self._journal = open_store(self.settings.journal_url, "journal")
+        return self._journal
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def close(self) -> None:
+        for store in (self._customers, self._journal):
+            if store is not None:
+                store.dispose()
+        self._customers = self._journal = None
+
+    def __enter__(self) -> ConsoleContext:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,130 @@
+"""Opening the two stores: engines, per-connection pragmas, and schema migrations.
+
+Every SQLite connection gets foreign keys, WAL and a busy timeout; the journal also gets
+``synchronous=FULL`` so a saved outcome survives a power cut, and ``BEGIN IMMEDIATE`` so two
+writers queue instead of failing half-way with "database is locked". A store is upgraded
+through its own Alembic history when opened; a store written by a newer version of the
+console is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.errors import NewerDatabaseError, StoreError
+
+StoreKind = Literal["customer", "journal"]
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _sqlite_file(url: str) -> Path | None:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def create_store_engine(url: str, kind: StoreKind) -> Engine:
+    """Create the engine for one store, with the pragmas that make SQLite safe to share."""
+    try:
+        u = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {url!r}") from exc
+    backend = u.get_backend_name()
+    if backend == "postgresql" and u.drivername == "postgresql":
+        u = u.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        path = _sqlite_file(url)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for {path}: {exc.strerror}") from exc
+        engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _sqlite_pragmas(engine, kind)
+        return engine
+    try:
+        return create_engine(u, pool_pre_ping=True)
+    except Exception as exc:  # missing driver, bad options
+        raise StoreError(f"cannot use {u.render_as_string(hide_password=True)}: {exc}") from exc
+
+
+def _sqlite_pragmas(engine: Engine, kind: StoreKind) -> None:
+    synchronous = "FULL" if kind == "journal" else "NORMAL"
+    begin = "BEGIN IMMEDIATE" if kind == "journal" else "BEGIN"
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Take transaction control from the driver so BEGIN is explicit (see "begin").
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode and str(mode[0]).lower() not in ("wal", "memory"):
+            # A read-only folder cannot hold the -wal file; say so rather than misbehave.
+            cur.close()
+            raise sqlite3.OperationalError(f"cannot switch to WAL (journal_mode={mode[0]})")
+        cur.execute(f"PRAGMA synchronous = {synchronous}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql(begin)
+
+
+@dataclass
+class Store:
+    """One opened store: its engine and a session factory."""
+
+    kind: StoreKind
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(url: str, kind: StoreKind, *, migrate: bool = True) -> Store:
+    """Open a store, bringing its schema up to date (or refusing a newer one)."""
+    engine = create_store_engine(url, kind)
+    try:
+        if migrate:
+            from console.migrate import upgrade_store
+
+            upgrade_store(engine, kind)
+        else:
+            with engine.connect() as conn:
+                inspect(conn).get_table_names()
+    except NewerDatabaseError:
+        engine.dispose()
+        raise
+    except (OperationalError, DatabaseError) as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open the {kind} database {_safe(url)}: {_reason(exc)}") from exc
+    return Store(kind, url, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _safe(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _reason(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    return text
