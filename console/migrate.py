@@ -40,14 +40,20 @@ def head_revision(kind: str) -> str:
     return _script(kind)[2][0]
 
 
-def current_revision(engine: Engine) -> str | None:
+def version_table(kind: str) -> str:
+    """Each store keeps its own version table, so both can share one PostgreSQL database."""
+    return f"alembic_version_{kind}"
+
+
+def current_revision(engine: Engine, kind: str) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        ctx = MigrationContext.configure(conn, opts={"version_table": version_table(kind)})
+        return ctx.get_current_revision()
 
 
 def upgrade_store(engine: Engine, kind: str) -> None:
     _, known, heads = _script(kind)
-    current = current_revision(engine)
+    current = current_revision(engine, kind)
     if current is not None and current not in known:
         raise NewerDatabaseError(
             f"the {kind} database was written by a newer Agent Console (schema {current}); "

@@ -29,7 +29,7 @@ def run_migrations() -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         render_item=_render_item,
-        version_table="alembic_version",
+        version_table=f"alembic_version_{context.config.attributes['store_kind']}",
     )
     with context.begin_transaction():
         context.run_migrations()

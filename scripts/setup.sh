@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Sets up everything Agent Console needs on a fresh Debian/Ubuntu machine, idempotently:
+# the Debian packages Qt and the fonts need (installed when run as root, otherwise the exact
+# apt-get line is printed), a virtualenv in .venv, and the project installed into it.
+# Usage: scripts/setup.sh [--test]   (--test also installs the test tools)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+# Qt's xcb/offscreen platform plugins and fonts (CJK so Traditional Chinese renders).
+DEB_PACKAGES=(
+  python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
+  libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
+  libxrender1 libxi6 libsm6 libice6 fonts-noto-cjk sqlite3
+)
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in "${DEB_PACKAGES[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [[ "$status" == *"ok installed"* ]] || missing+=("$pkg")
+  done
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "setup: installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: these Debian packages are missing; install them with:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+PYTHON=${PYTHON:-python3}
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "setup: Python 3.11 or newer is needed (found: $("$PYTHON" --version 2>&1))" >&2
+  exit 1
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv"
+  "$PYTHON" -m venv .venv
+fi
+
+extras=""
+[ $want_test = 1 ] && extras="[test]"
+stamp=".venv/.agent-console-installed${extras:+-test}"
+digest=$(cat pyproject.toml setup.py | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
+  echo "setup: installing agent-console${extras} into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+  .venv/bin/python -m pip install -q -e ".${extras}" 2>&1 | grep -v -E "^WARNING: (Location|Skipping)" || true
+  .venv/bin/python -c "import console, PySide6" || { echo "setup: installation failed" >&2; exit 1; }
+  echo "$digest" > "$stamp"
+fi
