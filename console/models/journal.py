@@ -13,7 +13,18 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from console.models.customer import NAMING
@@ -140,7 +151,8 @@ class OutboxEvent(JournalBase):
     """
 
     __tablename__ = "outbox_events"
-    __table_args__ = (UniqueConstraint("customer_id", "customer_seq"),)
+    # Unique per workstation: the central journal holds every workstation's events (j0002).
+    __table_args__ = (UniqueConstraint("workstation", "customer_id", "customer_seq"),)
 
     position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True)

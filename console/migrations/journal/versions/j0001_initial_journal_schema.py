@@ -1,7 +1,7 @@
 """initial journal schema
 
 Revision ID: j0001
-Revises: 
+Revises: (none)
 Create Date: 2026-11-27 09:08:39.855603
 
 """
