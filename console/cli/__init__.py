@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "console.cli.cmd_seed",
     "console.cli.cmd_lookup",
     "console.cli.cmd_demo",
+    "console.cli.cmd_audit",
 )
 
 GuiRunner = Callable[[ConsoleContext, argparse.Namespace], int]

@@ -1,0 +1,111 @@
+"""record_call: one transaction (call + events + audit), validation, notes cleaning, drafts."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from console import audit
+from console.calls import (
+    MAX_NOTES,
+    WrapUp,
+    WrapUpInvalid,
+    discard_draft,
+    load_draft,
+    record_call,
+    save_draft,
+)
+from console.models import AuditEntry, Call, OutboxEvent
+
+T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _audit_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(audit.KEY_ENV, "test-key")
+
+
+def _wrapup(**kw) -> WrapUp:
+    base = dict(customer_id="C1", phone="+886912345678", outcome="resolved", started_at=T0,
+                ended_at=T0 + timedelta(minutes=4), saved_at=T0 + timedelta(minutes=5), notes="ok")
+    base.update(kw)
+    return WrapUp(**base)
+
+
+def _counts(ctx) -> tuple[int, int, int]:
+    with ctx.journal.session() as s:
+        return tuple(s.scalar(select(func.count()).select_from(t)) for t in (Call, OutboxEvent, AuditEntry))
+
+
+def test_record_call_writes_call_event_and_audit(ctx) -> None:
+    call_id = record_call(ctx, _wrapup(root_cause="billing_error", finding_codes=["duplicate_charge"]))
+    with ctx.journal.session() as s:
+        call = s.get(Call, call_id)
+        assert (call.duration_s, call.acw_s) == (240, 60)
+        assert call.agent_id == "A001" and call.finding_codes == ["duplicate_charge"]
+        ev = s.scalars(select(OutboxEvent)).one()
+        assert (ev.type, ev.customer_seq, ev.call_id, ev.version) == ("call.recorded", 1, call_id, 1)
+        assert ev.payload["v"] == 1 and ev.payload["outcome"] == "resolved"
+        assert audit.verify(s).ok
+    record_call(ctx, _wrapup())
+    with ctx.journal.session() as s:
+        assert sorted(s.scalars(select(OutboxEvent.customer_seq))) == [1, 2]
+
+
+def test_nothing_written_when_any_part_fails(ctx, monkeypatch: pytest.MonkeyPatch) -> None:
+    record_call(ctx, _wrapup())
+    before = _counts(ctx)
+
+    def boom(*a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(audit, "append", boom)
+    with pytest.raises(RuntimeError):
+        record_call(ctx, _wrapup())
+    assert _counts(ctx) == before
+
+
+@pytest.mark.parametrize(
+    ("kw", "field"),
+    [
+        ({"outcome": ""}, "outcome"),
+        ({"outcome": "happy"}, "outcome"),
+        ({"customer_id": " "}, "customer_id"),
+        ({"outcome": "escalated"}, "root_cause"),
+        ({"root_cause": "aliens"}, "root_cause"),
+        ({"outcome": "callback_scheduled"}, "follow_up_on"),
+        ({"outcome": "resolved_with_credit", "root_cause": "billing_error"}, "actions"),
+        ({"notes": "x" * (MAX_NOTES + 1)}, "notes"),
+        ({"ended_at": T0 - timedelta(seconds=1)}, "ended_at"),
+        ({"started_at": datetime(2026, 3, 2, 1, 0)}, "started_at"),
+    ],
+)
+def test_required_fields_are_enforced(ctx, kw, field) -> None:
+    with pytest.raises(WrapUpInvalid) as info:
+        record_call(ctx, _wrapup(**kw))
+    assert field in info.value.problems
+    assert "\n" not in str(info.value)
+    assert _counts(ctx) == (0, 0, 0)
+
+
+def test_notes_lose_control_characters_but_keep_lines(ctx) -> None:
+    call_id = record_call(ctx, _wrapup(notes="line1\r\nline\x00 2\t\x1b[31mred\x7f", outcome="callback_scheduled",
+                                       follow_up_on=date(2026, 3, 5)))
+    with ctx.journal.session() as s:
+        assert s.get(Call, call_id).notes == "line1\nline 2\t[31mred"
+
+
+def test_draft_round_trip_and_discard_on_save(ctx) -> None:
+    w = _wrapup(outcome="", notes="half typed 中文")
+    draft_id = save_draft(ctx, w)
+    got = load_draft(ctx, customer_id="C1")
+    assert got is not None and got[0] == draft_id and got[1]["notes"] == "half typed 中文"
+    with pytest.raises(WrapUpInvalid):
+        record_call(ctx, w)
+    assert load_draft(ctx, draft_id) is not None  # a failed save keeps the draft
+    w.outcome, w.draft_id = "resolved", draft_id
+    record_call(ctx, w)
+    assert load_draft(ctx, draft_id) is None
+    assert discard_draft(ctx, draft_id) is False
