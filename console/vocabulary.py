@@ -46,6 +46,6 @@ ROOT_CAUSES = (
 ROLES = ("agent", "lead", "trainer")
 EVENT_TYPES = (
     "call.recorded", "credit.issued", "service.suspended", "service.cancelled", "case.opened",
-    "callback.scheduled", "evidence.requested", "credit.decided", "audit.head",
+    "callback.scheduled", "evidence.requested", "credit.requested", "credit.decided", "audit.head",
 )
 DELIVERY_STATES = ("pending", "delivered", "failing", "dead")

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "console.cli.cmd_import",
     "console.cli.cmd_seed",
     "console.cli.cmd_lookup",
+    "console.cli.cmd_suggest",
     "console.cli.cmd_demo",
     "console.cli.cmd_audit",
 )

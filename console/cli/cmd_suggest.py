@@ -1,0 +1,78 @@
+"""``agent-console suggest PHONE [--json] [--lang L] [--at TIME]``: findings and suggestions.
+
+The scripting and testing face of the suggestions panel. A customer imported from a
+scenario is evaluated at the scenario's ``call_at`` unless ``--at`` says otherwise, so a
+trainer sees the world as it was when the caller rang.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+
+from sqlalchemy import select
+
+from console.caller_json import money_str
+from console.context import ConsoleContext
+from console.errors import UserError
+from console.lookup import lookup
+from console.models import Scenario
+from console.rules.base import LOCAL_TZ
+from console.suggest import SuggestionReport, report_to_json, suggest_for
+from console.vocabulary import LANGUAGES
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("suggest", help="name what went wrong for a caller and what to do about it")
+    p.add_argument("phone", metavar="PHONE", help="the caller's number, any written form")
+    p.add_argument("--json", action="store_true", help="print JSON: customer, findings, suggestions")
+    p.add_argument("--lang", choices=LANGUAGES, help="script language (default: the customer's)")
+    p.add_argument("--at", metavar="ISO-TIME", help="evaluate as of this time (default: the scenario's call_at, else now)")
+    p.set_defaults(handler=run)
+
+
+def parse_at(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--at: not an ISO 8601 time: {text!r} (e.g. 2009-05-12T14:30:00+08:00)") from None
+    return value if value.tzinfo else value.replace(tzinfo=LOCAL_TZ)
+
+
+def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
+    with ctx.customers.session() as session:
+        view = lookup(session, args.phone, ctx.settings.region)
+        if args.at:
+            at = parse_at(args.at)
+        elif view.customer.scenario_id:
+            call_at = session.scalar(select(Scenario.call_at).where(Scenario.id == view.customer.scenario_id))
+            at = call_at or ctx.now()
+        else:
+            at = ctx.now()
+    report = suggest_for(view, at=at, language=args.lang, templates_dir=ctx.settings.templates_dir)
+    if args.json:
+        print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(report, at))
+    return 0
+
+
+def render_text(report: SuggestionReport, at: datetime) -> str:
+    c = report.customer
+    out = [f"{c.name} ({c.id}) as of {at.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M} Asia/Taipei"]
+    if not report.findings:
+        out.append("No findings: nothing was billed against what the customer was told.")
+    for f in report.findings:
+        out.append(f"Finding {f.code} [{f.service_code or '-'}]: {f.summary}")
+        out.append(f"  evidence: {', '.join(f.evidence)}")
+    for s in report.suggestions:
+        out.append("")
+        out.append(f"Suggestion {s.id}: {s.title}")
+        for a in s.actions:
+            amount = f" {money_str(a.amount)} {a.currency}" if a.amount is not None else ""
+            periods = f" for {', '.join(a.periods)}" if a.periods else ""
+            out.append(f"  - {a.kind} {a.service_code or ''}{amount}{periods}".rstrip())
+        out.append("  Script:")
+        out.extend(f"    {line}" for line in s.script.splitlines())
+    return "\n".join(out)
