@@ -1,24 +1,137 @@
-"""Opening the console window: QApplication set-up and the main window's life cycle."""
+"""Opening the console window: the application, its language and look, the screen pop.
+
+``agent-console [--caller PHONE]`` lands here (and ``agent-console demo`` after the lead's
+demo handler has prepared the demo stores). If a console is already running for this
+user, the number is handed to it and this process exits; otherwise the window opens,
+listens for later hand-overs, and pops the caller. ``--screenshot PATH`` renders the
+window after the pop into a PNG and exits 0 (works with ``QT_QPA_PLATFORM=offscreen``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from console.context import ConsoleContext
+from console.resources import resource_path
+from ui.i18n import choose_language, install_translators
+
+APP_NAME = "Agent Console"
+POP_TIMEOUT_MS = 30_000
+
+
+def application() -> QApplication:
+    """The one QApplication, set up for high-DPI screens and our style sheet."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setApplicationName("agent-console")
+    QGuiApplication.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setDesktopFileName("agent-console")
+    return app
+
+
+def apply_style(app: QApplication, language: str) -> None:
+    font = QFont(app.font())
+    # Traditional Chinese glyphs first for zh_TW, so 說 and 户 use Taiwanese forms.
+    families = ["Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "PingFang TC"]
+    if language != "zh_TW":
+        families = ["Noto Sans", "Segoe UI", "Helvetica Neue", *families]
+    font.setFamilies([*families, *font.families()])
+    app.setFont(font)
+    try:
+        style = resource_path("style.qss").read_text(encoding="utf-8")
+    except OSError:
+        style = ""
+    app.setStyleSheet(style)
+
+
+def make_window(ctx: ConsoleContext, language: str | None = None, remember: bool = True):  # type: ignore[no-untyped-def]
+    """Application + translators + style + window (tests call this too).
+
+    ``remember=False`` neither restores nor saves the window's size and splitters (used for
+    screenshots, which must look the same on every machine).
+    """
+    from ui.main_window import ConsoleWindow
+
+    app = application()
+    lang = language or choose_language(ctx.settings.ui_language)
+    install_translators(app, lang)
+    apply_style(app, lang)
+    return ConsoleWindow(ctx, lang, remember=remember)
+
+
+def screenshot_size() -> tuple[int, int]:
+    """``AGENT_CONSOLE_SCREENSHOT_SIZE=1920x1080``; 1366x768 (the smallest floor screen) by default."""
+    raw = os.environ.get("AGENT_CONSOLE_SCREENSHOT_SIZE", "1366x768")
+    try:
+        w, h = (int(x) for x in raw.lower().split("x"))
+    except ValueError:
+        return 1366, 768
+    return max(w, 640), max(h, 480)
+
+
+def wait_for_pop(window, timeout_ms: int = POP_TIMEOUT_MS) -> bool:  # type: ignore[no-untyped-def]
+    """Run the event loop until the pending screen pop has answered (or timed out)."""
+    loop = QEventLoop()
+    answered: list[bool] = []
+
+    def done(*_: object) -> None:
+        answered.append(True)
+        loop.quit()
+
+    window.popped.connect(done)
+    window.pop_failed.connect(done)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    window.popped.disconnect(done)
+    window.pop_failed.disconnect(done)
+    return bool(answered)
+
+
+def screenshot(window, path: str) -> bool:  # type: ignore[no-untyped-def]
+    QApplication.processEvents()
+    window.repaint()
+    return window.grab().save(path, "PNG")
 
 
 def run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("Agent Console")
-    window.setCentralWidget(QLabel("Agent Console"))
-    window.resize(1200, 800)
-    window.show()
-    if args.screenshot:
-        app.processEvents()
-        window.grab().save(args.screenshot)
+    from ui.single_instance import InstanceServer, hand_over
+
+    caller = getattr(args, "caller", None)
+    shot = getattr(args, "screenshot", None)
+    app = application()
+    if caller and not shot and hand_over(caller):
+        print(f"agent-console: handed {caller} to the running console", file=sys.stderr)
         return 0
-    return app.exec()
+    window = make_window(ctx, remember=not shot)
+    if shot:
+        window.resize(*screenshot_size())
+    server = None
+    if not shot:
+        server = InstanceServer(parent=window)
+        if server.listen():
+            server.caller.connect(lambda phone: (window.bring_to_front(), window.pop(phone)))
+    window.show()
+    if caller:
+        window.pop(caller)
+    if shot:
+        if caller:
+            wait_for_pop(window)
+        ok = screenshot(window, shot)
+        window.close()
+        if not ok:
+            print(f"agent-console: cannot write the screenshot {shot}", file=sys.stderr)
+            return 4
+        return 0
+    code = app.exec()
+    if server is not None:
+        server.close()
+    return code

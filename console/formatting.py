@@ -1,0 +1,86 @@
+"""Money, dates and times for people, per locale (Babel), shared by the window, scripts and exports.
+
+One module so that the window, a rendered apology script and an exported call log all
+write "NT$100" and "2009/2/16" the same way. Whole-unit currencies (TWD, JPY) are shown
+without decimals; instants are shown in Asia/Taipei, the operator's time zone, whatever
+the workstation's clock says. Pure Python: no Qt.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_skeleton, format_timedelta
+from babel.numbers import format_currency, format_decimal
+
+from console.vocabulary import WHOLE_UNIT_CURRENCIES
+
+TAIPEI = ZoneInfo("Asia/Taipei")
+DEFAULT_LOCALE = "zh_TW"
+# Symbols agents expect whatever the UI language: CLDR writes TWD as "$" in zh_TW.
+_SYMBOLS = {"TWD": "NT$"}
+
+
+def babel_locale(language: str | None) -> str:
+    """Map the console's language codes (zh_TW, en) to a Babel locale name."""
+    if not language:
+        return DEFAULT_LOCALE
+    if language.startswith("zh"):
+        return "zh_TW"
+    if language.startswith("en"):
+        return "en"
+    return language
+
+
+def money(amount: Decimal, currency: str = "TWD", language: str | None = None) -> str:
+    """``NT$1,234`` for whole-unit currencies (decimals only if the amount has some)."""
+    if isinstance(amount, float):
+        raise TypeError("money must be Decimal, never float")
+    loc = babel_locale(language)
+    whole = currency in WHOLE_UNIT_CURRENCIES and amount == amount.to_integral_value()
+    if currency in _SYMBOLS:
+        digits = format_decimal(abs(amount), "#,##0" if whole else "#,##0.00", locale=loc)
+        return ("-" if amount < 0 else "") + _SYMBOLS[currency] + digits
+    if whole:
+        return format_currency(amount, currency, "¤#,##0", locale=loc, currency_digits=False)
+    return format_currency(amount, currency, locale=loc)
+
+
+def day(value: date | None, language: str | None = None) -> str:
+    """A calendar date, compact: ``2009/2/16`` (zh_TW), ``2/16/2009`` (en)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(TAIPEI).date()
+    return format_skeleton("yMd", value, locale=babel_locale(language))
+
+
+def long_day(value: date | None, language: str | None = None) -> str:
+    """A calendar date for sentences: ``2009年2月16日``, ``Feb 16, 2009``."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(TAIPEI).date()
+    return format_skeleton("yMMMd", value, locale=babel_locale(language))
+
+
+def moment(value: datetime | None, language: str | None = None) -> str:
+    """An instant in Asia/Taipei, date and 24-hour time: ``2009/2/16 10:00``."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime: times must be timezone-aware")
+    local = value.astimezone(TAIPEI)
+    return f"{day(local.date(), language)} {local:%H:%M}"
+
+
+def local_date(value: datetime) -> date:
+    """The Asia/Taipei calendar day of an instant."""
+    return value.astimezone(TAIPEI).date()
+
+
+def relative(delta: timedelta, language: str | None = None) -> str:
+    """``2 months ago`` / ``in 3 weeks`` (``2 個月前``), for flags like "trial ended ..."."""
+    return format_timedelta(delta, add_direction=True, locale=babel_locale(language))

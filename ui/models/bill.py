@@ -1,0 +1,254 @@
+"""The bill pane's tree: billing periods, expandable into their lines, and pending credits.
+
+A tree because agents think "the March bill" first and "the mPro line on it" second. Each
+line shows the month's usage of its service beside the charge (unknown when the operator
+never reported it): "billed 50, used 0" is the reference case in one row. Credits the
+journal holds that no bill carries yet hang under a "Pending credits" node, fed by
+``console.flags.pending_credits`` (the clean hook for the journal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from console import formatting as fmt
+from console.caller_view import BillLineRow, BillRow, CallerView
+from console.flags import PendingCredit
+from ui.labels import word
+from ui.models.table import HIGHLIGHT, HIGHLIGHT_TEXT, REF_ROLE, SORT_ROLE
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Item", "Service", "Amount", "Used", "Issued")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BillModel", text)
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str  # bill | line | credits | credit
+    row: int
+    parent: Node | None = None
+    bill: BillRow | None = None
+    line: BillLineRow | None = None
+    credit: PendingCredit | None = None
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def refs(self) -> frozenset[str]:
+        if self.kind == "bill" and self.bill:
+            return frozenset({f"bill:{self.bill.id}"})
+        if self.kind == "line" and self.line and self.parent and self.parent.bill:
+            refs = {f"bill_line:{self.line.id}"}
+            if self.line.service_code:
+                refs.add(f"usage:{self.line.service_code}:{self.parent.bill.period}")
+            return frozenset(refs)
+        if self.kind == "credit" and self.credit:
+            return frozenset({f"credit:{self.credit.action_id}"})
+        return frozenset({"credits:pending"})
+
+
+class BillModel(QAbstractItemModel):
+    BATCH = 100
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._top: list[Node] = []
+        self._loaded = 0
+        self._view: CallerView | None = None
+        self._highlight: frozenset[str] = frozenset()
+        self.language = "en"
+        self.currency = "TWD"
+
+    def set_view(self, view: CallerView | None, credits: Sequence[PendingCredit] = (), language: str | None = None) -> None:
+        self.beginResetModel()
+        self._view = view
+        self._highlight = frozenset()
+        if language:
+            self.language = language
+        self.currency = view.currency if view else "TWD"
+        top: list[Node] = []
+        # Newest period first: the bill the customer is calling about is the latest one.
+        for bill in reversed(view.bills if view else ()):
+            node = Node("bill", len(top), bill=bill)
+            node.children = [Node("line", i, node, bill=bill, line=ln) for i, ln in enumerate(bill.lines)]
+            top.append(node)
+        if credits:
+            # Pending credits go first: they change what the next bill will say.
+            node = Node("credits", 0)
+            node.children = [Node("credit", i, node, credit=c) for i, c in enumerate(credits)]
+            top.insert(0, node)
+            for i, n in enumerate(top):
+                n.row = i
+        self._top = top
+        self._loaded = min(self.BATCH, len(top))
+        self.endResetModel()
+
+    # -- structure -----------------------------------------------------------------------
+    def _node(self, index: AnyIndex) -> Node | None:
+        return index.internalPointer() if index.isValid() else None
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        p = self._node(parent)
+        siblings = self._top if p is None else p.children
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self._node(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        node = self._node(parent)
+        return self._loaded if node is None else len(node.children)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and self._loaded < len(self._top)
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid():
+            return
+        count = min(self.BATCH, len(self._top) - self._loaded)
+        if count > 0:
+            self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + count - 1)
+            self._loaded += count
+            self.endInsertRows()
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self._titles()[section]
+        return None
+
+    def _titles(self) -> tuple[str, ...]:
+        return (_tr("Item"), _tr("Service"), _tr("Amount"), _tr("Used"), _tr("Issued"))
+
+    # -- content -------------------------------------------------------------------------
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(node, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 3 and node.kind == "line" and self._text(node, 3) == "–":
+                return _tr("Usage not reported for this month")
+            return self._text(node, col) or None
+        if role == SORT_ROLE:
+            return self._key(node, col)
+        if role == REF_ROLE:
+            return sorted(node.refs)[0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            right = col in (2, 3)
+            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and node.kind in ("bill", "credits"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self._matches(node):
+            return HIGHLIGHT if role == Qt.ItemDataRole.BackgroundRole else HIGHLIGHT_TEXT
+        return None
+
+    def _money(self, amount: Decimal, currency: str | None = None) -> str:
+        return fmt.money(amount, currency or self.currency, self.language)
+
+    def _text(self, node: Node, col: int) -> str:
+        lang = self.language
+        if node.kind == "bill" and node.bill:
+            b = node.bill
+            return (b.period, "", self._money(b.total, b.currency), "", fmt.day(b.issued_on, lang))[col]
+        if node.kind == "line" and node.line and node.parent and node.parent.bill:
+            ln, period = node.line, node.parent.bill.period
+            used = ""
+            if ln.service_code and self._view is not None:
+                units = self._view.usage_for(ln.service_code, period)
+                used = "–" if units is None else str(units)
+            return (ln.text, ln.service_code or "", self._money(ln.amount, node.parent.bill.currency), used, "")[col]
+        if node.kind == "credits":
+            total = sum((c.credit.amount for c in node.children if c.credit), Decimal(0))
+            return (_tr("Pending credits"), "", self._money(-total), "", "")[col]
+        if node.kind == "credit" and node.credit:
+            c = node.credit
+            what = ", ".join(c.periods) if c.periods else word("issue_credit")
+            return (what, c.service_code or "", self._money(-c.amount, c.currency), "", word(c.state))[col]
+        return ""
+
+    def _key(self, node: Node, col: int) -> Any:
+        if node.kind == "bill" and node.bill:
+            b = node.bill
+            return (b.period, "", int(b.total * 100), "", b.issued_on.isoformat() if b.issued_on else "")[col]
+        if node.kind == "line" and node.line:
+            return (node.line.text, node.line.service_code or "", int(node.line.amount * 100), self._text(node, 3), "")[col]
+        return ("", "", 0, "", "")[col] if node.kind != "credits" else ("~", "", 0, "", "")[col]
+
+    # -- evidence ------------------------------------------------------------------------
+    def _matches(self, node: Node) -> bool:
+        if not self._highlight:
+            return False
+        if node.refs & self._highlight:
+            return True
+        return node.kind == "bill" and any(ch.refs & self._highlight for ch in node.children)
+
+    def set_highlight(self, refs: Iterable[str]) -> list[QModelIndex]:
+        self._highlight = frozenset(refs)
+        hits = self.find_all(self._highlight) if self._highlight else []
+        self._repaint()
+        return hits
+
+    def find_all(self, refs: frozenset[str]) -> list[QModelIndex]:
+        """Indexes (column 0) of every node matching ``refs``, loading top rows as needed."""
+        hits: list[QModelIndex] = []
+        for i, top in enumerate(self._top):
+            if top.refs & refs:
+                self._ensure_loaded(i)
+                hits.append(self.createIndex(top.row, 0, top))
+            for ch in top.children:
+                if ch.refs & refs:
+                    self._ensure_loaded(i)
+                    hits.append(self.createIndex(ch.row, 0, ch))
+        return hits
+
+    def _ensure_loaded(self, row: int) -> None:
+        while self._loaded <= row and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def _repaint(self) -> None:
+        if not self._loaded:
+            return
+        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole]
+        last = len(COLUMNS) - 1
+        self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, last), roles)
+        for i in range(self._loaded):
+            top = self._top[i]
+            if top.children:
+                parent = self.createIndex(i, 0, top)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(top.children) - 1, last, parent), roles)

@@ -1,0 +1,159 @@
+"""A table model over cached plain rows, with batched fetching and evidence highlighting.
+
+Anki's browser does the same: a ``QAbstractTableModel`` over cached row objects, reset as a
+whole on a new search. Rows arrive all at once from the worker (plain dataclasses), but
+the view only sees them ``BATCH`` at a time through ``canFetchMore``/``fetchMore``, so a
+customer with thousands of notifications costs no more to show than one with ten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+R = TypeVar("R")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+REF_ROLE = Qt.ItemDataRole.UserRole + 2
+HIGHLIGHT = QBrush(QColor("#fff1b8"))
+HIGHLIGHT_TEXT = QBrush(QColor("#3d2e00"))
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """How one column shows a row: its header, its text, its sort key, its alignment."""
+
+    title: Callable[[], str]
+    text: Callable[[R], str]
+    key: Callable[[R], Any]
+    align_right: bool = False
+    tooltip: Callable[[R], str] | None = None
+
+
+class RowsModel(QAbstractTableModel, Generic[R]):
+    BATCH = 200
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+        self._loaded = 0
+        self._highlight: frozenset[str] = frozenset()
+        self._columns: Sequence[Column[R]] | None = None
+        self.language = "en"
+
+    # -- subclass hooks ------------------------------------------------------------------
+    def columns(self) -> Sequence[Column[R]]:
+        raise NotImplementedError
+
+    def ref(self, row: R) -> str:
+        """The evidence reference of a row ("notification:SMS-1")."""
+        raise NotImplementedError
+
+    def matches(self, row: R, refs: frozenset[str]) -> bool:
+        return self.ref(row) in refs
+
+    # -- data in -------------------------------------------------------------------------
+    def set_rows(self, rows: Iterable[R], language: str | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._loaded = min(self.BATCH, len(self._rows))
+        self._highlight = frozenset()
+        if language:
+            self.language = language
+        self._columns = None
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
+
+    def _cols(self) -> Sequence[Column[R]]:
+        if self._columns is None:
+            self._columns = self.columns()
+        return self._columns
+
+    # -- the Qt model protocol -------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._cols())
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and self._loaded < len(self._rows)
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid():
+            return
+        count = min(self.BATCH, len(self._rows) - self._loaded)
+        if count <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + count - 1)
+        self._loaded += count
+        self.endInsertRows()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._loaded:
+            return None
+        row = self._rows[index.row()]
+        col = self._cols()[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return col.tooltip(row) if col.tooltip else col.text(row)
+        if role == SORT_ROLE:
+            return col.key(row)
+        if role == REF_ROLE:
+            return self.ref(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if col.align_right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and self._highlight and self.matches(row, self._highlight):
+            return HIGHLIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and self._highlight and self.matches(row, self._highlight):
+            return HIGHLIGHT_TEXT
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._cols()):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return self._cols()[section].title()
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- evidence ------------------------------------------------------------------------
+    def set_highlight(self, refs: Iterable[str]) -> list[int]:
+        """Highlight the rows matching ``refs``; return their row numbers (loading them)."""
+        self._highlight = frozenset(refs)
+        hits = [i for i, row in enumerate(self._rows) if self._highlight and self.matches(row, self._highlight)]
+        if hits:
+            self.ensure_loaded(max(hits))
+        if self._loaded:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._loaded - 1, self.columnCount() - 1),
+                [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole],
+            )
+        return hits
+
+    def find(self, refs: Iterable[str]) -> int | None:
+        """The first row matching any of ``refs`` (loaded on demand), or None."""
+        wanted = frozenset(refs)
+        for i, row in enumerate(self._rows):
+            if self.matches(row, wanted):
+                self.ensure_loaded(i)
+                return i
+        return None
+
+    def ensure_loaded(self, row: int) -> None:
+        while self._loaded <= row and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())

@@ -1,0 +1,358 @@
+"""The three panes (contract, notifications, bill) and the history area, as widgets.
+
+Each pane is a titled frame holding one or two views over the models in ``ui.models``,
+behind a ``QSortFilterProxyModel`` so every column sorts (on ``SORT_ROLE``). Views have
+fixed row heights and elide long text (the tooltip has all of it). A pane knows how to
+highlight evidence refs and how to select one ref, scrolling it into view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.bill import BillModel
+from ui.models.panes import (
+    ClausesModel,
+    EventsModel,
+    HistoryModel,
+    NotificationsModel,
+    ServicesModel,
+)
+from ui.models.table import SORT_ROLE, RowsModel
+
+
+def sort_proxy(model: object, parent: QWidget) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)  # type: ignore[arg-type]
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setDynamicSortFilter(False)
+    return proxy
+
+
+def _row_height(view: QAbstractItemView) -> int:
+    return view.fontMetrics().height() + 10
+
+
+def table_view(model: RowsModel, name: str, widths: Sequence[int], parent: QWidget) -> tuple[QTableView, QSortFilterProxyModel]:
+    proxy = sort_proxy(model, parent)
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the model's own order until asked
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setShowGrid(False)
+    vh = view.verticalHeader()
+    vh.setVisible(False)
+    vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vh.setDefaultSectionSize(_row_height(view))
+    hh = view.horizontalHeader()
+    hh.setHighlightSections(False)
+    hh.setStretchLastSection(True)
+    hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for i, w in enumerate(widths):
+        view.setColumnWidth(i, w)
+    return view, proxy
+
+
+def fit_columns(view: QTableView, cap: int = 260, max_rows: int = 300) -> None:
+    """Size columns to their content for ordinary customers; long histories keep the defaults."""
+    model = view.model()
+    if model is None or model.rowCount() > max_rows:
+        return
+    view.resizeColumnsToContents()
+    last = model.columnCount() - 1
+    for col in range(last):
+        if view.columnWidth(col) > cap:
+            view.setColumnWidth(col, cap)
+
+
+def detail_label(name: str) -> QLabel:
+    """The full text of the selected row (a clause, an SMS), wrapped, as plain text."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setProperty("detail", True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setMinimumHeight(label.fontMetrics().height() * 3 + 12)
+    return label
+
+
+def scroll_to_source(view: QAbstractItemView, proxy: QSortFilterProxyModel, source: QModelIndex) -> None:
+    """Bring a row into view without selecting it (the selection colour would hide the highlight)."""
+    idx = proxy.mapFromSource(source)
+    if idx.isValid():
+        view.selectionModel().clearSelection()
+        view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+
+def select_source_row(view: QAbstractItemView, proxy: QSortFilterProxyModel, source: QModelIndex, focus: bool) -> None:
+    idx = proxy.mapFromSource(source)
+    if not idx.isValid():
+        return
+    view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+    view.selectionModel().setCurrentIndex(
+        idx, view.selectionModel().SelectionFlag.ClearAndSelect | view.selectionModel().SelectionFlag.Rows
+    )
+    if focus:
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class Pane(QFrame):
+    """A titled frame with views; subclasses list (model, view, proxy) triples in ``parts``."""
+
+    def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setProperty("pane", True)
+        self.title = QLabel(title)
+        self.title.setObjectName("paneTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(6, 6, 6, 6)
+        self.layout_.setSpacing(4)
+        self.layout_.addWidget(self.title)
+        self.setAccessibleName(title)
+        self.parts: list[tuple[RowsModel, QTableView, QSortFilterProxyModel]] = []
+
+    def highlight(self, refs: frozenset[str]) -> int:
+        found = 0
+        for model, view, proxy in self.parts:
+            hits = model.set_highlight(refs)
+            if hits:
+                found += len(hits)
+                scroll_to_source(view, proxy, model.index(hits[0], 0))
+        return found
+
+    def select_ref(self, refs: Iterable[str], focus: bool = True) -> bool:
+        wanted = frozenset(refs)
+        for model, view, proxy in self.parts:
+            row = model.find(wanted)
+            if row is not None:
+                select_source_row(view, proxy, model.index(row, 0), focus)
+                return True
+        return False
+
+    def first_view(self) -> QAbstractItemView:
+        return self.parts[0][1]
+
+    def fit(self) -> None:
+        for _model, view, _proxy in self.parts:
+            fit_columns(view)
+
+    def follow_detail(self, view: QTableView, label: QLabel, text_column: int) -> None:
+        """Show the full text of ``view``'s current row in ``label``."""
+
+        def show(current: QModelIndex, _previous: QModelIndex) -> None:
+            label.setText(current.siblingAtColumn(text_column).data(Qt.ItemDataRole.ToolTipRole) or "" if current.isValid() else "")
+
+        view.selectionModel().currentRowChanged.connect(show)
+        view.model().modelReset.connect(label.clear)
+
+
+class ContractPane(Pane):
+    """What they signed: services (fee, status, trial/term dates) over the clauses as printed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Contract"), "contractPane", parent)
+        self.services = ServicesModel(self)
+        self.clauses = ClausesModel(self)
+        sv, sp = table_view(self.services, "servicesView", (150, 120, 70, 90, 90, 90), self)
+        cv, cp = table_view(self.clauses, "clausesView", (170, 60, 300, 150), self)
+        sv.setAccessibleName(self.tr("Services"))
+        cv.setAccessibleName(self.tr("Contract clauses"))
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("contractSplit")
+        split.setChildrenCollapsible(False)
+        self.detail = detail_label("clauseDetail")
+        self.detail.setAccessibleName(self.tr("Selected clause, full text"))
+        clause_box = QWidget(self)
+        box = QVBoxLayout(clause_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(cv, 1)
+        box.addWidget(self.detail)
+        split.addWidget(sv)
+        split.addWidget(clause_box)
+        split.setSizes([110, 220])
+        self.layout_.addWidget(split, 1)
+        self.split = split
+        self.parts = [(self.services, sv, sp), (self.clauses, cv, cp)]
+        self.follow_detail(cv, self.detail, 2)
+
+
+class NotificationsPane(Pane):
+    """What they were told: newest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Notifications"), "notificationsPane", parent)
+        self.model = NotificationsModel(self)
+        view, proxy = table_view(self.model, "notificationsView", (130, 60, 60, 170, 300), self)
+        view.setAccessibleName(self.tr("Notifications, newest first"))
+        self.detail = detail_label("notificationDetail")
+        self.detail.setAccessibleName(self.tr("Selected notification, full text"))
+        self.layout_.addWidget(view, 1)
+        self.layout_.addWidget(self.detail)
+        self.parts = [(self.model, view, proxy)]
+        self.follow_detail(view, self.detail, 4)
+
+
+class BillPane(QFrame):
+    """What they were billed: periods (newest first) expandable into lines; pending credits."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("billPane")
+        self.setProperty("pane", True)
+        self.title = QLabel(self.tr("Bill"))
+        self.title.setObjectName("paneTitle")
+        self.setAccessibleName(self.title.text())
+        self.model = BillModel(self)
+        self.proxy = sort_proxy(self.model, self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("billView")
+        self.view.setAccessibleName(self.tr("Bills by period; Right or + expands a period"))
+        self.view.setModel(self.proxy)
+        self.view.setUniformRowHeights(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setIndentation(14)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((1, 64), (2, 76), (3, 44), (4, 82)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.view.setColumnWidth(col, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+
+    def expand_recent(self, count: int = 3) -> None:
+        """Open the latest periods (and pending credits): what the caller rings about."""
+        for row in range(min(count, self.proxy.rowCount())):
+            self.view.expand(self.proxy.index(row, 0))
+
+    def toggle_current(self) -> None:
+        idx = self.view.currentIndex()
+        if not idx.isValid():
+            idx = self.proxy.index(0, 0)
+            self.view.setCurrentIndex(idx)
+        if idx.parent().isValid():
+            idx = idx.parent()
+        self.view.setExpanded(idx, not self.view.isExpanded(idx))
+
+    def highlight(self, refs: frozenset[str]) -> int:
+        hits = self.model.set_highlight(refs)
+        for i, src in enumerate(hits):
+            idx = self.proxy.mapFromSource(src)
+            if idx.parent().isValid():
+                self.view.expand(idx.parent())
+            if i == 0:
+                self.view.selectionModel().clearSelection()
+                self.view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return len(hits)
+
+    def select_ref(self, refs: Iterable[str], focus: bool = True) -> bool:
+        hits = self.model.find_all(frozenset(refs))
+        if not hits:
+            return False
+        idx = self.proxy.mapFromSource(hits[0])
+        if idx.parent().isValid():
+            self.view.expand(idx.parent())
+        else:
+            self.view.expand(idx)
+        self.view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.view.setCurrentIndex(idx)
+        if focus:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def first_view(self) -> QAbstractItemView:
+        return self.view
+
+
+class HistoryArea(QTabWidget):
+    """History with us (journal: calls, open cases, callbacks, undelivered actions) and the record's events."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyArea")
+        self.setAccessibleName(self.tr("History with us"))
+        self.history = HistoryModel(self)
+        self.events = EventsModel(self)
+        hv, hp = table_view(self.history, "historyView", (130, 220, 120, 300), self)
+        ev, ep = table_view(self.events, "eventsView", (130, 80, 150, 60, 300), self)
+        hv.setAccessibleName(self.tr("Previous calls, open cases and callbacks"))
+        ev.setAccessibleName(self.tr("Events in the customer record"))
+        self.empty = QLabel(self.tr("No calls with this customer recorded on this workstation yet."))
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        history_page = QWidget()
+        lay = QVBoxLayout(history_page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(hv, 1)
+        lay.addWidget(self.empty, 1)
+        self.addTab(history_page, self.tr("History with us"))
+        self.addTab(ev, self.tr("Customer events"))
+        self.history_view, self.events_view = hv, ev
+        self.parts = [(self.history, hv, hp), (self.events, ev, ep)]
+        self.set_empty(True)
+
+    def set_empty(self, empty: bool, text: str | None = None) -> None:
+        if text:
+            self.empty.setText(text)
+        self.empty.setVisible(empty)
+        self.history_view.setVisible(not empty)
+
+    def highlight(self, refs: frozenset[str]) -> int:
+        found = 0
+        for model, view, proxy in self.parts:
+            hits = model.set_highlight(refs)
+            if hits:
+                found += len(hits)
+                scroll_to_source(view, proxy, model.index(hits[0], 0))
+        return found
+
+    def fit(self) -> None:
+        for _model, view, _proxy in self.parts:
+            fit_columns(view)
+
+    def select_ref(self, refs: Iterable[str], focus: bool = True) -> bool:
+        wanted = frozenset(refs)
+        for tab, (model, view, proxy) in enumerate(self.parts):
+            row = model.find(wanted)
+            if row is not None:
+                self.setCurrentIndex(tab)
+                select_source_row(view, proxy, model.index(row, 0), focus)
+                return True
+        return False
+
+    def first_view(self) -> QAbstractItemView:
+        return self.parts[self.currentIndex()][1]

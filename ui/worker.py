@@ -1,0 +1,121 @@
+"""Screen-pop lookups off the GUI thread: one worker, newest request wins.
+
+The agent may type a number, think better of it and type another before the first answer
+is back; a database on a busy floor may be locked or unreachable. So every lookup runs on a
+single worker thread (a ``QThreadPool`` of one, like Anki's task manager), each request
+gets a generation number, and the window keeps only the answer to the newest one. Results
+and errors come back through queued signals; the worker never touches a widget.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from sqlalchemy.exc import SQLAlchemyError
+
+from console.caller_view import CallerView
+from console.context import ConsoleContext
+from console.errors import NotFound, StoreError, UserError
+from console.flags import Flag, PendingCredit, caller_flags, pending_credits
+from console.lookup import lookup
+from console.phones import InvalidPhone
+
+log = logging.getLogger("agent_console.ui")
+
+
+@dataclass(frozen=True)
+class PopResult:
+    """Everything the window shows for one caller, built on the worker as plain data."""
+
+    phone: str
+    view: CallerView
+    flags: tuple[Flag, ...]
+    history: Any  # console.history.CustomerHistory, or None when the journal is unavailable
+    credits: tuple[PendingCredit, ...]
+    now: datetime
+    history_error: str | None = None
+
+
+@dataclass(frozen=True)
+class PopFailure:
+    phone: str
+    message: str
+    retryable: bool  # False: the number itself is wrong (inline message); True: store trouble
+
+
+def screen_pop(ctx: ConsoleContext, phone: str) -> PopResult:
+    """Look a caller up in the customer store and the journal. Runs on the worker thread."""
+    with ctx.customers.session() as s:
+        view = lookup(s, phone, ctx.settings.region)
+    history, history_error = None, None
+    try:
+        from console.history import customer_history
+
+        hooks = [str(h.get("name", "")) for h in ctx.settings.hooks] or None
+        with ctx.journal.session() as js:
+            history = customer_history(js, view.customer.id, hooks=hooks)
+    except (UserError, SQLAlchemyError) as exc:
+        # The journal is this workstation's; if it is unreadable the caller still pops.
+        history_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    now = ctx.now()
+    return PopResult(phone, view, caller_flags(view, now, history), history, pending_credits(history), now, history_error)
+
+
+def describe(phone: str, exc: BaseException) -> PopFailure:
+    """Turn an exception from a lookup into what the window says about it."""
+    if isinstance(exc, InvalidPhone | NotFound):
+        return PopFailure(phone, str(exc), retryable=False)
+    if isinstance(exc, StoreError | UserError):
+        return PopFailure(phone, str(exc), retryable=True)
+    if isinstance(exc, SQLAlchemyError):
+        orig = getattr(exc, "orig", None) or exc
+        text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+        return PopFailure(phone, text, retryable=True)
+    log.error("lookup of %s failed", phone, exc_info=exc)
+    return PopFailure(phone, f"{type(exc).__name__}: {exc}", retryable=True)
+
+
+class _Job(QRunnable):
+    def __init__(self, owner: Lookups, generation: int, phone: str) -> None:
+        super().__init__()
+        self.owner, self.generation, self.phone = owner, generation, phone
+
+    def run(self) -> None:
+        if self.generation != self.owner.generation:
+            return  # superseded before it started: don't even ask the database
+        try:
+            result: PopResult | PopFailure = self.owner.fn(self.owner.ctx, self.phone)
+        except BaseException as exc:  # noqa: BLE001 - everything goes back to the window
+            result = describe(self.phone, exc)
+        self.owner.done.emit(self.generation, result)
+
+
+class Lookups(QObject):
+    """Runs ``screen_pop`` on one worker thread; ``done(generation, PopResult | PopFailure)``."""
+
+    done = Signal(int, object)
+
+    def __init__(self, ctx: ConsoleContext, parent: QObject | None = None, fn: Any = screen_pop) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.fn = fn
+        self.generation = 0
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+
+    def request(self, phone: str) -> int:
+        self.generation += 1
+        self.pool.start(_Job(self, self.generation, phone))
+        return self.generation
+
+    def is_current(self, generation: int) -> bool:
+        return generation == self.generation
+
+    def shutdown(self) -> None:
+        self.generation += 1  # anything queued is now stale
+        self.pool.clear()
+        self.pool.waitForDone()
