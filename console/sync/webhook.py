@@ -1,0 +1,149 @@
+"""The ``webhook`` hook: POST each event to an HTTP endpoint, signed, idempotent, retried.
+
+Headers: ``Idempotency-Key`` = the event id (a receiver that sees it twice keeps the first),
+``X-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "t.body">`` (docs/webhooks.md shows how
+to verify it). The secret comes from the environment variable named by ``secret_env`` or,
+with ``keyring_service`` and the optional ``keyring`` package, from the system keyring; it
+is never stored in the database, the config file or a log line. Connection errors,
+timeouts, 5xx, 408 and 429 are retried by the worker with exponential backoff and jitter
+(honouring ``Retry-After``); any other 4xx is dead-lettered with the response kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from console.db import Store
+from console.outbox import Envelope
+from console.settings import ConfigError
+from console.sync.hookspecs import DELIVERED, Outcome, deliver_in_order, hookimpl
+
+RETRY_STATUSES = frozenset({408, 429})
+MAX_RESPONSE = 2000
+
+
+def sign(secret: bytes, timestamp: int, body: bytes) -> str:
+    """The ``X-Signature`` value for a body sent at ``timestamp`` (unix seconds)."""
+    mac = hmac.new(secret, str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={mac}"
+
+
+def verify_signature(secret: bytes, header: str, body: bytes, *, now: float, tolerance_s: float = 300) -> bool:
+    """What a receiver does (also used by the tests' receiver): check the MAC and the age."""
+    try:
+        parts = dict(item.split("=", 1) for item in header.split(","))
+        t = int(parts["t"])
+    except (ValueError, KeyError):
+        return False
+    if abs(now - t) > tolerance_s:
+        return False
+    expected = hmac.new(secret, str(t).encode() + b"." + body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, parts.get("v1", ""))
+
+
+def retry_after_seconds(value: str | None, now: datetime) -> float | None:
+    """Retry-After as seconds: either delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+class WebhookHook:
+    kind = "webhook"
+
+    def __init__(self, name: str, url: str, secret: bytes, *, timeout_s: float = 10.0,
+                 transport: httpx.BaseTransport | None = None, clock: Callable[[], float] = time.time) -> None:
+        self.name = name
+        self.url = url
+        self._secret = secret
+        self._clock = clock
+        self._client = httpx.Client(timeout=httpx.Timeout(timeout_s), transport=transport,
+                                    headers={"User-Agent": "agent-console-sync"})
+
+    def __repr__(self) -> str:  # never show the secret
+        return f"WebhookHook({self.name!r}, {self.url!r})"
+
+    def deliver(self, events: Sequence[Envelope]) -> list[Outcome]:
+        return deliver_in_order(events, self._send)
+
+    def _send(self, ev: Envelope) -> Outcome:
+        body = json.dumps(ev.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
+        ts = int(self._clock())
+        headers = {
+            "Content-Type": "application/json",
+            "Idempotency-Key": ev.id,
+            "X-Signature": sign(self._secret, ts, body),
+            "X-Event-Type": ev.type,
+        }
+        try:
+            r = self._client.post(self.url, content=body, headers=headers)
+        except httpx.TimeoutException as exc:
+            return Outcome("retry", error=f"timeout: {type(exc).__name__}")
+        except httpx.TransportError as exc:
+            return Outcome("retry", error=f"cannot reach {self.url}: {type(exc).__name__}: {exc}")
+        if 200 <= r.status_code < 300:
+            return DELIVERED
+        text = f"HTTP {r.status_code} {r.reason_phrase}: {r.text[:MAX_RESPONSE]}"
+        if r.status_code >= 500 or r.status_code in RETRY_STATUSES:
+            after = retry_after_seconds(r.headers.get("Retry-After"), datetime.now(UTC))
+            return Outcome("retry", error=f"HTTP {r.status_code} {r.reason_phrase}", response=text, retry_after=after)
+        return Outcome("dead", error=f"HTTP {r.status_code} {r.reason_phrase}", response=text)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def load_secret(name: str, options: dict[str, Any], env: dict[str, str] | None = None) -> bytes:
+    env = os.environ if env is None else env
+    var = options.get("secret_env")
+    if var:
+        value = env.get(str(var))
+        if value:
+            return value.encode()
+    service = options.get("keyring_service")
+    if service:
+        try:
+            import keyring  # optional dependency
+        except ImportError:
+            keyring = None
+        if keyring is not None:
+            value = keyring.get_password(str(service), str(options.get("keyring_user", name)))
+            if value:
+                return value.encode()
+    if not var and not service:
+        raise ConfigError(f"sync hook {name!r}: a webhook needs secret_env = \"VAR\" (or keyring_service)")
+    where = f"environment variable {var}" if var else f"keyring service {service!r}"
+    raise ConfigError(f"sync hook {name!r}: the signing secret is not set ({where} is empty)")
+
+
+class WebhookPlugin:
+    @hookimpl
+    def agent_console_sync_hook(self, name: str, kind: str, options: dict[str, Any], journal: Store) -> WebhookHook | None:
+        if kind != "webhook":
+            return None
+        url = options.get("url")
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise ConfigError(f"sync hook {name!r}: a webhook needs url = \"https://...\"")
+        timeout = options.get("timeout_s", 10)
+        if not isinstance(timeout, int | float) or timeout <= 0:
+            raise ConfigError(f"sync hook {name!r}: timeout_s must be a positive number")
+        return WebhookHook(name, url, load_secret(name, options), timeout_s=float(timeout))
