@@ -21,6 +21,7 @@ from console.settings import load_settings
 
 COMMAND_MODULES = (
     "console.cli.cmd_import",
+    "console.cli.cmd_scenario",
     "console.cli.cmd_seed",
     "console.cli.cmd_lookup",
     "console.cli.cmd_suggest",
