@@ -27,6 +27,11 @@ COMMAND_MODULES = (
     "console.cli.cmd_suggest",
     "console.cli.cmd_demo",
     "console.cli.cmd_audit",
+    "console.cli.cmd_call",
+    "console.cli.cmd_sync",
+    "console.cli.cmd_user",
+    "console.cli.cmd_export",
+    "console.cli.cmd_approve",
 )
 
 GuiRunner = Callable[[ConsoleContext, argparse.Namespace], int]
@@ -52,12 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_window_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--caller", metavar="PHONE", help="open the window on this caller (screen pop)")
-    parser.add_argument("--screenshot", metavar="PATH", help="save the window as PNG after the screen pop, then exit")
+def add_window_options(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
+    # On a sub-command the options must not reset what was given before it.
+    default = argparse.SUPPRESS if sub else None
+    parser.add_argument("--caller", metavar="PHONE", default=default, help="open the window on this caller (screen pop)")
+    parser.add_argument("--screenshot", metavar="PATH", default=default, help="save the window as PNG after the screen pop, then exit")
 
 
 def context_from_args(args: argparse.Namespace) -> ConsoleContext:
+    if getattr(args, "demo_mode", False):
+        from console.demo import refuse_foreign_stores
+
+        refuse_foreign_stores(args.db, args.journal)
     settings = load_settings(
         db=args.db,
         journal=args.journal,
@@ -76,11 +87,11 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
     try:
         with context_from_args(args) as ctx:
             if handler is None or getattr(args, "opens_window", False):
-                if gui is None:
+                if gui is None and not getattr(args, "no_window", False):
                     raise UserError("the window needs PySide6; use a sub-command (see --help)")
                 if handler is not None:
                     code = handler(ctx, args)
-                    if code:
+                    if code or not getattr(args, "opens_window", False):
                         return code
                 return gui(ctx, args)
             return handler(ctx, args)
