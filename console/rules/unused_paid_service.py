@@ -4,8 +4,8 @@ Nothing is billed wrongly, so nothing is credited: the contract allows the charg
 trials that silently turn into charges are where complaints come from (cases.md, lesson
 1), so a running service whose latest billed months (at least ``MIN_MONTHS`` in a row) all
 show zero usage is named, and cancelling it is offered; the script asks, it does not
-decide for the customer. Months another rule already explained are not counted, and an
-unknown month breaks the run (unknown is not zero).
+decide for the customer. Months another rule already explained, or already credited, end
+the run, and so does an unknown month (unknown is not zero).
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ class UnusedPaidService:
     def _run(self, ctx: RuleContext, service: str) -> list[str]:
         """The latest billed months, newest last, with zero usage and not explained elsewhere."""
         run: list[str] = []
+        settled = ctx.credited_periods(service)
         for period in sorted(ctx.charges(service), reverse=True):
-            if (service, period) in ctx.claimed or ctx.usage(service, period) != 0:
+            if (service, period) in ctx.claimed or period in settled or ctx.usage(service, period) != 0:
                 break
             run.append(period)
         return sorted(run)
