@@ -15,6 +15,10 @@ from console.context import ConsoleContext
 
 
 def _run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
+    if getattr(args, "self_test", False):
+        from ui.self_test import run_self_test
+
+        return run_self_test()
     from ui.app import run_window
 
     return run_window(ctx, args)

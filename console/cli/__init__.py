@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a sub-command, opens the console window.",
     )
     parser.add_argument("--version", action="version", version=f"agent-console {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="check this installation on a demo scenario in a temporary database, then exit")
     parser.add_argument("--db", metavar="URL", help="customer data (SQLAlchemy URL) [AGENT_CONSOLE_DB]")
     parser.add_argument("--journal", metavar="URL", help="journal of recorded calls [AGENT_CONSOLE_JOURNAL]")
     parser.add_argument("--config", metavar="PATH", help="TOML configuration [AGENT_CONSOLE_CONFIG]")
