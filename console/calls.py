@@ -144,6 +144,8 @@ def record_call(ctx: ConsoleContext, wrapup: WrapUp, *, view: CallerView | None 
         envelope = dict(agent_id=s_.agent_id, workstation=s_.workstation, created_at=saved_at, call_id=call_id)
         action_ids: list[str] = []
         for a in applied:
+            if a.event_type is None:  # the same suggestion accepted twice: no second event
+                continue
             payload = dict(a.payload)
             action_id = _action_id(a)
             if action_id:
@@ -193,7 +195,7 @@ def _action_id(applied: Any) -> str | None:
 
 
 def _audit_details(payload: dict[str, Any]) -> dict[str, Any]:
-    keep = ("kind", "service_code", "amount", "currency", "status", "case_id", "callback_id", "periods")
+    keep = ("kind", "service", "amount", "currency", "status", "periods", "reason")
     return {k: payload[k] for k in keep if k in payload}
 
 

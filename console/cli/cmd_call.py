@@ -1,0 +1,63 @@
+"""``agent-console call PHONE --outcome CODE [--accept ID]...``: record a call without the window.
+
+The scripting and testing face of the wrap-up form, through the same ``record_call``: the
+caller is looked up, the suggestions are computed as of the call (``--at``, else the
+scenario's ``call_at``, else now), the accepted ones become actions, and the new call's id
+is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from sqlalchemy import select
+
+from console.calls import WrapUp, record_call
+from console.cli.cmd_suggest import parse_at
+from console.context import ConsoleContext
+from console.errors import UserError
+from console.lookup import lookup
+from console.models import Scenario
+from console.suggest import suggest_for
+from console.vocabulary import OUTCOMES, ROOT_CAUSES
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("call", help="record a call's outcome (prints the new call id)")
+    p.add_argument("phone", metavar="PHONE", help="the caller's number, any written form")
+    p.add_argument("--outcome", required=True, choices=OUTCOMES, metavar="CODE", help=", ".join(OUTCOMES))
+    p.add_argument("--accept", action="append", default=[], metavar="SUGGESTION_ID",
+                   help="accept a suggestion (see 'suggest PHONE'); repeatable")
+    p.add_argument("--root-cause", choices=ROOT_CAUSES, metavar="TAG", help=", ".join(ROOT_CAUSES))
+    p.add_argument("--note", default="", metavar="TEXT", help="notes (up to 10,000 characters)")
+    p.add_argument("--follow-up", metavar="DATE", help="follow-up date YYYY-MM-DD")
+    p.add_argument("--at", metavar="ISO-TIME", help="when the call happened (default: the scenario's call_at, else now)")
+    p.set_defaults(handler=run)
+
+
+def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
+    with ctx.customers.session() as session:
+        view = lookup(session, args.phone, ctx.settings.region)
+        if args.at:
+            at = parse_at(args.at)
+        elif view.customer.scenario_id:
+            at = session.scalar(select(Scenario.call_at).where(Scenario.id == view.customer.scenario_id)) or ctx.now()
+        else:
+            at = ctx.now()
+    report = suggest_for(view, at=at, templates_dir=ctx.settings.templates_dir)
+    specs = [spec for sid in dict.fromkeys(args.accept) for spec in report.suggestion(sid).actions]
+    follow_up = None
+    if args.follow_up:
+        try:
+            follow_up = date.fromisoformat(args.follow_up)
+        except ValueError:
+            raise UserError(f"--follow-up: not a date (YYYY-MM-DD): {args.follow_up!r}") from None
+    call_id = record_call(ctx, WrapUp(
+        customer_id=view.customer.id, phone=view.matched_phone, outcome=args.outcome,
+        root_cause=args.root_cause, notes=args.note, follow_up_on=follow_up, actions=specs,
+        finding_codes=[f.code for f in report.findings], started_at=at, ended_at=at, saved_at=at,
+        scenario_id=view.customer.scenario_id, demo=ctx.settings.demo,
+    ), view=view)
+    print(call_id)
+    return 0

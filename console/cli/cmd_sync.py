@@ -1,0 +1,100 @@
+"""``agent-console sync [--once | --watch]`` and ``agent-console sync status [--json]``.
+
+The CLI face of the sync worker: deliver the outbox once (for cron or a test), keep
+delivering until interrupted, or show per hook what is delivered, pending, failing and dead.
+The window's background thread uses the same ``SyncWorker``; the journal's lease keeps the
+two from sending at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+from typing import Any
+
+from console.context import ConsoleContext
+from console.sync.state import HookStatus, status
+from console.sync.worker import SyncResult, SyncWorker
+
+EXIT_UNDELIVERED = 7
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("sync", help="deliver recorded outcomes to the configured hooks, or show their status")
+    p.add_argument("action", nargs="?", choices=("status",), help="status: per hook delivered/pending/failing/dead")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="deliver what is due, then exit (the default)")
+    mode.add_argument("--watch", action="store_true", help="keep delivering until interrupted")
+    p.add_argument("--json", action="store_true", help="status as JSON")
+    p.set_defaults(handler=run)
+
+
+def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
+    if args.action == "status":
+        rows = status(ctx)
+        if args.json:
+            print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        else:
+            print(render_status(rows))
+        return 0
+    if not ctx.settings.hooks:
+        print("agent-console: no sync hooks configured ([[sync.hooks]] in the config file)", file=sys.stderr)
+        return 0
+    worker = SyncWorker(ctx)
+    if args.watch:
+        return _watch(worker)
+    result = worker.run_once()
+    worker.close()
+    print(render_result(result))
+    return 0 if result.ok or result.lease_holder or result.demo else EXIT_UNDELIVERED
+
+
+def _watch(worker: SyncWorker) -> int:
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: Any) -> None:
+        stop.set()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, on_signal)
+
+    def on_result(result: SyncResult) -> None:
+        if result.delivered or not result.ok:
+            print(render_result(result), flush=True)
+
+    worker.watch(stop, on_result=on_result)
+    return 0
+
+
+def render_result(r: SyncResult) -> str:
+    if r.demo:
+        return "demo mode: nothing is delivered to the configured hooks"
+    if r.lease_holder:
+        return f"another worker is delivering from this journal ({r.lease_holder}); nothing to do"
+    lines = []
+    for h in r.hooks:
+        line = f"{h.name}: delivered {h.delivered}, failing {h.failed}, dead {h.dead}"
+        lines.append(line + (f"  ({h.error})" if h.error else ""))
+    if r.lease_lost:
+        lines.append("lost the lease to another worker; stopped")
+    return "\n".join(lines) or "no hooks"
+
+
+def render_status(rows: list[HookStatus]) -> str:
+    if not rows:
+        return "no sync hooks configured"
+    head = ("hook", "kind", "delivered", "pending", "failing", "dead", "last success", "last error")
+    table = [head] + [
+        (r.name, r.kind, str(r.delivered), str(r.pending), str(r.failing), str(r.dead),
+         f"{r.last_success:%Y-%m-%d %H:%M:%S}Z" if r.last_success else "-", (r.last_error or "-")[:80])
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(head) - 1)]
+    return "\n".join(
+        "  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row[:-1], widths, strict=True)))
+        + "  " + row[-1]
+        for row in table
+    )
