@@ -29,8 +29,6 @@ COMMAND_MODULES = (
     "console.cli.cmd_audit",
     "console.cli.cmd_call",
     "console.cli.cmd_sync",
-    "console.cli.cmd_call",
-    "console.cli.cmd_sync",
     "console.cli.cmd_user",
     "console.cli.cmd_export",
     "console.cli.cmd_approve",
