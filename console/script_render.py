@@ -21,11 +21,11 @@ from typing import Any
 
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from console import formatting
 from console.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -90,12 +90,9 @@ def _as_date(value: Any) -> date:
 
 @pass_context
 def money_filter(context: Context, amount: Any, currency: str | None = None) -> str:
+    """``NT$1,200``: the same money format as the window and the exports."""
     currency = currency or str(context.get("currency", "TWD"))
-    lang = _lang(context)
-    value = Decimal(str(amount))
-    if currency == "TWD":
-        return "NT$" + format_decimal(value, "#,##0", locale=_LOCALES.get(lang, "en"))
-    return format_currency(value, currency, locale=_LOCALES.get(lang, "en"))
+    return formatting.money(Decimal(str(amount)), currency, _lang(context))
 
 
 @pass_context
