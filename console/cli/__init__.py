@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "console.cli.cmd_user",
     "console.cli.cmd_export",
     "console.cli.cmd_approve",
+    "console.cli.cmd_training",
 )
 
 GuiRunner = Callable[[ConsoleContext, argparse.Namespace], int]

@@ -32,11 +32,12 @@ from console.models.journal import (
     JournalMeta,
     OutboxEvent,
     SyncLease,
+    TrainingAttempt,
 )
 
 __all__ = [
     "Action", "Agent", "AuditEntry", "Bill", "BillLine", "Call", "Callback", "Case", "Clause",
     "Contract", "Customer", "CustomerBase", "Delivery", "Draft", "Event", "JournalBase",
     "JournalMeta", "Notification", "OutboxEvent", "Phone", "Scenario", "Service",
-    "SyncLease", "Usage",
+    "SyncLease", "TrainingAttempt", "Usage",
 ]

@@ -217,3 +217,24 @@ class JournalMeta(JournalBase):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class TrainingAttempt(JournalBase):
+    """A trainee's attempt at a scenario, scored against its ``expected`` block."""
+
+    __tablename__ = "training_attempts"
+    __table_args__ = (Index("ix_training_attempts_scenario_trainee", "scenario_id", "trainee"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(100))
+    trainee: Mapped[str32]
+    call_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("calls.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    points: Mapped[int] = mapped_column(Integer)
+    max_points: Mapped[int] = mapped_column(Integer)
+    percent: Mapped[int] = mapped_column(Integer)
+    over_credit: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    under_credit: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    seconds: Mapped[int | None] = mapped_column(Integer)
+    hints_hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
