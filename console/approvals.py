@@ -1,0 +1,133 @@
+"""The lead's approval queue: credits above an agent's limit, approved or rejected with a reason.
+
+An agent's credit above their limit is saved as an action with ``status="pending_approval"``
+(``console.actions``); nothing reaches the billing system until a lead decides. A decision
+is one journal transaction: the action's status, who decided, when and why; the call's
+credit total; the outbox events (``credit.issued`` when approved, so the operator's system
+applies it, and ``credit.decided`` either way, so the agent's screen and the CRM see the
+decision); and an audit entry. Only leads decide, a rejection needs a reason, and a credit
+is decided once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from console import audit, outbox
+from console.errors import NotFound, UserError
+from console.models import Action, Call
+from console.permissions import HasRole, require
+
+MAX_REASON = 1000
+
+
+@dataclass(frozen=True)
+class PendingCredit:
+    action_id: str
+    call_id: str | None
+    customer_id: str
+    agent_id: str
+    amount: Decimal
+    currency: str
+    service_code: str | None
+    periods: tuple[str, ...]
+    created_at: datetime
+    note: str | None  # why it waits (set by console.actions)
+
+
+@dataclass(frozen=True)
+class Decision:
+    action_id: str
+    approved: bool
+    status: str
+    decided_by: str
+    decided_at: datetime
+    reason: str
+    event_ids: tuple[str, ...]
+
+
+class AlreadyDecided(UserError):
+    pass
+
+
+def pending_credits(session: Session, *, agent_id: str | None = None) -> list[PendingCredit]:
+    """Credits waiting for a lead, oldest first (optionally one agent's)."""
+    q = (select(Action).where(Action.status == "pending_approval", Action.kind == "issue_credit")
+         .order_by(Action.created_at, Action.id))
+    if agent_id is not None:
+        q = q.where(Action.agent_id == agent_id)
+    return [
+        PendingCredit(a.id, a.call_id, a.customer_id, a.agent_id, a.amount or Decimal(0), a.currency,
+                      a.service_code, tuple(a.periods or ()), a.created_at, a.decision_reason)
+        for a in session.scalars(q)
+    ]
+
+
+def decisions_for(session: Session, call_id: str) -> list[Decision]:
+    """Decided credits of one call: what the agent's window shows after a lead decides."""
+    q = select(Action).where(Action.call_id == call_id, Action.status.in_(("approved", "rejected")))
+    return [
+        Decision(a.id, a.status == "approved", a.status, a.decided_by or "", a.decided_at or a.created_at,
+                 a.decision_reason or "", ())
+        for a in session.scalars(q.order_by(Action.decided_at))
+    ]
+
+
+def decide(
+    session: Session, action_id: str, principal: HasRole, *, approve: bool, reason: str, now: datetime,
+    workstation: str,
+) -> Decision:
+    """Approve or reject one pending credit, in the caller's transaction (flushed, not committed)."""
+    require(principal, "approval.decide")
+    reason = (reason or "").strip()
+    if not approve and not reason:
+        raise UserError("a rejection needs a reason (--reason)")
+    if len(reason) > MAX_REASON:
+        raise UserError(f"the reason is too long (at most {MAX_REASON} characters)")
+    action = session.get(Action, action_id, with_for_update=True)
+    if action is None or action.kind != "issue_credit":
+        raise NotFound(f"no credit {action_id!r}")
+    if action.status != "pending_approval":
+        by = f" by {action.decided_by}" if action.decided_by else ""
+        raise AlreadyDecided(f"credit {action_id} is not waiting for approval (it is {action.status}{by})")
+    action.status = "approved" if approve else "rejected"
+    action.decided_by, action.decided_at, action.decision_reason = principal.id, now, reason or None
+    session.flush()
+    if approve and action.call_id:
+        call = session.get(Call, action.call_id)
+        if call is not None:
+            call.credit_total = session.scalar(
+                select(func.coalesce(func.sum(Action.amount), 0)).where(
+                    Action.call_id == call.id, Action.kind == "issue_credit",
+                    Action.status.in_(("applied", "approved")))
+            ) or Decimal(0)
+    payload = _payload(action)
+    envelope: dict[str, Any] = dict(customer_id=action.customer_id, agent_id=principal.id, workstation=workstation,
+                                    created_at=now, call_id=action.call_id)
+    events = []
+    if approve:
+        events.append(outbox.enqueue(session, type="credit.issued", payload=payload, **envelope))
+    events.append(outbox.enqueue(session, type="credit.decided", payload=payload, **envelope))
+    audit.append(session, actor=principal.id, workstation=workstation, at=now,
+                 action="credit.approved" if approve else "credit.rejected", subject=action.id,
+                 details={"call_id": action.call_id, "customer_id": action.customer_id,
+                          "agent_id": action.agent_id, "amount": str(action.amount),
+                          "currency": action.currency, "reason": reason})
+    return Decision(action.id, approve, action.status, principal.id, now, reason, tuple(e.id for e in events))
+
+
+def _payload(a: Action) -> dict[str, Any]:
+    return {
+        "action_id": a.id, "call_id": a.call_id, "customer_id": a.customer_id, "kind": a.kind,
+        "service": a.service_code, "amount": str(a.amount) if a.amount is not None else None,
+        "currency": a.currency, "periods": list(a.periods or []), "status": a.status,
+        "agent_id": a.agent_id, "decided_by": a.decided_by,
+        "decided_at": a.decided_at.isoformat() if a.decided_at else None, "reason": a.decision_reason,
+        "created_at": a.created_at.isoformat(),
+    }

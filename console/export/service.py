@@ -1,0 +1,122 @@
+"""Running an export: permission, audit, temp file then rename, progress and Cancel.
+
+The CLI and the window's dialog both call ``run_export``. It checks the role in the
+service (lead only; unmasked needs its own permission and is audited as such), writes to a
+temporary file beside the target and renames it only when complete, so an interrupted or
+cancelled export never leaves a half file under the final name. It reports progress after
+every batch and checks a cancellation token between batches, so a dialog on another thread
+can show a bar and stop it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from console import audit
+from console.auth import Principal
+from console.context import ConsoleContext
+from console.errors import UserError
+from console.export.query import BATCH, ExportFilters, count_select, reader_engine, stream_records
+from console.export.writers import FORMATS, open_writer
+from console.permissions import require
+
+Progress = Callable[[int, int], None]
+
+
+class ExportCancelled(UserError):
+    exit_code = 130
+
+
+class CancelToken:
+    """Set from any thread; the export stops at the next batch boundary."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    fmt: str
+    out: Path
+    filters: ExportFilters = ExportFilters()
+    unmasked: bool = False
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+    masked: bool
+
+
+def _audit(ctx: ConsoleContext, who: Principal, action: str, request: ExportRequest, **extra: object) -> None:
+    with ctx.journal.session() as js, js.begin():
+        audit.append(js, actor=who.id, workstation=ctx.settings.workstation, action=action, at=ctx.now(),
+                     subject=str(request.out)[-200:],
+                     details={"format": request.fmt, "masked": not request.unmasked,
+                              "filters": request.filters.describe(), **extra})
+
+
+def run_export(
+    ctx: ConsoleContext, who: Principal, request: ExportRequest, *,
+    progress: Progress | None = None, cancel: CancelToken | None = None, batch: int = BATCH,
+) -> ExportResult:
+    require(who, "export")
+    if request.unmasked:
+        require(who, "export.unmasked")
+    if request.fmt not in FORMATS:
+        raise UserError(f"unknown format {request.fmt!r}: use one of {', '.join(FORMATS)}")
+    request.filters.validate()
+    out = request.out.expanduser().absolute()
+    if out.is_dir():
+        raise UserError(f"{out} is a folder: give a file name")
+    if not out.parent.is_dir():
+        raise UserError(f"folder not found: {out.parent}")
+    store = ctx.journal  # opens (and migrates) the journal before reading it
+    _audit(ctx, who, "export.started", request)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    engine, owned = reader_engine(store.url, store.engine)
+    rows = 0
+    try:
+        writer = open_writer(request.fmt, tmp)
+        try:
+            with engine.connect() as conn:
+                total = int(conn.execute(count_select(request.filters)).scalar_one()) if progress else 0
+                if progress:
+                    progress(0, total)
+                for records in stream_records(conn, request.filters, masked=not request.unmasked, batch=batch):
+                    if cancel is not None and cancel.cancelled:
+                        raise ExportCancelled("export cancelled; no file written")
+                    writer.write(records)
+                    rows += len(records)
+                    if progress:
+                        progress(rows, max(total, rows))
+        finally:
+            writer.close()
+        if cancel is not None and cancel.cancelled:
+            raise ExportCancelled("export cancelled; no file written")
+        os.replace(tmp, out)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        _audit(ctx, who, "export.cancelled" if isinstance(exc, ExportCancelled) else "export.failed",
+               request, rows=rows, error=type(exc).__name__)
+        raise
+    finally:
+        if owned:
+            engine.dispose()
+    _audit(ctx, who, "export.finished", request, rows=rows)
+    return ExportResult(out, rows, not request.unmasked)
