@@ -23,6 +23,7 @@ from console.models.journal import Action, Callback, Case
 if TYPE_CHECKING:
     from console.caller_view import CallerView
 
+_ORDER = ["suspend_service", "cancel_service", "issue_credit", "request_evidence"]
 EFFECT_KINDS = {
     "issue_credit": "credit",
     "suspend_service": "suspension",
@@ -51,12 +52,14 @@ def pending_effects(journal_session: Session, customer_id: str, view: CallerView
     s = journal_session
     on_bill = _credits_on_record(view) if view is not None else set()
     effects: list[Effect] = []
-    for a in s.scalars(
+    actions = list(s.scalars(
         select(Action)
         .where(Action.customer_id == customer_id, Action.kind.in_(list(EFFECT_KINDS)),
                Action.status.in_(["applied", "pending_approval", "approved"]))
-        .order_by(Action.created_at, Action.id)
-    ):
+    ))
+    # Creation order; within one accepted suggestion, the order the agent reads them in.
+    actions.sort(key=lambda a: (a.created_at, _ORDER.index(a.kind), a.id))
+    for a in actions:
         periods = tuple(a.periods or ())
         if a.kind == "issue_credit" and periods and all((a.service_code, p) in on_bill for p in periods):
             continue
