@@ -8,6 +8,8 @@ import json
 from console.caller_json import caller_to_json
 from console.caller_view import CallerView
 from console.context import ConsoleContext
+from console.formatting import day, moment
+from console.formatting import money as fmt_money
 from console.lookup import lookup
 
 
@@ -29,7 +31,15 @@ def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
 
 
 def render_text(view: CallerView) -> str:
+    """Plain text for a terminal: amounts and times as the agent reads them (en, Taipei time)."""
     c = view.customer
+
+    def m(amount):  # type: ignore[no-untyped-def]
+        return fmt_money(amount, view.currency, "en")
+
+    def t(value):  # type: ignore[no-untyped-def]
+        return moment(value, "en")
+
     out = [f"{c.name}  ({c.id}, {c.language})  phones: {', '.join(c.phones)}  ID: {c.national_id_masked or '-'}"]
     for k in view.contracts:
         out.append(f"Contract {k.id}  signed {k.signed_on}  plan {k.plan or '-'}")
@@ -37,20 +47,20 @@ def render_text(view: CallerView) -> str:
             out.append(f"  clause {cl.id} [{cl.kind}] {cl.service_code or ''}: {cl.text}")
     out.append("Services:")
     for s in view.services:
-        dates = " ".join(f"{label} {d}" for label, d in (("trial until", s.trial_until), ("term until", s.term_until)) if d)
-        out.append(f"  {s.code:<8} {s.name(c.language)}  {s.fee_amount} {view.currency}/{s.fee_per}  {s.status}  {dates}")
+        dates = " ".join(f"{label} {day(d, 'en')}" for label, d in (("trial until", s.trial_until), ("term until", s.term_until)) if d)
+        out.append(f"  {s.code:<8} {s.name(c.language)}  {m(s.fee_amount)}/{s.fee_per}  {s.status}  {dates}")
     out.append("Notifications (newest first):")
     for n in view.notifications:
-        out.append(f"  {n.sent_at:%Y-%m-%d %H:%M}Z {n.channel:<6} {n.service_code or '-':<8} [{n.says}] {n.text}")
+        out.append(f"  {t(n.sent_at)}  {n.channel:<6} {n.service_code or '-':<8} [{n.says}] {n.text}")
     out.append("Bills:")
     for b in view.bills:
-        out.append(f"  {b.period} {b.id}  total {b.total} {b.currency}")
+        out.append(f"  {b.period} {b.id}  total {m(b.total)}")
         for ln in b.lines:
-            out.append(f"      {ln.id:<20} {ln.service_code or '-':<8} {ln.amount:>10}  {ln.text}")
+            out.append(f"      {ln.id:<20} {ln.service_code or '-':<8} {m(ln.amount):>10}  {ln.text}")
     if view.usage:
         out.append("Usage: " + ", ".join(f"{u.service_code} {u.period}: {u.units}" for u in view.usage))
     if view.events:
         out.append("Events:")
         for e in view.events:
-            out.append(f"  {e.at:%Y-%m-%d %H:%M}Z {e.channel:<6} {e.kind:<16} {e.service_code or '-':<8} {e.text or ''}")
+            out.append(f"  {t(e.at)}  {e.channel:<6} {e.kind:<16} {e.service_code or '-':<8} {e.text or ''}")
     return "\n".join(out)
