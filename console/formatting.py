@@ -66,6 +66,15 @@ def long_day(value: date | None, language: str | None = None) -> str:
     return format_skeleton("yMMMd", value, locale=babel_locale(language))
 
 
+def period(value: str, language: str | None = None) -> str:
+    """A billing month ``YYYY-MM`` for people: ``2009年3月``, ``Mar 2009``."""
+    try:
+        year, month = (int(x) for x in value.split("-"))
+        return format_skeleton("yMMM", date(year, month, 1), locale=babel_locale(language))
+    except ValueError:
+        return value
+
+
 def moment(value: datetime | None, language: str | None = None) -> str:
     """An instant in Asia/Taipei, date and 24-hour time: ``2009/2/16 10:00``."""
     if value is None:

@@ -75,6 +75,12 @@ _WORDS: dict[str, str] = {
     "failing": QT_TRANSLATE_NOOP("Labels", "Sending failed, retrying"),
     "dead": QT_TRANSLATE_NOOP("Labels", "Refused by the central system"),
     "delivered": QT_TRANSLATE_NOOP("Labels", "Delivered"),
+    # root causes (the lead's export groups by them)
+    "contract_notice_mismatch": QT_TRANSLATE_NOOP("Labels", "Contract and notice disagree"),
+    "website_rule": QT_TRANSLATE_NOOP("Labels", "Website rule"),
+    "sales_promise": QT_TRANSLATE_NOOP("Labels", "Sales promise"),
+    "billing_error": QT_TRANSLATE_NOOP("Labels", "Billing error"),
+    "customer_misunderstanding": QT_TRANSLATE_NOOP("Labels", "Customer misunderstanding"),
 }
 
 _LANGUAGE_NAMES = {
@@ -100,18 +106,17 @@ def flag_text(flag: Flag, service_name: str, language: str, today_delta_days: in
     """One flag as a short sentence, e.g. "mPro: trial ended 2 months ago (2009/2/28)"."""
     from datetime import timedelta
 
-    tr = QCoreApplication.translate
     ago = formatting.relative(timedelta(days=today_delta_days), language)
     when = formatting.day(flag.on, language)
     texts = {
-        "trial_ended": tr("Flags", "{service}: free trial ended {ago} ({date}), now billed"),
-        "trial_ends_soon": tr("Flags", "{service}: free trial ends {ago} ({date})"),
-        "term_ended": tr("Flags", "{service}: term ended {ago} ({date})"),
-        "term_ends_soon": tr("Flags", "{service}: term ends {ago} ({date})"),
-        "suspended": tr("Flags", "{service}: suspended"),
-        "cancel_rejected": tr("Flags", "{service}: cancellation refused {ago} ({date})"),
-        "open_cases": tr("Flags", "Open cases: {count}"),
-        "callbacks_due": tr("Flags", "Callbacks due: {count}"),
+        "trial_ended": QCoreApplication.translate("Flags", "{service}: free trial ended {ago} ({date}), now billed"),
+        "trial_ends_soon": QCoreApplication.translate("Flags", "{service}: free trial ends {ago} ({date})"),
+        "term_ended": QCoreApplication.translate("Flags", "{service}: term ended {ago} ({date})"),
+        "term_ends_soon": QCoreApplication.translate("Flags", "{service}: term ends {ago} ({date})"),
+        "suspended": QCoreApplication.translate("Flags", "{service}: suspended"),
+        "cancel_rejected": QCoreApplication.translate("Flags", "{service}: cancellation refused {ago} ({date})"),
+        "open_cases": QCoreApplication.translate("Flags", "Open cases: {count}"),
+        "callbacks_due": QCoreApplication.translate("Flags", "Callbacks due: {count}"),
     }
     template = texts.get(flag.code, flag.code)
     return template.format(service=service_name, ago=ago, date=when, count=flag.count)

@@ -100,10 +100,13 @@ def detail_label(name: str) -> QLabel:
 
 
 def scroll_to_source(view: QAbstractItemView, proxy: QSortFilterProxyModel, source: QModelIndex) -> None:
-    """Bring a row into view without selecting it (the selection colour would hide the highlight)."""
+    """Bring a row into view and make it current without selecting it (the selection colour
+    would hide the highlight); the pane's detail line follows the current row."""
     idx = proxy.mapFromSource(source)
     if idx.isValid():
-        view.selectionModel().clearSelection()
+        sm = view.selectionModel()
+        sm.clearSelection()
+        sm.setCurrentIndex(idx, sm.SelectionFlag.NoUpdate)
         view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
 
 
@@ -158,8 +161,10 @@ class Pane(QFrame):
         return self.parts[0][1]
 
     def fit(self) -> None:
-        for _model, view, _proxy in self.parts:
+        for _model, view, proxy in self.parts:
             fit_columns(view)
+            if proxy.rowCount():  # the detail line shows the first row until the agent moves
+                view.selectionModel().setCurrentIndex(proxy.index(0, 0), view.selectionModel().SelectionFlag.NoUpdate)
 
     def follow_detail(self, view: QTableView, label: QLabel, text_column: int) -> None:
         """Show the full text of ``view``'s current row in ``label``."""

@@ -41,9 +41,6 @@ COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
 
 @dataclass(frozen=True)
 class Mark:
@@ -62,18 +59,18 @@ def marks_for(view: CallerView, language: str, credits: Sequence[PendingCredit] 
     for k in view.contracts:
         refs = frozenset({f"contract:{k.id}"} | {f"clause:{c.id}" for c in k.clauses})
         marks.append(Mark(0, k.signed_on, "contract", f"contract:{k.id}", refs,
-                          _tr("Contract %1 signed (%2)").replace("%1", k.id).replace("%2", k.plan or ""), "contract"))
+                          QCoreApplication.translate("Timeline", "Contract %1 signed (%2)").replace("%1", k.id).replace("%2", k.plan or ""), "contract"))
     for s in view.services:
         name = s.name(language)
         about = {f"clause:{c.id}" for c in view.clauses if c.service_code == s.code}
         if s.trial_until:
             marks.append(Mark(0, s.trial_until, "trial_end", f"service:{s.code}:trial",
                               frozenset({f"service:{s.code}:trial", f"service:{s.code}"} | about),
-                              _tr("%1: free trial ends").replace("%1", name), "contract"))
+                              QCoreApplication.translate("Timeline", "%1: free trial ends").replace("%1", name), "contract"))
         if s.term_until:
             marks.append(Mark(0, s.term_until, "term_end", f"service:{s.code}:term",
                               frozenset({f"service:{s.code}:term", f"service:{s.code}"}),
-                              _tr("%1: term ends").replace("%1", name), "contract"))
+                              QCoreApplication.translate("Timeline", "%1: term ends").replace("%1", name), "contract"))
     for n in view.notifications:
         marks.append(Mark(1, fmt.local_date(n.sent_at), "notification", f"notification:{n.id}",
                           frozenset({f"notification:{n.id}"}),
@@ -84,12 +81,12 @@ def marks_for(view: CallerView, language: str, credits: Sequence[PendingCredit] 
         refs |= {f"usage:{ln.service_code}:{b.period}" for ln in b.lines if ln.service_code}
         lines = "\n".join(f"{ln.text}  {fmt.money(ln.amount, b.currency, language)}" for ln in b.lines[:6])
         marks.append(Mark(2, on, "bill", f"bill:{b.id}", frozenset(refs),
-                          _tr("Bill %1: %2").replace("%1", b.period).replace("%2", fmt.money(b.total, b.currency, language))
+                          QCoreApplication.translate("Timeline", "Bill %1: %2").replace("%1", b.period).replace("%2", fmt.money(b.total, b.currency, language))
                           + ("\n" + lines if lines else ""), "bill"))
     for c in credits:
         marks.append(Mark(2, fmt.local_date(c.created_at), "credit", f"credit:{c.action_id}",
                           frozenset({f"credit:{c.action_id}"}),
-                          _tr("Pending credit %1").replace("%1", fmt.money(c.amount, c.currency, language)), "bill"))
+                          QCoreApplication.translate("Timeline", "Pending credit %1").replace("%1", fmt.money(c.amount, c.currency, language)), "bill"))
     for e in view.events:
         kind = {"cancel_requested": "cancel", "cancel_rejected": "cancel", "cancelled": "cancel",
                 "suspended": "suspended", "credit_issued": "credit"}.get(e.kind, "event")
@@ -115,8 +112,8 @@ class TimelineStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setAccessibleName(_tr("Timeline"))
-        self.setAccessibleDescription(_tr("Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item."))
+        self.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline"))
+        self.setAccessibleDescription(QCoreApplication.translate("Timeline", "Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item."))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -196,7 +193,7 @@ class TimelineStrip(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         fm = QFontMetrics(self.font())
-        lane_names = (_tr("Contract"), _tr("Notifications"), _tr("Bills"), _tr("Events"))
+        lane_names = (QCoreApplication.translate("Timeline", "Contract"), QCoreApplication.translate("Timeline", "Notifications"), QCoreApplication.translate("Timeline", "Bills"), QCoreApplication.translate("Timeline", "Events"))
         right = self.width() - self.PAD
         for lane, name in enumerate(lane_names):
             y = self._y(lane)
@@ -210,7 +207,7 @@ class TimelineStrip(QWidget):
         p.drawLine(QPointF(self.LABEL_W, axis_y), QPointF(right, axis_y))
         reserved = 0
         if self._today and self._today > self._end:
-            reserved = fm.horizontalAdvance(_tr("today %1 →").replace("%1", fmt.day(self._today, _language(self)))) + 16
+            reserved = fm.horizontalAdvance(QCoreApplication.translate("Timeline", "today %1 →").replace("%1", fmt.day(self._today, _language(self)))) + 16
         self._paint_ticks(p, fm, axis_y, right - reserved)
         if self._today and self._start <= self._today <= self._end:
             x = self._x(self._today)
@@ -218,7 +215,7 @@ class TimelineStrip(QWidget):
             p.drawLine(QPointF(x, 2), QPointF(x, axis_y))
         elif self._today and self._today > self._end:
             p.setPen(QColor("#c0392b"))
-            text = _tr("today %1 →").replace("%1", fmt.day(self._today, _language(self)))
+            text = QCoreApplication.translate("Timeline", "today %1 →").replace("%1", fmt.day(self._today, _language(self)))
             p.drawText(QRectF(self.LABEL_W, axis_y + 4, right - self.LABEL_W, self.AXIS_H - 4),
                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), text)
         for i, m in enumerate(self._marks):

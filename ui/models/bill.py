@@ -33,9 +33,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Item", "Service", "Amount", "Used", "Issued")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BillModel", text)
-
 
 @dataclass(eq=False)
 class Node:
@@ -149,7 +146,7 @@ class BillModel(QAbstractItemModel):
         return None
 
     def _titles(self) -> tuple[str, ...]:
-        return (_tr("Item"), _tr("Service"), _tr("Amount"), _tr("Used"), _tr("Issued"))
+        return (QCoreApplication.translate("BillModel", "Item"), QCoreApplication.translate("BillModel", "Service"), QCoreApplication.translate("BillModel", "Amount"), QCoreApplication.translate("BillModel", "Used"), QCoreApplication.translate("BillModel", "Issued"))
 
     # -- content -------------------------------------------------------------------------
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -161,7 +158,7 @@ class BillModel(QAbstractItemModel):
             return self._text(node, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 3 and node.kind == "line" and self._text(node, 3) == "–":
-                return _tr("Usage not reported for this month")
+                return QCoreApplication.translate("BillModel", "Usage not reported for this month")
             return self._text(node, col) or None
         if role == SORT_ROLE:
             return self._key(node, col)
@@ -185,7 +182,7 @@ class BillModel(QAbstractItemModel):
         lang = self.language
         if node.kind == "bill" and node.bill:
             b = node.bill
-            return (b.period, "", self._money(b.total, b.currency), "", fmt.day(b.issued_on, lang))[col]
+            return (fmt.period(b.period, lang), "", self._money(b.total, b.currency), "", fmt.day(b.issued_on, lang))[col]
         if node.kind == "line" and node.line and node.parent and node.parent.bill:
             ln, period = node.line, node.parent.bill.period
             used = ""
@@ -195,7 +192,7 @@ class BillModel(QAbstractItemModel):
             return (ln.text, ln.service_code or "", self._money(ln.amount, node.parent.bill.currency), used, "")[col]
         if node.kind == "credits":
             total = sum((c.credit.amount for c in node.children if c.credit), Decimal(0))
-            return (_tr("Pending credits"), "", self._money(-total), "", "")[col]
+            return (QCoreApplication.translate("BillModel", "Pending credits"), "", self._money(-total), "", "")[col]
         if node.kind == "credit" and node.credit:
             c = node.credit
             what = ", ".join(c.periods) if c.periods else word("issue_credit")

@@ -21,10 +21,6 @@ from ui.labels import word
 from ui.models.table import Column, RowsModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Panes", text)
-
-
 def _iso(value: date | datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
@@ -41,14 +37,14 @@ class ServicesModel(RowsModel[ServiceRow]):
     def columns(self) -> Sequence[Column[ServiceRow]]:
         lang = self.language
         return (
-            Column(lambda: _tr("Service"), lambda s: s.name(lang), lambda s: s.name(lang),
+            Column(lambda: QCoreApplication.translate("Panes", "Service"), lambda s: s.name(lang), lambda s: s.name(lang),
                    tooltip=lambda s: f"{s.name(lang)} ({s.code})"),
-            Column(lambda: _tr("Fee"), lambda s: f"{fmt.money(s.fee_amount, self.currency, lang)} {word(s.fee_per)}",
+            Column(lambda: QCoreApplication.translate("Panes", "Fee"), lambda s: f"{fmt.money(s.fee_amount, self.currency, lang)} {word(s.fee_per)}",
                    lambda s: _cents(s.fee_amount), align_right=True),
-            Column(lambda: _tr("Status"), lambda s: word(s.status), lambda s: s.status),
-            Column(lambda: _tr("Started"), lambda s: fmt.day(s.started_on, lang), lambda s: _iso(s.started_on)),
-            Column(lambda: _tr("Trial until"), lambda s: fmt.day(s.trial_until, lang), lambda s: _iso(s.trial_until)),
-            Column(lambda: _tr("Term until"), lambda s: fmt.day(s.term_until, lang), lambda s: _iso(s.term_until)),
+            Column(lambda: QCoreApplication.translate("Panes", "Status"), lambda s: word(s.status), lambda s: s.status),
+            Column(lambda: QCoreApplication.translate("Panes", "Started"), lambda s: fmt.day(s.started_on, lang), lambda s: _iso(s.started_on)),
+            Column(lambda: QCoreApplication.translate("Panes", "Trial until"), lambda s: fmt.day(s.trial_until, lang), lambda s: _iso(s.trial_until)),
+            Column(lambda: QCoreApplication.translate("Panes", "Term until"), lambda s: fmt.day(s.term_until, lang), lambda s: _iso(s.term_until)),
         )
 
     def ref(self, row: ServiceRow) -> str:
@@ -76,11 +72,11 @@ class ClausesModel(RowsModel[ClauseLine]):
     def columns(self) -> Sequence[Column[ClauseLine]]:
         lang = self.language
         return (
-            Column(lambda: _tr("Kind"), lambda c: word(c.clause.kind), lambda c: c.clause.kind),
-            Column(lambda: _tr("Service"), lambda c: c.clause.service_code or "", lambda c: c.clause.service_code or ""),
-            Column(lambda: _tr("Clause as printed"), lambda c: _one_line(c.clause.text), lambda c: c.clause.text,
+            Column(lambda: QCoreApplication.translate("Panes", "Kind"), lambda c: word(c.clause.kind), lambda c: c.clause.kind),
+            Column(lambda: QCoreApplication.translate("Panes", "Service"), lambda c: c.clause.service_code or "", lambda c: c.clause.service_code or ""),
+            Column(lambda: QCoreApplication.translate("Panes", "Clause as printed"), lambda c: _one_line(c.clause.text), lambda c: c.clause.text,
                    tooltip=lambda c: c.clause.text),
-            Column(lambda: _tr("Contract"), lambda c: f"{c.contract.id} · {fmt.day(c.contract.signed_on, lang)}",
+            Column(lambda: QCoreApplication.translate("Panes", "Contract"), lambda c: f"{c.contract.id} · {fmt.day(c.contract.signed_on, lang)}",
                    lambda c: (_iso(c.contract.signed_on) + c.contract.id),
                    tooltip=lambda c: f"{c.contract.id} {c.contract.plan or ''}".strip()),
         )
@@ -98,11 +94,11 @@ class NotificationsModel(RowsModel[NotificationRow]):
     def columns(self) -> Sequence[Column[NotificationRow]]:
         lang = self.language
         return (
-            Column(lambda: _tr("Sent"), lambda n: fmt.moment(n.sent_at, lang), lambda n: _iso(n.sent_at)),
-            Column(lambda: _tr("Channel"), lambda n: word(n.channel), lambda n: n.channel),
-            Column(lambda: _tr("Service"), lambda n: n.service_code or "", lambda n: n.service_code or ""),
-            Column(lambda: _tr("Says"), lambda n: word(n.says), lambda n: n.says),
-            Column(lambda: _tr("Text"), lambda n: _one_line(n.text), lambda n: n.text, tooltip=lambda n: n.text),
+            Column(lambda: QCoreApplication.translate("Panes", "Sent"), lambda n: fmt.moment(n.sent_at, lang), lambda n: _iso(n.sent_at)),
+            Column(lambda: QCoreApplication.translate("Panes", "Channel"), lambda n: word(n.channel), lambda n: n.channel),
+            Column(lambda: QCoreApplication.translate("Panes", "Service"), lambda n: n.service_code or "", lambda n: n.service_code or ""),
+            Column(lambda: QCoreApplication.translate("Panes", "Says"), lambda n: word(n.says), lambda n: n.says),
+            Column(lambda: QCoreApplication.translate("Panes", "Text"), lambda n: _one_line(n.text), lambda n: n.text, tooltip=lambda n: n.text),
         )
 
     def ref(self, row: NotificationRow) -> str:
@@ -115,11 +111,11 @@ class EventsModel(RowsModel[EventRow]):
     def columns(self) -> Sequence[Column[EventRow]]:
         lang = self.language
         return (
-            Column(lambda: _tr("When"), lambda e: fmt.moment(e.at, lang), lambda e: _iso(e.at)),
-            Column(lambda: _tr("Channel"), lambda e: word(e.channel), lambda e: e.channel),
-            Column(lambda: _tr("What"), lambda e: word(e.kind), lambda e: e.kind),
-            Column(lambda: _tr("Service"), lambda e: e.service_code or "", lambda e: e.service_code or ""),
-            Column(lambda: _tr("Text"), lambda e: _one_line(e.text or ""), lambda e: e.text or "",
+            Column(lambda: QCoreApplication.translate("Panes", "When"), lambda e: fmt.moment(e.at, lang), lambda e: _iso(e.at)),
+            Column(lambda: QCoreApplication.translate("Panes", "Channel"), lambda e: word(e.channel), lambda e: e.channel),
+            Column(lambda: QCoreApplication.translate("Panes", "What"), lambda e: word(e.kind), lambda e: e.kind),
+            Column(lambda: QCoreApplication.translate("Panes", "Service"), lambda e: e.service_code or "", lambda e: e.service_code or ""),
+            Column(lambda: QCoreApplication.translate("Panes", "Text"), lambda e: _one_line(e.text or ""), lambda e: e.text or "",
                    tooltip=lambda e: e.text or ""),
         )
 
@@ -149,13 +145,13 @@ def history_lines(history: Any, currency: str, language: str) -> list[HistoryLin
             fmt.money(c.credit_total, currency, language) if c.credit_total else "",
             c.notes or "",
         ) if x)
-        lines.append(HistoryLine(f"call:{c.id}", c.started_at, _tr("Call: %s") % word(c.outcome), c.agent_id, details))
+        lines.append(HistoryLine(f"call:{c.id}", c.started_at, QCoreApplication.translate("Panes", "Call: %s") % word(c.outcome), c.agent_id, details))
     for k in history.open_cases:
-        due = _tr("due %s") % fmt.day(k.due_on, language) if k.due_on else ""
-        lines.append(HistoryLine(f"case:{k.id}", k.opened_at, _tr("Open case"), k.owner,
+        due = QCoreApplication.translate("Panes", "due %s") % fmt.day(k.due_on, language) if k.due_on else ""
+        lines.append(HistoryLine(f"case:{k.id}", k.opened_at, QCoreApplication.translate("Panes", "Open case"), k.owner,
                                  " · ".join(x for x in (k.summary or "", due) if x)))
     for b in history.due_callbacks:
-        lines.append(HistoryLine(f"callback:{b.id}", b.due_at, _tr("Callback due %s") % fmt.moment(b.due_at, language),
+        lines.append(HistoryLine(f"callback:{b.id}", b.due_at, QCoreApplication.translate("Panes", "Callback due %s") % fmt.moment(b.due_at, language),
                                  b.assignee, b.note or ""))
     for a in history.undelivered:
         amount = fmt.money(a.amount, a.currency, language) if a.amount is not None else ""
@@ -169,10 +165,10 @@ class HistoryModel(RowsModel[HistoryLine]):
     def columns(self) -> Sequence[Column[HistoryLine]]:
         lang = self.language
         return (
-            Column(lambda: _tr("When"), lambda h: fmt.moment(h.at, lang), lambda h: h.at.astimezone(UTC).isoformat()),
-            Column(lambda: _tr("What"), lambda h: h.what, lambda h: h.what),
-            Column(lambda: _tr("Who / state"), lambda h: h.who, lambda h: h.who),
-            Column(lambda: _tr("Details"), lambda h: _one_line(h.details), lambda h: h.details,
+            Column(lambda: QCoreApplication.translate("Panes", "When"), lambda h: fmt.moment(h.at, lang), lambda h: h.at.astimezone(UTC).isoformat()),
+            Column(lambda: QCoreApplication.translate("Panes", "What"), lambda h: h.what, lambda h: h.what),
+            Column(lambda: QCoreApplication.translate("Panes", "Who / state"), lambda h: h.who, lambda h: h.who),
+            Column(lambda: QCoreApplication.translate("Panes", "Details"), lambda h: _one_line(h.details), lambda h: h.details,
                    tooltip=lambda h: h.details),
         )
 

@@ -1,0 +1,940 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BillModel</name>
+    <message>
+        <location filename="../../ui/models/bill.py" line="149" />
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="149" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="149" />
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="149" />
+        <source>Used</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="149" />
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="161" />
+        <source>Usage not reported for this month</source>
+        <translation>Usage not reported for this month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="195" />
+        <source>Pending credits</source>
+        <translation>Pending credits</translation>
+    </message>
+</context>
+<context>
+    <name>BillPane</name>
+    <message>
+        <location filename="../../ui/panes.py" line="228" />
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="235" />
+        <source>Bills by period; Right or + expands a period</source>
+        <translation>Bills by period; Right or + expands a period</translation>
+    </message>
+</context>
+<context>
+    <name>CallerBar</name>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="46" />
+        <source>Caller number, e.g. 0912-345-678</source>
+        <translation>Caller number, e.g. 0912-345-678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="47" />
+        <source>Caller number</source>
+        <translation>Caller number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="52" />
+        <source>Look up</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="53" />
+        <source>Look up caller</source>
+        <translation>Look up caller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="56" />
+        <source>Lookup message</source>
+        <translation>Lookup message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="60" />
+        <source>Caller name</source>
+        <translation>Caller name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="62" />
+        <source>Caller details</source>
+        <translation>Caller details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="84" />
+        <source>No caller</source>
+        <translation>No caller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="89" />
+        <source>Enter a phone number</source>
+        <translation>Enter a phone number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="102" />
+        <source>Looking up %1 …</source>
+        <translation>Looking up %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="111" />
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="132" />
+        <source>No flags</source>
+        <translation>No flags</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
+        <source>Agent Console</source>
+        <translation>Agent Console</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
+        <source>DEMO (nothing reaches real systems)</source>
+        <translation>DEMO (nothing reaches real systems)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>Ready: type the caller's number and press Enter</source>
+        <translation>Ready: type the caller's number and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>&amp;Caller</source>
+        <translation>&amp;Caller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146" />
+        <source>&amp;Bill</source>
+        <translation>&amp;Bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147" />
+        <source>C&amp;all</source>
+        <translation>C&amp;all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150" />
+        <source>Go to the number field</source>
+        <translation>Go to the number field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151" />
+        <source>Retry the lookup</source>
+        <translation>Retry the lookup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>Next pane</source>
+        <translation>Next pane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>Previous pane</source>
+        <translation>Previous pane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156" />
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
+        <source>Contract pane</source>
+        <translation>Contract pane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158" />
+        <source>Notifications pane</source>
+        <translation>Notifications pane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159" />
+        <source>Bill pane</source>
+        <translation>Bill pane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160" />
+        <source>History with us</source>
+        <translation>History with us</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161" />
+        <source>Clear highlights</source>
+        <translation>Clear highlights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162" />
+        <source>Expand or collapse the period</source>
+        <translation>Expand or collapse the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163" />
+        <source>Expand all periods</source>
+        <translation>Expand all periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164" />
+        <source>Collapse all periods</source>
+        <translation>Collapse all periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>Wrap up the call…</source>
+        <translation>Wrap up the call…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168" />
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="197" />
+        <source>About Agent Console</source>
+        <translation>About Agent Console</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183" />
+        <source>Look up the number in the number field</source>
+        <translation>Look up the number in the number field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184" />
+        <source>Move between controls</source>
+        <translation>Move between controls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
+        <source>Left / Right</source>
+        <translation>Left / Right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
+        <source>Timeline: previous / next mark</source>
+        <translation>Timeline: previous / next mark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186" />
+        <source>Timeline: show the mark's item in its pane</source>
+        <translation>Timeline: show the mark's item in its pane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187" />
+        <source>Right / Left, + / -</source>
+        <translation>Right / Left, + / -</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187" />
+        <source>Bill: expand / collapse a period</source>
+        <translation>Bill: expand / collapse a period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198" />
+        <source>Agent Console %1
+Contract, notifications and bill side by side.</source>
+        <translation>Agent Console %1
+Contract, notifications and bill side by side.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>Wrap-up is not available in this build yet</source>
+        <translation>Wrap-up is not available in this build yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240" />
+        <source>Could not look up %1: %2</source>
+        <translation>Could not look up %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267" />
+        <source>The journal cannot be read: %1</source>
+        <translation>The journal cannot be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269" />
+        <source>No calls with this customer recorded on this workstation yet.</source>
+        <translation>No calls with this customer recorded on this workstation yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274" />
+        <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
+        <translation>%1 · %2 contracts, %3 notifications, %4 bills</translation>
+    </message>
+</context>
+<context>
+    <name>ContractPane</name>
+    <message>
+        <location filename="../../ui/panes.py" line="178" />
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="183" />
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="184" />
+        <source>Contract clauses</source>
+        <translation>Contract clauses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="189" />
+        <source>Selected clause, full text</source>
+        <translation>Selected clause, full text</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="47" />
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="48" />
+        <source>Retry the lookup</source>
+        <translation>Retry the lookup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="49" />
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>Flags</name>
+    <message>
+        <location filename="../../ui/labels.py" line="112" />
+        <source>{service}: free trial ended {ago} ({date}), now billed</source>
+        <translation>{service}: free trial ended {ago} ({date}), now billed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="113" />
+        <source>{service}: free trial ends {ago} ({date})</source>
+        <translation>{service}: free trial ends {ago} ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="114" />
+        <source>{service}: term ended {ago} ({date})</source>
+        <translation>{service}: term ended {ago} ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="115" />
+        <source>{service}: term ends {ago} ({date})</source>
+        <translation>{service}: term ends {ago} ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="116" />
+        <source>{service}: suspended</source>
+        <translation>{service}: suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="117" />
+        <source>{service}: cancellation refused {ago} ({date})</source>
+        <translation>{service}: cancellation refused {ago} ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="118" />
+        <source>Open cases: {count}</source>
+        <translation>Open cases: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="119" />
+        <source>Callbacks due: {count}</source>
+        <translation>Callbacks due: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryArea</name>
+    <message>
+        <location filename="../../ui/panes.py" line="307" />
+        <location filename="../../ui/panes.py" line="322" />
+        <source>History with us</source>
+        <translation>History with us</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="312" />
+        <source>Previous calls, open cases and callbacks</source>
+        <translation>Previous calls, open cases and callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="313" />
+        <source>Events in the customer record</source>
+        <translation>Events in the customer record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="314" />
+        <source>No calls with this customer recorded on this workstation yet.</source>
+        <translation>No calls with this customer recorded on this workstation yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="323" />
+        <source>Customer events</source>
+        <translation>Customer events</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="27" />
+        <location filename="../../ui/help_dialog.py" line="36" />
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="37" />
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="37" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="19" />
+        <source>Free trial becomes paid unless cancelled</source>
+        <translation>Free trial becomes paid unless cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20" />
+        <source>Stops by itself at the end of the term</source>
+        <translation>Stops by itself at the end of the term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21" />
+        <source>Renews automatically</source>
+        <translation>Renews automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22" />
+        <source>Promotional price</source>
+        <translation>Promotional price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23" />
+        <source>No cancellation before the term ends</source>
+        <translation>No cancellation before the term ends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24" />
+        <source>Early termination fee</source>
+        <translation>Early termination fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25" />
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27" />
+        <source>Stops at trial end</source>
+        <translation>Stops at trial end</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28" />
+        <source>Continues unless cancelled</source>
+        <translation>Continues unless cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29" />
+        <source>Promotion applies</source>
+        <translation>Promotion applies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="30" />
+        <source>Price change</source>
+        <translation>Price change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="31" />
+        <source>Payment due</source>
+        <translation>Payment due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="32" />
+        <source>Information only</source>
+        <translation>Information only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="34" />
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36" />
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37" />
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38" />
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39" />
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40" />
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41" />
+        <source>Field sales</source>
+        <translation>Field sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42" />
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="44" />
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="45" />
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="46" />
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48" />
+        <source>/ month</source>
+        <translation>/ month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49" />
+        <source>/ year</source>
+        <translation>/ year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50" />
+        <source>once</source>
+        <translation>once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="52" />
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="53" />
+        <source>Promise by sales</source>
+        <translation>Promise by sales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="54" />
+        <source>Installed</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="55" />
+        <source>Cancellation requested</source>
+        <translation>Cancellation requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="56" />
+        <source>Cancellation refused</source>
+        <translation>Cancellation refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="57" />
+        <source>Credit issued</source>
+        <translation>Credit issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59" />
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60" />
+        <source>Resolved with a credit</source>
+        <translation>Resolved with a credit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="61" />
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62" />
+        <source>Callback scheduled</source>
+        <translation>Callback scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="63" />
+        <source>No action needed</source>
+        <translation>No action needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="64" />
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="65" />
+        <source>Dropped</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="67" />
+        <source>Suspend service</source>
+        <translation>Suspend service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68" />
+        <source>Cancel service</source>
+        <translation>Cancel service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69" />
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70" />
+        <source>Open case</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="71" />
+        <source>Schedule callback</source>
+        <translation>Schedule callback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="72" />
+        <source>Request evidence</source>
+        <translation>Request evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73" />
+        <source>Waiting for a lead</source>
+        <translation>Waiting for a lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="74" />
+        <source>Not sent yet</source>
+        <translation>Not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="75" />
+        <source>Sending failed, retrying</source>
+        <translation>Sending failed, retrying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="76" />
+        <source>Refused by the central system</source>
+        <translation>Refused by the central system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="77" />
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="79" />
+        <source>Contract and notice disagree</source>
+        <translation>Contract and notice disagree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="80" />
+        <source>Website rule</source>
+        <translation>Website rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="81" />
+        <source>Sales promise</source>
+        <translation>Sales promise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="82" />
+        <source>Billing error</source>
+        <translation>Billing error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="83" />
+        <source>Customer misunderstanding</source>
+        <translation>Customer misunderstanding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="87" />
+        <source>Chinese (Taiwan)</source>
+        <translation>Chinese (Taiwan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="88" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPane</name>
+    <message>
+        <location filename="../../ui/panes.py" line="209" />
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="212" />
+        <source>Notifications, newest first</source>
+        <translation>Notifications, newest first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="214" />
+        <source>Selected notification, full text</source>
+        <translation>Selected notification, full text</translation>
+    </message>
+</context>
+<context>
+    <name>Panes</name>
+    <message>
+        <location filename="../../ui/models/panes.py" line="40" />
+        <location filename="../../ui/models/panes.py" line="76" />
+        <location filename="../../ui/models/panes.py" line="99" />
+        <location filename="../../ui/models/panes.py" line="117" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="42" />
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="44" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="45" />
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="46" />
+        <source>Trial until</source>
+        <translation>Trial until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="47" />
+        <source>Term until</source>
+        <translation>Term until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="75" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="77" />
+        <source>Clause as printed</source>
+        <translation>Clause as printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="79" />
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="97" />
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="98" />
+        <location filename="../../ui/models/panes.py" line="115" />
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="100" />
+        <source>Says</source>
+        <translation>Says</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="101" />
+        <location filename="../../ui/models/panes.py" line="118" />
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="114" />
+        <location filename="../../ui/models/panes.py" line="168" />
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="116" />
+        <location filename="../../ui/models/panes.py" line="169" />
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="148" />
+        <source>Call: %s</source>
+        <translation>Call: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="150" />
+        <source>due %s</source>
+        <translation>due %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="151" />
+        <source>Open case</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="154" />
+        <source>Callback due %s</source>
+        <translation>Callback due %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="170" />
+        <source>Who / state</source>
+        <translation>Who / state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="171" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../ui/timeline.py" line="62" />
+        <source>Contract %1 signed (%2)</source>
+        <translation>Contract %1 signed (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="69" />
+        <source>%1: free trial ends</source>
+        <translation>%1: free trial ends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="73" />
+        <source>%1: term ends</source>
+        <translation>%1: term ends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="84" />
+        <source>Bill %1: %2</source>
+        <translation>Bill %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="89" />
+        <source>Pending credit %1</source>
+        <translation>Pending credit %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="115" />
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="116" />
+        <source>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</source>
+        <translation>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="196" />
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="196" />
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="196" />
+        <source>Bills</source>
+        <translation>Bills</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="196" />
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="210" />
+        <location filename="../../ui/timeline.py" line="218" />
+        <source>today %1 →</source>
+        <translation>today %1 →</translation>
+    </message>
+</context>
+</TS>

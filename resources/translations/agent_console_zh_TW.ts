@@ -1,0 +1,940 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>BillModel</name>
+    <message>
+        <location filename="../../ui/models/bill.py" line="149" />
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="149" />
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="149" />
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="149" />
+        <source>Used</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="149" />
+        <source>Issued</source>
+        <translation>出帳日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="161" />
+        <source>Usage not reported for this month</source>
+        <translation>本月用量未回報</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="195" />
+        <source>Pending credits</source>
+        <translation>待入帳折抵</translation>
+    </message>
+</context>
+<context>
+    <name>BillPane</name>
+    <message>
+        <location filename="../../ui/panes.py" line="228" />
+        <source>Bill</source>
+        <translation>帳單</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="235" />
+        <source>Bills by period; Right or + expands a period</source>
+        <translation>依期別列出帳單；按右鍵或 + 展開</translation>
+    </message>
+</context>
+<context>
+    <name>CallerBar</name>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="46" />
+        <source>Caller number, e.g. 0912-345-678</source>
+        <translation>來電號碼，例如 0912-345-678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="47" />
+        <source>Caller number</source>
+        <translation>來電號碼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="52" />
+        <source>Look up</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="53" />
+        <source>Look up caller</source>
+        <translation>查詢來電者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="56" />
+        <source>Lookup message</source>
+        <translation>查詢訊息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="60" />
+        <source>Caller name</source>
+        <translation>來電者姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="62" />
+        <source>Caller details</source>
+        <translation>來電者資料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="84" />
+        <source>No caller</source>
+        <translation>尚無來電</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="89" />
+        <source>Enter a phone number</source>
+        <translation>請輸入電話號碼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="102" />
+        <source>Looking up %1 …</source>
+        <translation>正在查詢 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="111" />
+        <source>ID %1</source>
+        <translation>身分證 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="132" />
+        <source>No flags</source>
+        <translation>無提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
+        <source>Agent Console</source>
+        <translation>客服工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
+        <source>DEMO (nothing reaches real systems)</source>
+        <translation>示範模式（不會送到正式系統）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>Ready: type the caller's number and press Enter</source>
+        <translation>就緒：輸入來電號碼後按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>&amp;Caller</source>
+        <translation>來電(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145" />
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146" />
+        <source>&amp;Bill</source>
+        <translation>帳單(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147" />
+        <source>C&amp;all</source>
+        <translation>通話(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150" />
+        <source>Go to the number field</source>
+        <translation>跳到號碼欄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151" />
+        <source>Retry the lookup</source>
+        <translation>重新查詢</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>Next pane</source>
+        <translation>下一個窗格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>Previous pane</source>
+        <translation>上一個窗格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156" />
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
+        <source>Contract pane</source>
+        <translation>合約窗格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158" />
+        <source>Notifications pane</source>
+        <translation>通知窗格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159" />
+        <source>Bill pane</source>
+        <translation>帳單窗格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160" />
+        <source>History with us</source>
+        <translation>往來紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161" />
+        <source>Clear highlights</source>
+        <translation>清除標示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162" />
+        <source>Expand or collapse the period</source>
+        <translation>展開或收合此期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163" />
+        <source>Expand all periods</source>
+        <translation>展開所有期別</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164" />
+        <source>Collapse all periods</source>
+        <translation>收合所有期別</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>Wrap up the call…</source>
+        <translation>結束通話並記錄…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168" />
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="197" />
+        <source>About Agent Console</source>
+        <translation>關於客服工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183" />
+        <source>Look up the number in the number field</source>
+        <translation>查詢號碼欄中的號碼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184" />
+        <source>Move between controls</source>
+        <translation>在控制項之間移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
+        <source>Left / Right</source>
+        <translation>左 / 右</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
+        <source>Timeline: previous / next mark</source>
+        <translation>時間軸：上一個 / 下一個標記</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186" />
+        <source>Timeline: show the mark's item in its pane</source>
+        <translation>時間軸：在窗格中顯示該標記的項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187" />
+        <source>Right / Left, + / -</source>
+        <translation>右 / 左、+ / -</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187" />
+        <source>Bill: expand / collapse a period</source>
+        <translation>帳單：展開 / 收合一期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198" />
+        <source>Agent Console %1
+Contract, notifications and bill side by side.</source>
+        <translation>客服工作台 %1
+合約、通知與帳單並列對照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>Wrap-up is not available in this build yet</source>
+        <translation>此版本尚未提供通話記錄功能</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240" />
+        <source>Could not look up %1: %2</source>
+        <translation>無法查詢 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267" />
+        <source>The journal cannot be read: %1</source>
+        <translation>無法讀取通話日誌：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269" />
+        <source>No calls with this customer recorded on this workstation yet.</source>
+        <translation>本工作站尚無此客戶的通話紀錄。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274" />
+        <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
+        <translation>%1 · 合約 %2 份、通知 %3 則、帳單 %4 期</translation>
+    </message>
+</context>
+<context>
+    <name>ContractPane</name>
+    <message>
+        <location filename="../../ui/panes.py" line="178" />
+        <source>Contract</source>
+        <translation>合約</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="183" />
+        <source>Services</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="184" />
+        <source>Contract clauses</source>
+        <translation>合約條款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="189" />
+        <source>Selected clause, full text</source>
+        <translation>所選條款全文</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="47" />
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="48" />
+        <source>Retry the lookup</source>
+        <translation>重新查詢</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="49" />
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>Flags</name>
+    <message>
+        <location filename="../../ui/labels.py" line="112" />
+        <source>{service}: free trial ended {ago} ({date}), now billed</source>
+        <translation>{service}：免費期已於{ago}結束（{date}），目前計費中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="113" />
+        <source>{service}: free trial ends {ago} ({date})</source>
+        <translation>{service}：免費期將於{ago}結束（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="114" />
+        <source>{service}: term ended {ago} ({date})</source>
+        <translation>{service}：合約期已於{ago}結束（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="115" />
+        <source>{service}: term ends {ago} ({date})</source>
+        <translation>{service}：合約期將於{ago}結束（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="116" />
+        <source>{service}: suspended</source>
+        <translation>{service}：已暫停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="117" />
+        <source>{service}: cancellation refused {ago} ({date})</source>
+        <translation>{service}：{ago}取消遭拒（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="118" />
+        <source>Open cases: {count}</source>
+        <translation>未結案件：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="119" />
+        <source>Callbacks due: {count}</source>
+        <translation>待回電：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryArea</name>
+    <message>
+        <location filename="../../ui/panes.py" line="307" />
+        <location filename="../../ui/panes.py" line="322" />
+        <source>History with us</source>
+        <translation>往來紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="312" />
+        <source>Previous calls, open cases and callbacks</source>
+        <translation>過去通話、未結案件與待回電</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="313" />
+        <source>Events in the customer record</source>
+        <translation>客戶紀錄中的事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="314" />
+        <source>No calls with this customer recorded on this workstation yet.</source>
+        <translation>本工作站尚無此客戶的通話紀錄。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="323" />
+        <source>Customer events</source>
+        <translation>客戶事件</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="27" />
+        <location filename="../../ui/help_dialog.py" line="36" />
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="37" />
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="37" />
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="19" />
+        <source>Free trial becomes paid unless cancelled</source>
+        <translation>免費期滿未取消即轉收費</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20" />
+        <source>Stops by itself at the end of the term</source>
+        <translation>期滿自動終止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21" />
+        <source>Renews automatically</source>
+        <translation>自動續約</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22" />
+        <source>Promotional price</source>
+        <translation>優惠價</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23" />
+        <source>No cancellation before the term ends</source>
+        <translation>期滿前不得取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24" />
+        <source>Early termination fee</source>
+        <translation>提前解約金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27" />
+        <source>Stops at trial end</source>
+        <translation>免費期滿自動停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28" />
+        <source>Continues unless cancelled</source>
+        <translation>未取消即續用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29" />
+        <source>Promotion applies</source>
+        <translation>適用優惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="30" />
+        <source>Price change</source>
+        <translation>價格調整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="31" />
+        <source>Payment due</source>
+        <translation>繳費通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="32" />
+        <source>Information only</source>
+        <translation>一般通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="34" />
+        <source>SMS</source>
+        <translation>簡訊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35" />
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36" />
+        <source>Letter</source>
+        <translation>信件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37" />
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38" />
+        <source>Call</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39" />
+        <source>Website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40" />
+        <source>Shop</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41" />
+        <source>Field sales</source>
+        <translation>業務外勤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42" />
+        <source>System</source>
+        <translation>系統</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="44" />
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="45" />
+        <source>Suspended</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="46" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48" />
+        <source>/ month</source>
+        <translation>/ 月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49" />
+        <source>/ year</source>
+        <translation>/ 年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50" />
+        <source>once</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="52" />
+        <source>Complaint</source>
+        <translation>申訴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="53" />
+        <source>Promise by sales</source>
+        <translation>業務承諾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="54" />
+        <source>Installed</source>
+        <translation>完成安裝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="55" />
+        <source>Cancellation requested</source>
+        <translation>申請取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="56" />
+        <source>Cancellation refused</source>
+        <translation>取消遭拒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="57" />
+        <source>Credit issued</source>
+        <translation>已折抵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59" />
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60" />
+        <source>Resolved with a credit</source>
+        <translation>以折抵解決</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="61" />
+        <source>Escalated</source>
+        <translation>已轉呈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62" />
+        <source>Callback scheduled</source>
+        <translation>已排定回電</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="63" />
+        <source>No action needed</source>
+        <translation>無需處理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="64" />
+        <source>Transferred</source>
+        <translation>已轉接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="65" />
+        <source>Dropped</source>
+        <translation>通話中斷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="67" />
+        <source>Suspend service</source>
+        <translation>暫停服務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68" />
+        <source>Cancel service</source>
+        <translation>取消服務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69" />
+        <source>Credit</source>
+        <translation>折抵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70" />
+        <source>Open case</source>
+        <translation>開立案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="71" />
+        <source>Schedule callback</source>
+        <translation>排定回電</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="72" />
+        <source>Request evidence</source>
+        <translation>請客戶提供證明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73" />
+        <source>Waiting for a lead</source>
+        <translation>待主管核准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="74" />
+        <source>Not sent yet</source>
+        <translation>尚未送出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="75" />
+        <source>Sending failed, retrying</source>
+        <translation>送出失敗，重試中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="76" />
+        <source>Refused by the central system</source>
+        <translation>中央系統拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="77" />
+        <source>Delivered</source>
+        <translation>已送達</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="79" />
+        <source>Contract and notice disagree</source>
+        <translation>合約與通知不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="80" />
+        <source>Website rule</source>
+        <translation>網站規則</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="81" />
+        <source>Sales promise</source>
+        <translation>業務承諾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="82" />
+        <source>Billing error</source>
+        <translation>帳務錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="83" />
+        <source>Customer misunderstanding</source>
+        <translation>客戶誤解</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="87" />
+        <source>Chinese (Taiwan)</source>
+        <translation>中文（台灣）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="88" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPane</name>
+    <message>
+        <location filename="../../ui/panes.py" line="209" />
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="212" />
+        <source>Notifications, newest first</source>
+        <translation>通知（新到舊）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="214" />
+        <source>Selected notification, full text</source>
+        <translation>所選通知全文</translation>
+    </message>
+</context>
+<context>
+    <name>Panes</name>
+    <message>
+        <location filename="../../ui/models/panes.py" line="40" />
+        <location filename="../../ui/models/panes.py" line="76" />
+        <location filename="../../ui/models/panes.py" line="99" />
+        <location filename="../../ui/models/panes.py" line="117" />
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="42" />
+        <source>Fee</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="44" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="45" />
+        <source>Started</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="46" />
+        <source>Trial until</source>
+        <translation>免費至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="47" />
+        <source>Term until</source>
+        <translation>合約至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="75" />
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="77" />
+        <source>Clause as printed</source>
+        <translation>條款原文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="79" />
+        <source>Contract</source>
+        <translation>合約</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="97" />
+        <source>Sent</source>
+        <translation>發送時間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="98" />
+        <location filename="../../ui/models/panes.py" line="115" />
+        <source>Channel</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="100" />
+        <source>Says</source>
+        <translation>內容重點</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="101" />
+        <location filename="../../ui/models/panes.py" line="118" />
+        <source>Text</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="114" />
+        <location filename="../../ui/models/panes.py" line="168" />
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="116" />
+        <location filename="../../ui/models/panes.py" line="169" />
+        <source>What</source>
+        <translation>事項</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="148" />
+        <source>Call: %s</source>
+        <translation>通話：%s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="150" />
+        <source>due %s</source>
+        <translation>期限 %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="151" />
+        <source>Open case</source>
+        <translation>開立案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="154" />
+        <source>Callback due %s</source>
+        <translation>回電時間 %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="170" />
+        <source>Who / state</source>
+        <translation>人員 / 狀態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="171" />
+        <source>Details</source>
+        <translation>細節</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../ui/timeline.py" line="62" />
+        <source>Contract %1 signed (%2)</source>
+        <translation>合約 %1 簽訂（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="69" />
+        <source>%1: free trial ends</source>
+        <translation>%1：免費期滿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="73" />
+        <source>%1: term ends</source>
+        <translation>%1：合約期滿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="84" />
+        <source>Bill %1: %2</source>
+        <translation>帳單 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="89" />
+        <source>Pending credit %1</source>
+        <translation>待入帳折抵 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="115" />
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="116" />
+        <source>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</source>
+        <translation>合約、通知、帳單與事件排在同一條時間軸上。左右鍵移動標記，Enter 顯示項目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="196" />
+        <source>Contract</source>
+        <translation>合約</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="196" />
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="196" />
+        <source>Bills</source>
+        <translation>帳單</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="196" />
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="210" />
+        <location filename="../../ui/timeline.py" line="218" />
+        <source>today %1 →</source>
+        <translation>今天 %1 →</translation>
+    </message>
+</context>
+</TS>

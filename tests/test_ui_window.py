@@ -1,0 +1,261 @@
+"""The console window on reference case 1: screen pop, caller bar, timeline, evidence, errors, keys."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtGui import QAction, QImage
+from sqlalchemy.exc import OperationalError
+from test_ui_support import (  # noqa: F401 - case_one_template is a fixture
+    CALL_AT,
+    CLAUSE_ID,
+    MPRO_LINES,
+    PHONE,
+    SMS_ID,
+    case_one_template,
+    copy_case_one,
+)
+
+from console.context import ConsoleContext
+from console.settings import load_settings
+from ui.app import make_window
+from ui.models.table import REF_ROLE
+from ui.worker import PopFailure, screen_pop
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def case_ctx(customer_url: str, journal_url: str, case_one_template: Path) -> Iterator[ConsoleContext]:  # noqa: F811
+    copy_case_one(case_one_template, customer_url)
+    settings = load_settings(db=customer_url, journal=journal_url, agent="A001")
+    context = ConsoleContext(settings, clock=lambda: CALL_AT)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def window(qtbot, case_ctx: ConsoleContext):  # type: ignore[no-untyped-def]
+    w = make_window(case_ctx, "en")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def pop(qtbot, w, phone: str = PHONE):  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(w.popped, timeout=15000) as blocker:
+        w.pop(phone)
+    return blocker.args[0]
+
+
+def test_screen_pop_fills_bar_panes_and_timeline(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    result = pop(qtbot, window, "+886 912 345 678")
+    assert result.view.customer.id == "C-0001"
+    bar = window.caller_bar
+    assert bar.name.text() == "陳志明"
+    assert bar.name.textFormat() == Qt.TextFormat.PlainText
+    assert "A1*****789" in bar.details.text() and "A123456789" not in bar.details.text()
+    flags = bar.flag_texts()
+    assert any("mPro basic: free trial ended 2 months ago" in f for f in flags), flags
+    assert any("cancellation refused" in f for f in flags), flags
+    assert window.contract.services.rowCount() == 2
+    assert window.contract.clauses.rowCount() == 2
+    assert window.notifications.model.index(0, 0).data(REF_ROLE) == f"notification:{SMS_ID}"
+    assert window.bill.model.rowCount() == 4
+    newest = window.bill.proxy.index(0, 0)
+    assert window.bill.view.isExpanded(newest)  # the latest periods are open
+    assert window.history.events.rowCount() == 1
+    assert window.history.empty.isVisibleTo(window)  # nothing in the journal yet
+    kinds = {m.kind for m in window.timeline.marks()}
+    assert {"contract", "trial_end", "term_end", "notification", "bill", "cancel"} <= kinds
+    # Customer data with markup stays plain text, never HTML.
+    clause_texts = [window.contract.clauses.index(r, 2).data() for r in range(2)]
+    assert "<b>本合約</b>期間 24 個月。" in clause_texts
+
+
+@pytest.mark.parametrize("bad", ["12", "not a number", "0987-654-321"])
+def test_invalid_or_unknown_number_changes_nothing_else(qtbot, window, bad: str) -> None:  # type: ignore[no-untyped-def]
+    pop(qtbot, window)
+    with qtbot.waitSignal(window.pop_failed, timeout=15000) as blocker:
+        window.caller_bar.number.setText(bad)
+        qtbot.keyClick(window.caller_bar.number, Qt.Key.Key_Return)
+    failure = blocker.args[0]
+    assert isinstance(failure, PopFailure) and not failure.retryable
+    assert window.caller_bar.message.isVisible() and window.caller_bar.message.text() == failure.message
+    assert window.caller_bar.name.text() == "陳志明"  # the caller on screen stays
+    assert window.notifications.model.rowCount() == 1
+    assert not window.banner.isVisible()
+
+
+def test_empty_number_is_an_inline_message(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.caller_bar.number.clear()
+    qtbot.keyClick(window.caller_bar.number, Qt.Key.Key_Return)
+    assert window.caller_bar.message.text() == "Enter a phone number"
+
+
+def test_highlight_evidence_marks_panes_and_timeline(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    pop(qtbot, window)
+    refs = [f"clause:{CLAUSE_ID}", f"notification:{SMS_ID}", *(f"bill_line:{x}" for x in MPRO_LINES), "event:1", "usage:MPRO:2009-03"]
+    found = window.highlight_evidence(refs)
+    assert found["contract"] == 1 and found["notifications"] == 1 and found["bill"] == 2 and found["history"] == 1
+    assert found["timeline"] >= 5
+    clauses = window.contract.clauses
+    hot = [clauses.index(r, 0).data(REF_ROLE) for r in range(clauses.rowCount())
+           if clauses.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None]
+    assert hot == [f"clause:{CLAUSE_ID}"]
+    assert window.notifications.detail.text().startswith("您的 mPro 服務即將到期")
+    marked = {m.ref for m in window.timeline.highlighted()}
+    assert f"notification:{SMS_ID}" in marked and "bill:BILL-200903" in marked and "service:MPRO:trial" in marked
+    window.highlight_evidence(())
+    assert window.timeline.highlighted() == []
+
+
+def test_clicking_a_timeline_mark_selects_it_in_its_pane(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    pop(qtbot, window)
+    timeline = window.timeline
+    i = next(i for i, m in enumerate(timeline.marks()) if m.ref == f"notification:{SMS_ID}")
+    with qtbot.waitSignal(timeline.activated) as blocker:
+        qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=timeline.mark_pos(i).toPoint())
+    assert blocker.args[0].ref == f"notification:{SMS_ID}"
+    view = window.notifications.first_view()
+    assert view.currentIndex().data(REF_ROLE) == f"notification:{SMS_ID}"
+    assert view.hasFocus()
+    assert "mPro" in timeline.tooltip_for(blocker.args[0])
+    # A bill mark opens its period in the bill tree.
+    j = next(i for i, m in enumerate(timeline.marks()) if m.ref == "bill:BILL-200901")
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=timeline.mark_pos(j).toPoint())
+    assert window.bill.view.currentIndex().data(REF_ROLE) == "bill:BILL-200901"
+    # Keyboard: Right moves between marks, Enter shows the item.
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_Right)
+    first = timeline.selected()
+    assert first is not None
+    with qtbot.waitSignal(timeline.activated):
+        qtbot.keyClick(timeline, Qt.Key.Key_Return)
+
+
+def test_clicking_empty_timeline_space_selects_nothing(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    pop(qtbot, window)
+    with qtbot.assertNotEmitted(window.timeline.activated):
+        qtbot.mouseClick(window.timeline, Qt.MouseButton.LeftButton, pos=QPointF(5, 5).toPoint())
+
+
+def test_store_errors_show_a_retry_banner(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    calls: list[str] = []
+
+    def locked(ctx, phone):  # type: ignore[no-untyped-def]
+        calls.append(phone)
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    window.lookups.fn = locked
+    with qtbot.waitSignal(window.pop_failed, timeout=15000) as blocker:
+        window.pop(PHONE)
+    assert blocker.args[0].retryable
+    assert window.banner.isVisible() and "database is locked" in window.banner.text.text()
+    window.lookups.fn = screen_pop
+    with qtbot.waitSignal(window.popped, timeout=15000):
+        qtbot.mouseClick(window.banner.retry, Qt.MouseButton.LeftButton)
+    assert not window.banner.isVisible()
+    assert calls == [PHONE]
+
+
+def test_a_newer_lookup_supersedes_an_older_one(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    gate, started = threading.Event(), threading.Event()
+    asked: list[str] = []
+
+    def slow_then_real(ctx, phone):  # type: ignore[no-untyped-def]
+        asked.append(phone)
+        if phone == "slow":
+            started.set()
+            gate.wait(10)
+            return PopFailure(phone, "stale answer", retryable=False)
+        return screen_pop(ctx, phone)
+
+    window.lookups.fn = slow_then_real
+    window.pop("slow")
+    qtbot.waitUntil(started.is_set)  # the worker is busy with the slow lookup
+    window.pop("0911-111-111")  # superseded before it starts: never reaches the database
+    with qtbot.waitSignal(window.popped, timeout=15000):
+        window.pop(PHONE)
+        gate.set()
+    assert asked == ["slow", PHONE]
+    assert window.caller_bar.message.text() == ""
+
+
+def test_keyboard_actions_and_help(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    pop(qtbot, window)
+    actions = {a.objectName(): a for a in window.findChildren(QAction) if a.objectName()}
+    keys = {name: [s.toString() for s in a.shortcuts()] for name, a in actions.items()}
+    assert keys["focusNumber"] == ["Ctrl+L", "F6"]
+    assert "F8" in keys["nextPane"] and "F7" in keys["previousPane"]
+    assert keys["toggleBill"] == ["Ctrl+E"] and keys["keyboardHelp"][0] == "F1"
+    actions["nextPane"].trigger()
+    actions["focusNumber"].trigger()
+    assert window.caller_bar.number.hasFocus()
+    actions["nextPane"].trigger()
+    assert window.timeline.hasFocus()
+    actions["nextPane"].trigger()
+    assert window.contract.first_view().hasFocus()
+    actions["previousPane"].trigger()
+    actions["previousPane"].trigger()
+    assert window.caller_bar.number.hasFocus()
+    actions["focusBill"].trigger()
+    assert window.bill.view.hasFocus()
+    window.bill.view.setCurrentIndex(window.bill.proxy.index(3, 0))
+    before = window.bill.view.isExpanded(window.bill.proxy.index(3, 0))
+    actions["toggleBill"].trigger()
+    assert window.bill.view.isExpanded(window.bill.proxy.index(3, 0)) != before
+    dialog = window.show_keyboard_help()
+    qtbot.addWidget(dialog)
+    rows = dict(dialog.rows())
+    assert "Ctrl+L, F6" in rows and rows["Ctrl+L, F6"] == "Go to the number field"
+    dialog.close()
+    for widget in (window.caller_bar.number, window.timeline, window.notifications.first_view()):
+        assert widget.accessibleName()
+
+
+def test_window_speaks_zh_tw(qtbot, case_ctx) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(case_ctx, "zh_TW")
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        pop(qtbot, w)
+        assert w.contract.title.text() == "合約"
+        assert w.notifications.model.headerData(0, Qt.Orientation.Horizontal) == "發送時間"
+        assert w.notifications.model.index(0, 1).data() == "簡訊"
+        assert w.bill.model.index(0, 2, QModelIndex()).data() == "NT$449"
+        assert any("免費期已於" in f for f in w.caller_bar.flag_texts())
+    finally:
+        w.close()
+        make_window(case_ctx, "en").deleteLater()  # put the English catalogue back for other tests
+
+
+def test_geometry_and_splitters_are_remembered(qtbot, case_ctx) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(case_ctx, "en")
+    qtbot.addWidget(w)
+    w.resize(760, 560)  # the offscreen screen is 800x600: restoreGeometry keeps windows on it
+    w.show()
+    w.panes_split.setSizes([400, 150, 150])
+    sizes = w.panes_split.sizes()
+    w.close()
+    again = make_window(case_ctx, "en")
+    qtbot.addWidget(again)
+    again.show()
+    assert again.width() == 760
+    assert again.panes_split.sizes() == sizes
+
+
+def test_screenshot_command_writes_a_png(qtbot, customer_url: str, journal_url: str, tmp_path: Path, case_one_template: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from ui.launcher import main
+
+    copy_case_one(case_one_template, customer_url)
+    out = tmp_path / "pop.png"
+    code = main(["--db", customer_url, "--journal", journal_url, "--caller", PHONE, "--screenshot", str(out)])
+    assert code == 0
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() >= 1366 * 0.99
