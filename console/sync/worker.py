@@ -283,6 +283,12 @@ class SyncWorker:
                 waited += step
         self.close()
 
+    def __enter__(self) -> SyncWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         for hook in self._hooks or ():
             if not isinstance(hook, BrokenHook):
