@@ -54,6 +54,13 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     opened.dispose()
 
 
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(f"sqlite:///{tmp_path / 'customers.sqlite3'}", "customer")
+    yield opened
+    opened.dispose()
+
+
 def demo_doc(name: str) -> dict[str, Any]:
     return yaml.safe_load((demo_dir() / name).read_text(encoding="utf-8"))
 
@@ -79,9 +86,9 @@ def test_demo_imports_and_reimport_replaces(store: Store) -> None:
     assert snapshot(store, stable=True) == state  # same rows, same values (autoincrement ids aside)
 
 
-def test_import_stores_what_the_file_says(store: Store) -> None:
-    assert import_paths(store, [demo_dir() / "01-mpro-trial-billed-after-notice.yaml"]).ok
-    with store.session() as session:
+def test_import_stores_what_the_file_says(sqlite_store: Store) -> None:
+    assert import_paths(sqlite_store, [demo_dir() / "01-mpro-trial-billed-after-notice.yaml"]).ok
+    with sqlite_store.session() as session:
         scenario = session.get(Scenario, "mpro-trial-billed-after-notice")
         assert scenario is not None
         assert scenario.customer_id == "C-0001"
@@ -93,23 +100,23 @@ def test_import_stores_what_the_file_says(store: Store) -> None:
         customer = session.get(Customer, "C-0001")
         assert customer is not None and customer.scenario_id == "mpro-trial-billed-after-notice"
         assert session.scalar(select(Phone.customer_id).where(Phone.e164 == "+886912345678")) == "C-0001"
-    call_at = scenario_call_at(store, "mpro-trial-billed-after-notice")
+    call_at = scenario_call_at(sqlite_store, "mpro-trial-billed-after-notice")
     assert call_at.isoformat() == "2009-05-12T06:30:00+00:00"
     with pytest.raises(NotFound):
-        scenario_call_at(store, "no-such-scenario")
+        scenario_call_at(sqlite_store, "no-such-scenario")
 
 
-def test_edited_file_replaces_the_old_version(store: Store, tmp_path: Path) -> None:
-    assert import_paths(store, [demo_dir()]).ok
-    before = counts(store)
+def test_edited_file_replaces_the_old_version(sqlite_store: Store, tmp_path: Path) -> None:
+    assert import_paths(sqlite_store, [demo_dir()]).ok
+    before = counts(sqlite_store)
     doc = demo_doc("01-mpro-trial-billed-after-notice.yaml")
     doc["bills"].pop()  # drop April's bill (2 lines)
     doc["customer"]["phones"] = ["0912-345-679"]
-    assert import_paths(store, [write(tmp_path / "edited.yaml", doc)]).ok
-    after = counts(store)
+    assert import_paths(sqlite_store, [write(tmp_path / "edited.yaml", doc)]).ok
+    after = counts(sqlite_store)
     assert after["bills"] == before["bills"] - 1 and after["bill_lines"] == before["bill_lines"] - 2
     assert after["customers"] == before["customers"]
-    with store.session() as session:
+    with sqlite_store.session() as session:
         assert session.scalar(select(Phone.customer_id).where(Phone.e164 == "+886912345678")) is None
         assert session.scalar(select(Phone.customer_id).where(Phone.e164 == "+886912345679")) == "C-0001"
 
@@ -126,9 +133,9 @@ def test_phone_of_another_customer_is_refused_and_nothing_changes(store: Store, 
     assert snapshot(store) == before  # the old C-0001 was deleted and restored by the rollback
 
 
-def test_ids_used_by_another_scenario_are_refused(store: Store, tmp_path: Path) -> None:
-    assert import_paths(store, [demo_dir()]).ok
-    before = snapshot(store)
+def test_ids_used_by_another_scenario_are_refused(sqlite_store: Store, tmp_path: Path) -> None:
+    assert import_paths(sqlite_store, [demo_dir()]).ok
+    before = snapshot(sqlite_store)
     doc = demo_doc("07-video-trial-told-correctly.yaml")
     doc = yaml.safe_load(yaml.safe_dump(doc).replace("C0007-", "C0107-"))
     doc["id"] = "video-copy"
@@ -136,26 +143,26 @@ def test_ids_used_by_another_scenario_are_refused(store: Store, tmp_path: Path) 
     doc["customer"]["phones"] = ["0987-000-107"]
     doc["bills"][1]["lines"][0]["id"] = "BILL-200904-2"  # a line of reference case 1
     bad = write(tmp_path / "copy.yaml", doc)
-    error = import_paths(store, [bad]).results[0].error
+    error = import_paths(sqlite_store, [bad]).results[0].error
     assert error == f"{bad}: bills[1].lines[0].id: BILL-200904-2 is already used in the database (bill_lines)"
     doc["bills"][1]["lines"][0]["id"] = "C0107-BILL-1"
     doc["customer"]["id"] = "C-0003"
-    error = import_paths(store, [write(bad, doc)]).results[0].error
+    error = import_paths(sqlite_store, [write(bad, doc)]).results[0].error
     assert error == f"{bad}: customer.id: C-0003 is already used by scenario movie-rental-cancel-refused"
-    assert snapshot(store) == before
+    assert snapshot(sqlite_store) == before
 
 
-def test_a_bad_file_does_not_stop_the_others(store: Store, tmp_path: Path) -> None:
+def test_a_bad_file_does_not_stop_the_others(sqlite_store: Store, tmp_path: Path) -> None:
     folder = tmp_path / "mixed"
     folder.mkdir()
     for name in ("01-mpro-trial-billed-after-notice.yaml", "05-fibre-duplicate-charge.yaml"):
         (folder / name).write_bytes((demo_dir() / name).read_bytes())
     (folder / "03-broken.yml").write_text("scenario: 1\nid: broken\n", encoding="utf-8")
     (folder / "notes.txt").write_text("not a scenario", encoding="utf-8")
-    report = import_paths(store, [folder])
+    report = import_paths(sqlite_store, [folder])
     assert [r.path.name for r in report.results] == [
         "01-mpro-trial-billed-after-notice.yaml", "03-broken.yml", "05-fibre-duplicate-charge.yaml",
     ]
     assert [r.ok for r in report.results] == [True, False, True]
     assert report.results[1].error == f"{folder / '03-broken.yml'}: title: missing (required)"
-    assert counts(store)["customers"] == 2
+    assert counts(sqlite_store)["customers"] == 2
