@@ -239,3 +239,27 @@ def test_backoff_is_exponential_with_jitter_and_capped() -> None:
         d = b.delay(attempt, rng)
         assert raw * 0.5 <= d <= raw
     assert b.delay(3, rng, retry_after=120) == 120
+
+
+def test_two_workers_at_once_post_each_event_once(ctx, receiver: Receiver) -> None:
+    from console.context import ConsoleContext
+    from console.settings import load_settings
+
+    record_calls(ctx, [f"C{i % 3}" for i in range(12)])
+    barrier, results = threading.Barrier(2), []
+
+    def run() -> None:
+        c = ConsoleContext(load_settings(journal=ctx.settings.journal_url, db="sqlite://", agent="A001"))
+        c.settings.hooks = [_webhook(receiver.url)]
+        with SyncWorker(c, batch_size=3) as w:
+            barrier.wait()
+            results.append(w.run_once())
+        c.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(results) == 2
+    assert receiver.posts == len(receiver.events) == 13
