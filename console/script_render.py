@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound, pass_context
@@ -88,18 +89,34 @@ def _as_date(value: Any) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
+@functools.lru_cache(maxsize=4)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(_LOCALES.get(lang, "en"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _money(amount: Decimal, currency: str, lang: str) -> str:
+    return formatting.money(amount, currency, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_date(value: date, pattern: str, lang: str) -> str:
+    # Babel parses the locale and the pattern on every call; scripts reuse a few of each.
+    return format_date(value, pattern, locale=_locale(lang))
+
+
 @pass_context
 def money_filter(context: Context, amount: Any, currency: str | None = None) -> str:
     """``NT$1,200``: the same money format as the window and the exports."""
     currency = currency or str(context.get("currency", "TWD"))
-    return formatting.money(Decimal(str(amount)), currency, _lang(context))
+    return _money(Decimal(str(amount)), currency, _lang(context))
 
 
 @pass_context
 def date_filter(context: Context, value: Any, style: str = "long") -> str:
     lang = _lang(context)
     patterns = _SHORT_DATE if style == "short" else _DATE
-    return format_date(_as_date(value), patterns.get(lang, patterns["en"]), locale=_LOCALES.get(lang, "en"))
+    return _format_date(_as_date(value), patterns.get(lang, patterns["en"]), lang)
 
 
 def _month_parts(periods: Iterable[str]) -> list[date]:
@@ -115,12 +132,12 @@ def months_filter(context: Context, periods: Any) -> str:
     days = _month_parts(periods)
     if not days:
         return ""
-    locale = _LOCALES.get(lang, "en")
+    locale = _locale(lang)
     one_year = len({d.year for d in days}) == 1
     if lang == "zh_TW":
-        names = [format_date(d, "M月" if one_year and i else "y年M月", locale=locale) for i, d in enumerate(days)]
+        names = [_format_date(d, "M月" if one_year and i else "y年M月", lang) for i, d in enumerate(days)]
         return format_list(names, locale=locale)
-    names = [format_date(d, "LLLL" if one_year else "LLLL y", locale=locale) for d in days]
+    names = [_format_date(d, "LLLL" if one_year else "LLLL y", lang) for d in days]
     text = format_list(names, locale=locale)
     return f"{text} {days[0].year}" if one_year else text
 

@@ -112,13 +112,14 @@ class RuleContext:
         self.contracts = view.contracts
         self.clauses = view.clauses
         self.services = view.services
+        self._services: dict[str | None, ServiceRow] = {s.code: s for s in view.services}
         self.notifications: tuple[NotificationRow, ...] = tuple(n for n in view.notifications if n.sent_at <= at)
         self.events: tuple[EventRow, ...] = tuple(e for e in view.events if e.at <= at)
         self.bills: tuple[BillRow, ...] = tuple(b for b in view.bills if self._bill_known(b))
         month = period_of(self.today)
         self._usage = {(u.service_code, u.period): u.units for u in view.usage if u.period <= month}
         self.claimed: set[tuple[str, str]] = set()
-        self._charges: dict[str | None, dict[str, Charge]] = {}
+        self._charges: dict[str | None, dict[str, Charge]] | None = None
 
     def _bill_known(self, bill: BillRow) -> bool:
         if bill.issued_on is not None:
@@ -126,7 +127,7 @@ class RuleContext:
         return period_end(bill.period) < self.today
 
     def service(self, code: str | None) -> ServiceRow | None:
-        return next((s for s in self.services if s.code == code), None)
+        return self._services.get(code)
 
     def cycle_start(self, service: str, period: str) -> date:
         s = self.service(service)
@@ -144,23 +145,31 @@ class RuleContext:
 
     def charges(self, service: str) -> dict[str, Charge]:
         """Per month, the net amount billed for ``service`` (months with a charge > 0)."""
-        if service not in self._charges:
-            by_period: dict[str, tuple[list[BillLineRow], list[BillRow]]] = {}
-            for bill in self.bills:
-                for line in bill.lines:
-                    if line.service_code == service:
-                        lines, bills = by_period.setdefault(bill.period, ([], []))
-                        lines.append(line)
-                        if bill not in bills:
-                            bills.append(bill)
-            result = {}
+        if self._charges is None:
+            self._charges = self._all_charges()
+        return self._charges.get(service, {})
+
+    def _all_charges(self) -> dict[str | None, dict[str, Charge]]:
+        # One pass over every bill line, for all services at once.
+        grouped: dict[str | None, dict[str, tuple[list[BillLineRow], list[BillRow]]]] = {}
+        for bill in self.bills:
+            for line in bill.lines:
+                if line.service_code is None:
+                    continue  # plan and misc lines never take part in a finding
+                lines, bills = grouped.setdefault(line.service_code, {}).setdefault(bill.period, ([], []))
+                lines.append(line)
+                if not bills or bills[-1] is not bill:
+                    bills.append(bill)
+        result: dict[str | None, dict[str, Charge]] = {}
+        for service, by_period in grouped.items():
+            charges: dict[str, Charge] = {}
             for period in sorted(by_period):
                 lines, bills = by_period[period]
                 net = sum((ln.amount for ln in lines), Decimal(0))
                 if net > 0:
-                    result[period] = Charge(period, net, tuple(lines), tuple(bills))
-            self._charges[service] = result
-        return self._charges[service]
+                    charges[period] = Charge(period, net, tuple(lines), tuple(bills))
+            result[service] = charges
+        return result
 
     def credited_periods(self, service: str) -> set[str]:
         """Months already credited for ``service`` (a ``credit_issued`` event naming them)."""
