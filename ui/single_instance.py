@@ -43,7 +43,12 @@ def hand_over(phone: str, name: str | None = None, timeout_ms: int = TIMEOUT_MS)
     sock.write(payload)
     ok = sock.waitForBytesWritten(timeout_ms)
     # Wait for the console's acknowledgement so a crash mid-way is not reported as success.
-    ok = ok and sock.waitForReadyRead(timeout_ms) and bytes(sock.readAll().data()).startswith(b"ok")
+    reply = b""
+    while ok and b"\n" not in reply:
+        if not sock.bytesAvailable() and not sock.waitForReadyRead(timeout_ms):
+            break
+        reply += bytes(sock.readAll().data())
+    ok = ok and reply.startswith(b"ok")
     sock.disconnectFromServer()
     return bool(ok)
 
