@@ -12,6 +12,7 @@ Summaries and titles are written in the report language (the customer's language
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -21,6 +22,7 @@ from typing import Any
 from console.actions import ActionSpec
 from console.caller_json import money_str
 from console.caller_view import CallerView, CustomerInfo
+from console.effects import Effect
 from console.errors import UserError
 from console.rules import evaluate
 from console.rules.base import Finding, Resolution, RuleContext
@@ -65,10 +67,16 @@ def report_language(view: CallerView, language: str | None) -> str:
 
 
 def suggest_for(
-    view: CallerView, *, at: datetime, language: str | None = None, templates_dir: Path | None = None
+    view: CallerView, *, at: datetime, language: str | None = None, templates_dir: Path | None = None,
+    effects: Iterable[Effect] = (),
 ) -> SuggestionReport:
+    """Findings and suggestions for ``view`` as of ``at``.
+
+    Pass the journal's ``pending_effects(...)`` as ``effects`` so that a credit or a stop
+    decided in an earlier call (not on a bill yet) is not suggested a second time.
+    """
     lang = report_language(view, language)
-    ctx, found = evaluate(view, at, lang)
+    ctx, found = evaluate(view, at, lang, effects=effects)
     suggestions = []
     for rule, finding in found:
         resolution = rule.resolve(finding, ctx)

@@ -2,7 +2,8 @@
 
 The scripting and testing face of the suggestions panel. A customer imported from a
 scenario is evaluated at the scenario's ``call_at`` unless ``--at`` says otherwise, so a
-trainer sees the world as it was when the caller rang.
+trainer sees the world as it was when the caller rang. What this workstation's journal
+already decided (a credit not on a bill yet, a suspension) is not suggested again.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import select
 
 from console.caller_json import money_str
 from console.context import ConsoleContext
+from console.effects import pending_effects
 from console.errors import UserError
 from console.lookup import lookup
 from console.models import Scenario
@@ -50,7 +52,9 @@ def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
             at = call_at or ctx.now()
         else:
             at = ctx.now()
-    report = suggest_for(view, at=at, language=args.lang, templates_dir=ctx.settings.templates_dir)
+    with ctx.journal.session() as journal:
+        effects = pending_effects(journal, view.customer.id, view)
+    report = suggest_for(view, at=at, language=args.lang, templates_dir=ctx.settings.templates_dir, effects=effects)
     if args.json:
         print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
     else:

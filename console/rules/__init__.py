@@ -10,9 +10,10 @@ charge claims it first and one overcharge gives one finding.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 import pluggy
 
@@ -85,10 +86,14 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 def evaluate(
-    view: CallerView, at: datetime, language: str, rules: Sequence[Rule] | None = None
+    view: CallerView, at: datetime, language: str, rules: Sequence[Rule] | None = None,
+    effects: Iterable[Any] = (),
 ) -> tuple[RuleContext, list[tuple[Rule, Finding]]]:
-    """Run every rule over ``view`` as of ``at``; a failing rule is logged and skipped."""
-    ctx = RuleContext(view, at, language)
+    """Run every rule over ``view`` as of ``at``; a failing rule is logged and skipped.
+
+    ``effects`` are the journal's ``console.effects.Effect`` rows for the customer.
+    """
+    ctx = RuleContext(view, at, language, effects)
     found: list[tuple[Rule, Finding]] = []
     for rule in rules if rules is not None else all_rules():
         try:

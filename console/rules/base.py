@@ -101,7 +101,7 @@ class Charge:
 class RuleContext:
     """The caller's world as of ``at`` (times compared in UTC, dates in Asia/Taipei)."""
 
-    def __init__(self, view: CallerView, at: datetime, language: str) -> None:
+    def __init__(self, view: CallerView, at: datetime, language: str, effects: Iterable[Any] = ()) -> None:
         if at.tzinfo is None:
             at = at.replace(tzinfo=LOCAL_TZ)
         self.at = at
@@ -119,6 +119,17 @@ class RuleContext:
         month = period_of(self.today)
         self._usage = {(u.service_code, u.period): u.units for u in view.usage if u.period <= month}
         self.claimed: set[tuple[str, str]] = set()
+        # What this workstation's journal already decided (console.effects.Effect rows):
+        # a credit decided in an earlier call is not suggested again, nor a stop.
+        self._journal_credits: set[tuple[str | None, str]] = set()
+        self._journal_stops: set[str | None] = set()
+        for e in effects:
+            if e.since > at:
+                continue
+            if e.kind == "credit":
+                self._journal_credits.update((e.service_code, p) for p in e.periods)
+            elif e.kind in ("suspension", "cancellation"):
+                self._journal_stops.add(e.service_code)
         self._charges: dict[str | None, dict[str, Charge]] | None = None
 
     def _bill_known(self, bill: BillRow) -> bool:
@@ -172,8 +183,9 @@ class RuleContext:
         return result
 
     def credited_periods(self, service: str) -> set[str]:
-        """Months already credited for ``service`` (a ``credit_issued`` event naming them)."""
-        done: set[str] = set()
+        """Months already credited for ``service``: a ``credit_issued`` event naming them, or
+        a credit this journal holds (applied, approved or waiting for a lead)."""
+        done = {p for s, p in self._journal_credits if s == service}
         for e in self.events_of("credit_issued", service):
             periods = (e.params or {}).get("periods") or []
             done.update(str(p) for p in periods)
@@ -186,7 +198,7 @@ class RuleContext:
 
     def is_running(self, service: str) -> bool:
         s = self.service(service)
-        if s is not None and s.status != "active":
+        if (s is not None and s.status != "active") or service in self._journal_stops:
             return False
         return self.stopped_at(service) is None
 
