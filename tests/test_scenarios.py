@@ -252,3 +252,15 @@ def test_promo_price_clause_needs_a_price(tmp_path: Path) -> None:
     doc["contracts"][0]["clauses"][0]["params"] = {"price": 699.5}
     with pytest.raises(ScenarioError, match=r"params\.price: 699.5 has a fraction of a dollar"):
         load_scenario(write(tmp_path, doc, "promo.yaml"))
+
+
+def test_params_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    bomb = "\n".join(f"          {ln}" for ln in lines)
+    text = (demo_dir() / CASE1).read_text(encoding="utf-8").replace(
+        "        kind: other\n", f"        kind: other\n        params:\n{bomb}\n", 1
+    )
+    path = _raw_case(tmp_path, "bomb.yaml", text.encode())
+    with pytest.raises(ScenarioError, match=r"bomb.yaml: contracts\[0\]\.clauses\[0\]\.params\.a\d.*too large"):
+        load_scenario(path)

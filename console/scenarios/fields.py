@@ -23,6 +23,8 @@ _PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _MAX_AMOUNT = Decimal(10) ** 12
 _SHOWN = 40
 _MAX_JSON_NODES = 2_000
+_MAX_JSON_DEPTH = 20
+MAX_ITEMS = 10_000  # per list: far more than any call needs, far less than a YAML alias bomb
 
 
 class ScenarioError(UserError):
@@ -93,6 +95,8 @@ class Fields:
             return []
         if not isinstance(value, list):
             self.fail(path, f"expected a list, got {_kind(value)}")
+        if len(value) > MAX_ITEMS:
+            self.fail(path, f"too many items ({len(value)}; at most {MAX_ITEMS})")
         return value
 
     # -- scalars -----------------------------------------------------------------------
@@ -197,12 +201,12 @@ class Fields:
         if not isinstance(value, Mapping):
             self.fail(path, f"expected a mapping (key: value), got {_kind(value)}")
         budget = [_MAX_JSON_NODES]
-        return self._json(value, path, budget)  # type: ignore[no-any-return]
+        return self._json(value, path, budget, 0)  # type: ignore[no-any-return]
 
-    def _json(self, value: Any, path: str, budget: list[int]) -> Any:
+    def _json(self, value: Any, path: str, budget: list[int], depth: int) -> Any:
         budget[0] -= 1
-        if budget[0] < 0:
-            self.fail(path, "too large (params hold a few values, not a data set)")
+        if budget[0] < 0 or depth > _MAX_JSON_DEPTH:
+            self.fail(path, "too large or too deeply nested (params hold a few values, not a data set)")
         if value is None or isinstance(value, bool | int | str):
             return value
         if isinstance(value, float):
@@ -218,10 +222,10 @@ class Fields:
             for k, v in value.items():
                 if not isinstance(k, str):
                     self.fail(_join(path, str(k)), "keys must be text")
-                out[k] = self._json(v, _join(path, k), budget)
+                out[k] = self._json(v, _join(path, k), budget, depth + 1)
             return out
         if isinstance(value, list):
-            return [self._json(v, f"{path}[{i}]", budget) for i, v in enumerate(value)]
+            return [self._json(v, f"{path}[{i}]", budget, depth + 1) for i, v in enumerate(value)]
         self.fail(path, f"{_kind(value)} cannot be stored (use text, numbers, dates, lists, mappings)")
 
 

@@ -138,7 +138,7 @@ def _check_conflicts(session: Session, doc: ScenarioDoc, region: str) -> None:
     cid = doc.customer.id
     holder = session.scalar(select(Customer.scenario_id).where(Customer.id == cid))
     if session.scalar(select(Customer.id).where(Customer.id == cid)) is not None:
-        owner = f"scenario {holder}" if holder else "a customer already in the database"
+        owner = f"scenario {holder}" if holder else "another customer in the database (not from a scenario)"
         raise ScenarioError(f"{src}: customer.id: {cid} is already used by {owner}")
     for i, phone in enumerate(doc.customer.phones):
         other = session.scalar(select(Phone.customer_id).where(Phone.e164 == phone.e164))
