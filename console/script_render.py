@@ -4,19 +4,23 @@ Leads and trainers edit these templates (a folder in the user's config dir overr
 shipped ones), so they are untrusted input: they run in a ``SandboxedEnvironment`` with
 ``StrictUndefined``, get only plain values (no ORM objects), and cannot allocate huge
 strings (large repeat counts and padding arguments are refused; output is capped at
-``MAX_CHARS``). A broken or hostile template never reaches the agent as an exception:
+``MAX_CHARS``); an override template also runs under a deadline. A broken or hostile template never reaches the agent as an exception:
 ``render_script`` logs the error and returns a plain fallback text built in Python.
 Money is formatted with Babel (``NT$1,200``: TWD in whole dollars) and dates per language.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
-from collections.abc import Callable, Iterable, Mapping
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from babel import Locale
@@ -32,6 +36,7 @@ from console.resources import resource_path
 log = logging.getLogger(__name__)
 MAX_CHARS = 4000  # a script is read aloud: anything longer is a mistake or an attack
 MAX_ARG = 10_000  # largest integer a template may pass to a method, filter or operator
+MAX_SECONDS = 0.5  # an override template that runs longer is stopped
 GENERIC = "generic"
 _LOCALES = {"zh_TW": "zh_Hant_TW", "en": "en"}
 _DATE = {"zh_TW": "y年M月d日", "en": "d MMMM y"}
@@ -170,17 +175,53 @@ def render_script(
         except TemplateNotFound:
             name = f"{language}/{GENERIC}.j2"
             template = env.get_template(name)
-        parts: list[str] = []
-        size = 0
-        for chunk in template.generate(**values, language=language):
-            size += len(chunk)
-            if size > MAX_CHARS:
-                raise ScriptTooLong(f"script longer than {MAX_CHARS} characters")
-            parts.append(chunk)
+        shipped = _is_shipped(template.filename)
+        with contextlib.nullcontext() if shipped else _deadline(MAX_SECONDS):
+            parts: list[str] = []
+            size = 0
+            for chunk in template.generate(**values, language=language):
+                size += len(chunk)
+                if size > MAX_CHARS:
+                    raise ScriptTooLong(f"script longer than {MAX_CHARS} characters")
+                parts.append(chunk)
         return _tidy("".join(parts))
     except Exception as exc:  # noqa: BLE001 - a template must never break the console
         log.error("script template %s failed (%s: %s); showing the plain text", name, type(exc).__name__, exc)
         return fallback
+
+
+def _is_shipped(filename: str | None) -> bool:
+    if not filename:
+        return False
+    return Path(filename).resolve().is_relative_to(resource_path("scripts").resolve())
+
+
+class ScriptTimeout(SecurityError):
+    pass
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Stop a template from the override folder that loops for too long.
+
+    Output and allocation limits cannot catch a loop that prints nothing, so templates
+    that did not ship with the console run under a line tracer with a deadline (the
+    shipped ones are reviewed code and run at full speed). The previous tracer (a
+    debugger, coverage) is put back afterwards.
+    """
+    end = time.monotonic() + seconds
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
+        if time.monotonic() > end:
+            raise ScriptTimeout(f"script took longer than {seconds:g} s")
+        return tracer
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        yield
+    finally:
+        sys.settrace(previous)
 
 
 def _tidy(text: str) -> str:

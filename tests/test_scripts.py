@@ -84,6 +84,12 @@ HOSTILE = [
     "{{ customer.no_such_key }}",
     "{% if %}broken",
     "{{ range(10**9) }}",
+    "{{ '{0.__class__.__mro__}'.format(customer) }}",
+    "{{ self._TemplateReference__context }}",
+    "{{ config }}",
+    "{% for a in range(10000) %}{% for b in range(10000) %}{% endfor %}{% endfor %}",
+    "{% set s = 'x' * 3000 %}{% for a in s %}{% for b in s %}{% for c in s %}{% endfor %}{% endfor %}{% endfor %}",
+    "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
 ]
 
 
