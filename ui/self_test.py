@@ -254,6 +254,9 @@ def _prepare_environment() -> None:
     # Offscreen unless told otherwise: the check must work on a machine without a display
     # and must not flash a window on an agent's screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt wants a UTF-8 locale and says so on stderr when started with none (env -i, cron).
+    if not any(os.environ.get(v) for v in ("LC_ALL", "LC_CTYPE", "LANG")) and sys.platform.startswith("linux"):
+        os.environ["LC_CTYPE"] = "C.UTF-8"
     # A fixed audit key for the temporary journal, so the self-test never creates the real key file.
     from console.audit import KEY_ENV
 
