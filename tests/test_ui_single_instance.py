@@ -72,12 +72,17 @@ def test_second_agent_console_process_hands_over_and_exits(qtbot, customer_url: 
     server = InstanceServer()  # the name a real console would use for this (test) user
     assert server.listen()
     proc = _run(qtbot, ["-m", "ui.launcher", "--db", customer_url, "--caller", "+886 912 345 678"])
-    with qtbot.waitSignal(server.caller, timeout=60000) as blocker:
-        proc.start()
+    try:
+        with qtbot.waitSignal(server.caller, timeout=60000) as blocker:
+            proc.start()
+        if proc.state() != QProcess.ProcessState.NotRunning:
+            with qtbot.waitSignal(proc.finished, timeout=30000):
+                pass
+    finally:
+        server.close()
+        if proc.state() != QProcess.ProcessState.NotRunning:  # never leave a window behind
+            proc.kill()
+            proc.waitForFinished(5000)
     assert blocker.args == ["+886 912 345 678"]
-    if proc.state() != QProcess.ProcessState.NotRunning:
-        with qtbot.waitSignal(proc.finished, timeout=30000):
-            pass
-    server.close()
     assert proc.exitCode() == 0
     assert b"handed" in bytes(proc.readAllStandardError().data())

@@ -124,6 +124,7 @@ class ConsoleWindow(QMainWindow):
         self._build_actions()
         self._tab_order()
         self.resize(1366, 768)
+        self.main_split.setSizes([520, 170])
         if remember:
             window_state.restore(self, self._splitters())
 
@@ -258,6 +259,8 @@ class ConsoleWindow(QMainWindow):
         self.contract.services.set_rows(view.services, lang)
         self.contract.clauses.set_rows(clause_lines(view.contracts), lang)
         self.notifications.model.set_rows(view.notifications, lang)
+        if not view.notifications:
+            self.notifications.detail.setText(self.tr("No notifications were sent to this customer."))
         self.bill.model.set_view(view, result.credits, lang)
         self.bill.expand_recent()
         self.history.events.set_rows(view.events, lang)

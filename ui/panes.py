@@ -338,11 +338,15 @@ class HistoryArea(QTabWidget):
 
     def highlight(self, refs: frozenset[str]) -> int:
         found = 0
-        for model, view, proxy in self.parts:
+        first_tab = None
+        for tab, (model, view, proxy) in enumerate(self.parts):
             hits = model.set_highlight(refs)
             if hits:
                 found += len(hits)
+                first_tab = tab if first_tab is None else first_tab
                 scroll_to_source(view, proxy, model.index(hits[0], 0))
+        if first_tab is not None:
+            self.setCurrentIndex(first_tab)  # show the tab that holds the evidence
         return found
 
     def fit(self) -> None:

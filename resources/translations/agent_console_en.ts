@@ -41,12 +41,12 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="228" />
+        <location filename="../../ui/panes.py" line="233" />
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="235" />
+        <location filename="../../ui/panes.py" line="240" />
         <source>Bills by period; Right or + expands a period</source>
         <translation>Bills by period; Right or + expands a period</translation>
     </message>
@@ -132,180 +132,185 @@
         <translation>Ready: type the caller's number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;Caller</source>
         <translation>&amp;Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Bill</source>
         <translation>&amp;Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>C&amp;all</source>
         <translation>C&amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Go to the number field</source>
         <translation>Go to the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Next pane</source>
         <translation>Next pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Previous pane</source>
         <translation>Previous pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Contract pane</source>
         <translation>Contract pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Notifications pane</source>
         <translation>Notifications pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Bill pane</source>
         <translation>Bill pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Clear highlights</source>
         <translation>Clear highlights</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Expand or collapse the period</source>
         <translation>Expand or collapse the period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Expand all periods</source>
         <translation>Expand all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Collapse all periods</source>
         <translation>Collapse all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Wrap up the call…</source>
         <translation>Wrap up the call…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>About Agent Console</source>
         <translation>About Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Look up the number in the number field</source>
         <translation>Look up the number in the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Move between controls</source>
         <translation>Move between controls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Left / Right</source>
         <translation>Left / Right</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Timeline: previous / next mark</source>
         <translation>Timeline: previous / next mark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Timeline: show the mark's item in its pane</source>
         <translation>Timeline: show the mark's item in its pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Right / Left, + / -</source>
         <translation>Right / Left, + / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Bill: expand / collapse a period</source>
         <translation>Bill: expand / collapse a period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>Agent Console %1
 Contract, notifications and bill side by side.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Wrap-up is not available in this build yet</source>
         <translation>Wrap-up is not available in this build yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Could not look up %1: %2</source>
         <translation>Could not look up %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="263" />
+        <source>No notifications were sent to this customer.</source>
+        <translation>No notifications were sent to this customer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270" />
         <source>The journal cannot be read: %1</source>
         <translation>The journal cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · %2 contracts, %3 notifications, %4 bills</translation>
     </message>
@@ -313,24 +318,120 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="178" />
+        <location filename="../../ui/panes.py" line="183" />
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="183" />
+        <location filename="../../ui/panes.py" line="188" />
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="184" />
+        <location filename="../../ui/panes.py" line="189" />
         <source>Contract clauses</source>
         <translation>Contract clauses</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="189" />
+        <location filename="../../ui/panes.py" line="194" />
         <source>Selected clause, full text</source>
         <translation>Selected clause, full text</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="143" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="148" />
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="156" />
+        <source>Calls per day by outcome</source>
+        <translation>Calls per day by outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="156" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="158" />
+        <location filename="../../ui/dashboard.py" line="159" />
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="157" />
+        <source>Credits issued per day</source>
+        <translation>Credits issued per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="157" />
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="157" />
+        <source>Credits</source>
+        <translation>Credits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="157" />
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="158" />
+        <source>Top root causes</source>
+        <translation>Top root causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="158" />
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="159" />
+        <source>Top findings</source>
+        <translation>Top findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="159" />
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="165" />
+        <source>Click a bar to export the calls behind it.</source>
+        <translation>Click a bar to export the calls behind it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="179" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="198" />
+        <source>%1 calls · %2 credits issued, %3 · %4 waiting for approval</source>
+        <translation>%1 calls · %2 credits issued, %3 · %4 waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="225" />
+        <location filename="../../ui/dashboard.py" line="240" />
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="230" />
+        <source>Amount credited</source>
+        <translation>Amount credited</translation>
     </message>
 </context>
 <context>
@@ -349,6 +450,104 @@ Contract, notifications and bill side by side.</translation>
         <location filename="../../ui/main_window.py" line="49" />
         <source>Dismiss</source>
         <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="117" />
+        <source>Export call logs</source>
+        <translation>Export call logs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="134" />
+        <source>all agents (or ids separated by commas)</source>
+        <translation>all agents (or ids separated by commas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="142" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="144" />
+        <source>Include full phone numbers and ids (audited)</source>
+        <translation>Include full phone numbers and ids (audited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="152" />
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="153" />
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="154" />
+        <source>Outcomes</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="155" />
+        <source>Root causes</source>
+        <translation>Root causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="156" />
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="161" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="167" />
+        <source>Personal data is masked unless you ask otherwise.</source>
+        <translation>Personal data is masked unless you ask otherwise.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="171" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="172" />
+        <source>Cancel export</source>
+        <translation>Cancel export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="219" />
+        <source>Export to</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="234" />
+        <source>Counting calls…</source>
+        <translation>Counting calls…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="241" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="254" />
+        <source>%1 of %2 calls written…</source>
+        <translation>%1 of %2 calls written…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="261" />
+        <source>%1 calls written to %2</source>
+        <translation>%1 calls written to %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="275" />
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export cancelled; no file was written.</translation>
     </message>
 </context>
 <context>
@@ -397,28 +596,28 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="307" />
-        <location filename="../../ui/panes.py" line="322" />
+        <location filename="../../ui/panes.py" line="312" />
+        <location filename="../../ui/panes.py" line="327" />
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="312" />
+        <location filename="../../ui/panes.py" line="317" />
         <source>Previous calls, open cases and callbacks</source>
         <translation>Previous calls, open cases and callbacks</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="313" />
+        <location filename="../../ui/panes.py" line="318" />
         <source>Events in the customer record</source>
         <translation>Events in the customer record</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="314" />
+        <location filename="../../ui/panes.py" line="319" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="323" />
+        <location filename="../../ui/panes.py" line="328" />
         <source>Customer events</source>
         <translation>Customer events</translation>
     </message>
@@ -743,17 +942,17 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="209" />
+        <location filename="../../ui/panes.py" line="214" />
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="212" />
+        <location filename="../../ui/panes.py" line="217" />
         <source>Notifications, newest first</source>
         <translation>Notifications, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="214" />
+        <location filename="../../ui/panes.py" line="219" />
         <source>Selected notification, full text</source>
         <translation>Selected notification, full text</translation>
     </message>

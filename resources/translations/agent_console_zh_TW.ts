@@ -41,12 +41,12 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="228" />
+        <location filename="../../ui/panes.py" line="233" />
         <source>Bill</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="235" />
+        <location filename="../../ui/panes.py" line="240" />
         <source>Bills by period; Right or + expands a period</source>
         <translation>依期別列出帳單；按右鍵或 + 展開</translation>
     </message>
@@ -132,180 +132,185 @@
         <translation>就緒：輸入來電號碼後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;Caller</source>
         <translation>來電(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Bill</source>
         <translation>帳單(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>C&amp;all</source>
         <translation>通話(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Go to the number field</source>
         <translation>跳到號碼欄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Next pane</source>
         <translation>下一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Previous pane</source>
         <translation>上一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Contract pane</source>
         <translation>合約窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Notifications pane</source>
         <translation>通知窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Bill pane</source>
         <translation>帳單窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Clear highlights</source>
         <translation>清除標示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Expand or collapse the period</source>
         <translation>展開或收合此期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Expand all periods</source>
         <translation>展開所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Collapse all periods</source>
         <translation>收合所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Wrap up the call…</source>
         <translation>結束通話並記錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>About Agent Console</source>
         <translation>關於客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Look up the number in the number field</source>
         <translation>查詢號碼欄中的號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Move between controls</source>
         <translation>在控制項之間移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Left / Right</source>
         <translation>左 / 右</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Timeline: previous / next mark</source>
         <translation>時間軸：上一個 / 下一個標記</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Timeline: show the mark's item in its pane</source>
         <translation>時間軸：在窗格中顯示該標記的項目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Right / Left, + / -</source>
         <translation>右 / 左、+ / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Bill: expand / collapse a period</source>
         <translation>帳單：展開 / 收合一期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>客服工作台 %1
 合約、通知與帳單並列對照。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Wrap-up is not available in this build yet</source>
         <translation>此版本尚未提供通話記錄功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Could not look up %1: %2</source>
         <translation>無法查詢 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="263" />
+        <source>No notifications were sent to this customer.</source>
+        <translation>沒有寄給此客戶的通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270" />
         <source>The journal cannot be read: %1</source>
         <translation>無法讀取通話日誌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · 合約 %2 份、通知 %3 則、帳單 %4 期</translation>
     </message>
@@ -313,24 +318,120 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="178" />
+        <location filename="../../ui/panes.py" line="183" />
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="183" />
+        <location filename="../../ui/panes.py" line="188" />
         <source>Services</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="184" />
+        <location filename="../../ui/panes.py" line="189" />
         <source>Contract clauses</source>
         <translation>合約條款</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="189" />
+        <location filename="../../ui/panes.py" line="194" />
         <source>Selected clause, full text</source>
         <translation>所選條款全文</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="143" />
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="148" />
+        <source>Days</source>
+        <translation>天數</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="156" />
+        <source>Calls per day by outcome</source>
+        <translation>每日通話（依結果）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="156" />
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="158" />
+        <location filename="../../ui/dashboard.py" line="159" />
+        <source>Calls</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="157" />
+        <source>Credits issued per day</source>
+        <translation>每日折抵金額</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="157" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="157" />
+        <source>Credits</source>
+        <translation>折抵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="157" />
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="158" />
+        <source>Top root causes</source>
+        <translation>主要根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="158" />
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="159" />
+        <source>Top findings</source>
+        <translation>主要發現</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="159" />
+        <source>Finding</source>
+        <translation>發現</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="165" />
+        <source>Click a bar to export the calls behind it.</source>
+        <translation>點選長條即可匯出其中的通話。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="179" />
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="198" />
+        <source>%1 calls · %2 credits issued, %3 · %4 waiting for approval</source>
+        <translation>通話 %1 通 · 折抵 %2 筆，共 %3 · %4 筆待核准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="225" />
+        <location filename="../../ui/dashboard.py" line="240" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="230" />
+        <source>Amount credited</source>
+        <translation>折抵金額</translation>
     </message>
 </context>
 <context>
@@ -349,6 +450,104 @@ Contract, notifications and bill side by side.</source>
         <location filename="../../ui/main_window.py" line="49" />
         <source>Dismiss</source>
         <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="117" />
+        <source>Export call logs</source>
+        <translation>匯出通話紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="134" />
+        <source>all agents (or ids separated by commas)</source>
+        <translation>所有客服人員（或以逗號分隔的代號）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="142" />
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="144" />
+        <source>Include full phone numbers and ids (audited)</source>
+        <translation>包含完整電話號碼與身分證號（會留下稽核紀錄）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="152" />
+        <source>Days</source>
+        <translation>天數</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="153" />
+        <source>Agents</source>
+        <translation>客服人員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="154" />
+        <source>Outcomes</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="155" />
+        <source>Root causes</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="156" />
+        <source>Findings</source>
+        <translation>發現</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="161" />
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="167" />
+        <source>Personal data is masked unless you ask otherwise.</source>
+        <translation>除非另行選擇，個人資料一律遮罩。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="171" />
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="172" />
+        <source>Cancel export</source>
+        <translation>取消匯出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="219" />
+        <source>Export to</source>
+        <translation>匯出至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="234" />
+        <source>Counting calls…</source>
+        <translation>正在計算通話數…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="241" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="254" />
+        <source>%1 of %2 calls written…</source>
+        <translation>已寫入 %1 / %2 通…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="261" />
+        <source>%1 calls written to %2</source>
+        <translation>已將 %1 通寫入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="275" />
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消匯出，未寫入任何檔案。</translation>
     </message>
 </context>
 <context>
@@ -397,28 +596,28 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="307" />
-        <location filename="../../ui/panes.py" line="322" />
+        <location filename="../../ui/panes.py" line="312" />
+        <location filename="../../ui/panes.py" line="327" />
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="312" />
+        <location filename="../../ui/panes.py" line="317" />
         <source>Previous calls, open cases and callbacks</source>
         <translation>過去通話、未結案件與待回電</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="313" />
+        <location filename="../../ui/panes.py" line="318" />
         <source>Events in the customer record</source>
         <translation>客戶紀錄中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="314" />
+        <location filename="../../ui/panes.py" line="319" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="323" />
+        <location filename="../../ui/panes.py" line="328" />
         <source>Customer events</source>
         <translation>客戶事件</translation>
     </message>
@@ -743,17 +942,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="209" />
+        <location filename="../../ui/panes.py" line="214" />
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="212" />
+        <location filename="../../ui/panes.py" line="217" />
         <source>Notifications, newest first</source>
         <translation>通知（新到舊）</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="214" />
+        <location filename="../../ui/panes.py" line="219" />
         <source>Selected notification, full text</source>
         <translation>所選通知全文</translation>
     </message>
