@@ -104,7 +104,7 @@ def validate(spec: ActionSpec, view: CallerView | None = None) -> None:
 
 def _validate_credit(spec: ActionSpec, view: CallerView | None) -> None:
     amount = spec.amount
-    if amount is None or isinstance(amount, float) or not isinstance(amount, Decimal | int):
+    if amount is None or isinstance(amount, float | bool) or not isinstance(amount, Decimal | int):
         raise ActionError("a credit needs an exact amount (a decimal, never a float)")
     amount = Decimal(amount)
     if not amount.is_finite() or amount <= 0:

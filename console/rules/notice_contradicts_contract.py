@@ -31,8 +31,9 @@ class NoticeContradictsContract:
 
     def _end(self, ctx: RuleContext, service: str, notice_day: date) -> date:
         s = ctx.service(service)
-        if s is not None and (s.trial_until or s.term_until):
-            return s.trial_until or s.term_until  # type: ignore[return-value]
+        end = (s.trial_until or s.term_until) if s is not None else None
+        if end is not None:
+            return end
         # No end date on record: the notice speaks of the end of its own month.
         return period_end(period_of(notice_day))
 
