@@ -35,7 +35,7 @@ def call_row(i: int, **kw: Any) -> dict[str, Any]:
 
 
 def insert_calls(session: Session, rows: list[dict[str, Any]]) -> None:
-    session.execute(insert(Call), rows)
+    session.execute(insert(Call.__table__), rows)  # Core executemany: fastest for 100k rows
 
 
 def credit_row(call: dict[str, Any], amount: str, status: str = "applied", n: int = 0) -> dict[str, Any]:
