@@ -48,6 +48,12 @@ class ChildRun:
     returncode: int
     elapsed_s: float
     peak_rss_mib: float
+    cpu_s: float  # user + system CPU time: what the run costs on an idle machine
+
+
+def children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_child(argv: Sequence[str], env: dict[str, str] | None = None) -> ChildRun:
@@ -56,10 +62,11 @@ def run_child(argv: Sequence[str], env: dict[str, str] | None = None) -> ChildRu
     ``RUSAGE_CHILDREN`` reports the largest child waited for so far, so call this before
     starting any other subprocess whose memory should not be mistaken for this one's.
     """
+    cpu_before = children_cpu_s()
     start = time.perf_counter()
     proc = subprocess.run(list(argv), env={**os.environ, **(env or {})}, check=False)
     elapsed = time.perf_counter() - start
-    return ChildRun(proc.returncode, elapsed, peak_rss_mib(children=True))
+    return ChildRun(proc.returncode, elapsed, peak_rss_mib(children=True), children_cpu_s() - cpu_before)
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], out=sys.stdout) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+from contextlib import closing
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -38,7 +39,7 @@ def _seed(url: str, customers: int = N, **kw: object) -> object:
 
 def _checksum(path: Path) -> str:
     digest = hashlib.sha256()
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         for table in TABLES:
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1"):  # noqa: S608
                 digest.update(repr(row).encode())
@@ -46,7 +47,7 @@ def _checksum(path: Path) -> str:
 
 
 def _rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return conn.execute(sql, params).fetchall()
 
 
@@ -60,9 +61,9 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, object]:
 
 def test_same_seed_gives_identical_rows_and_another_seed_does_not(tmp_path: Path) -> None:
     urls = [f"sqlite:///{tmp_path / f'{n}.sqlite3'}" for n in ("a", "b", "c")]
-    _seed(urls[0], seed=11)
-    _seed(urls[1], seed=11)
-    _seed(urls[2], seed=12)
+    _seed(urls[0], customers=120, seed=11)
+    _seed(urls[1], customers=120, seed=11)
+    _seed(urls[2], customers=120, seed=12)
     sums = [_checksum(_path(u)) for u in urls]
     assert sums[0] == sums[1]
     assert sums[0] != sums[2]
@@ -71,7 +72,7 @@ def test_same_seed_gives_identical_rows_and_another_seed_does_not(tmp_path: Path
 def test_a_customer_does_not_depend_on_the_population_size(tmp_path: Path) -> None:
     small, large = f"sqlite:///{tmp_path / 's.sqlite3'}", f"sqlite:///{tmp_path / 'l.sqlite3'}"
     _seed(small, customers=30, seed=4)
-    _seed(large, customers=1500, seed=4)
+    _seed(large, customers=300, seed=4)
     sql = "SELECT * FROM bill_lines WHERE bill_id LIKE 'BS0000017-%' ORDER BY id"
     assert _rows(_path(small), sql) == _rows(_path(large), sql) != []
 
@@ -192,8 +193,8 @@ def test_complaint_patterns_are_planted_at_the_rate_and_the_rules_find_exactly_t
 
 
 def test_default_complaint_rate_is_a_few_percent(tmp_path: Path) -> None:
-    report = _seed(f"sqlite:///{tmp_path / 'r.sqlite3'}", customers=2000)
-    assert 20 <= sum(report.patterns.values()) <= 110  # type: ignore[attr-defined]
+    report = _seed(f"sqlite:///{tmp_path / 'r.sqlite3'}", customers=1000, months=12)
+    assert 12 <= sum(report.patterns.values()) <= 55  # type: ignore[attr-defined]  # expected 30
 
 
 def test_reseeding_is_refused_without_replace_and_replace_keeps_scenario_customers(tmp_path: Path) -> None:
@@ -294,3 +295,72 @@ def test_cli_seeds_prints_a_summary_and_refuses_a_second_run(customer_url: str, 
     assert code == 0 and "replaced 60 synthetic customers" in out
     assert main(["--db", customer_url, "seed", "--customers", "10", "--as-of", "27/11"]) == 2
     assert "--as-of" in capsys.readouterr().err
+
+
+def _small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Write 50 customers per transaction so a failure can hit the second batch quickly."""
+    from console.seed import generate, population
+
+    monkeypatch.setattr(generate, "BLOCK", 50)
+    monkeypatch.setattr(population, "BLOCK", 50)
+    monkeypatch.setattr(population, "BATCH_BLOCKS", 1)
+
+
+def test_an_interrupted_load_leaves_a_usable_store_that_replace_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from console.seed import population
+
+    url = f"sqlite:///{tmp_path / 'k.sqlite3'}"
+    real = population.generate_block
+
+    def failing(plan: object, block: int, stop: int, rows: object) -> None:
+        if block == 1:
+            raise KeyboardInterrupt
+        real(plan, block, stop, rows)  # type: ignore[arg-type]
+
+    _small_batches(monkeypatch)
+    monkeypatch.setattr(population, "generate_block", failing)
+    monkeypatch.setattr(SQLiteWriter, "BIG_LOAD", 10)
+    with pytest.raises(KeyboardInterrupt):
+        _seed(url, customers=70)
+    path = _path(url)
+    assert _rows(path, "SELECT count(*) FROM customers") == [(50,)]  # the first batch, whole
+    assert _rows(path, "PRAGMA journal_mode") == [("wal",)]
+    assert ("ix_bill_lines_bill_id",) in _rows(path, "SELECT name FROM sqlite_master WHERE type = 'index'")
+    monkeypatch.setattr(population, "generate_block", real)
+    assert _seed(url, customers=20, replace=True).replaced == 50  # type: ignore[attr-defined]
+    assert _rows(path, "SELECT count(*) FROM bills") == [(_rows(path, "SELECT count(*) FROM bills WHERE customer_id <= 'S0000020'")[0][0],)]
+
+
+def test_a_batch_failing_half_way_is_rolled_back_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from console.seed import writers
+
+    url = f"sqlite:///{tmp_path / 'h.sqlite3'}"
+    real = writers._insert_sql
+    calls = {"usage": 0}
+
+    def flaky(table: str) -> str:
+        if table == "usage":
+            calls["usage"] += 1
+            if calls["usage"] == 2:  # the second batch dies after its bills were inserted
+                return "INSERT INTO no_such_table VALUES (?)"
+        return real(table)
+
+    _small_batches(monkeypatch)
+    monkeypatch.setattr(writers, "_insert_sql", flaky)
+    with pytest.raises(sqlite3.OperationalError):
+        _seed(url, customers=70)
+    path = _path(url)
+    assert _rows(path, "SELECT count(*) FROM customers") == [(50,)]
+    assert _rows(path, "SELECT count(DISTINCT customer_id) FROM bills") == [(50,)]
+    assert _rows(path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_store_open_elsewhere_is_still_seeded(customer_url: str) -> None:
+    """The window may hold the store open: the load then stays in WAL mode, slower but right."""
+    open_store(customer_url, "customer").dispose()
+    with closing(sqlite3.connect(_path(customer_url))) as other:
+        other.execute("SELECT count(*) FROM customers").fetchall()
+        report = _seed(customer_url, customers=30)
+        assert other.execute("SELECT count(*) FROM customers").fetchone() == (30,)
+    assert report.rows["customers"] == 30  # type: ignore[attr-defined]
+    assert _rows(_path(customer_url), "PRAGMA journal_mode") == [("wal",)]

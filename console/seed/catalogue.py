@@ -10,6 +10,7 @@ still a function of the seed alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from faker import Faker
 
@@ -55,6 +56,7 @@ class Pools:
     addresses: tuple[str, ...]
 
 
+@lru_cache(maxsize=4)
 def make_pools(seed: int, size: int = POOL_SIZE) -> Pools:
     """Draw the pools once from Faker, seeded so the same seed gives the same pools."""
     zh = Faker("zh_TW")

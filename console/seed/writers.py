@@ -1,7 +1,7 @@
 """Bulk writers: the fastest honest way to put millions of generated rows into each backend.
 
 The ORM would spend most of a million-customer load building objects, so rows go straight
-to the driver: ``executemany`` on SQLite (with the rollback journal and fsyncs off and a
+to the driver: ``executemany`` on SQLite (with the rollback journal in memory, fsyncs off and a
 large page cache while the store is being built; the usual WAL is restored at the end) and
 ``COPY ... FROM STDIN`` on PostgreSQL. Both write only the synthetic customers (ids
 ``S0000001``...) and can remove them again without touching scenario customers.
@@ -90,7 +90,14 @@ class SQLiteWriter:
 
     def begin_load(self, expected_customers: int) -> None:
         c = self.conn
-        c.execute("PRAGMA journal_mode = OFF")
+        c.execute("PRAGMA busy_timeout = 0")
+        try:
+            # No journal file, yet ROLLBACK still works. Leaving WAL needs the file to
+            # ourselves; if another program has it open, load in WAL (slower, just as correct).
+            c.execute("PRAGMA journal_mode = MEMORY")
+        except sqlite3.OperationalError:
+            pass
+        c.execute("PRAGMA busy_timeout = 10000")
         c.execute("PRAGMA synchronous = OFF")
         c.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
         if expected_customers >= self.BIG_LOAD:
@@ -119,6 +126,8 @@ class SQLiteWriter:
         self.conn.execute("PRAGMA journal_mode = WAL")
 
     def close(self) -> None:
+        if self.conn.in_transaction:  # interrupted mid-batch: drop the half-written batch
+            self.conn.execute("ROLLBACK")
         if self._indexes:  # interrupted: put the indexes back so the store stays usable
             self.finish()
         self.conn.close()
