@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -100,3 +101,9 @@ def test_filters_round_trip(qtbot, big_ctx, tmp_path: Path) -> None:
     assert dlg.filters() == f
     dlg.format.setCurrentText("jsonl")
     assert dlg.out.text().endswith("x.jsonl")
+    shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
+    if shot:
+        dlg._on_progress(41_200, 100_000)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        dlg.grab().save(str(Path(shot) / "export_dialog.png"))

@@ -115,6 +115,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.principal = ctx, principal
         self.setWindowTitle(self.tr("Export call logs"))
+        self.setMinimumWidth(560)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.token: CancelToken | None = None
