@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_skeleton, format_timedelta
 from babel.numbers import format_currency, format_decimal
 
@@ -34,11 +36,22 @@ def babel_locale(language: str | None) -> str:
     return language
 
 
+@lru_cache(maxsize=8)
+def _locale(language: str | None) -> Locale:
+    return Locale.parse(babel_locale(language))
+
+
 def money(amount: Decimal, currency: str = "TWD", language: str | None = None) -> str:
     """``NT$1,234`` for whole-unit currencies (decimals only if the amount has some)."""
     if isinstance(amount, float):
         raise TypeError("money must be Decimal, never float")
-    loc = babel_locale(language)
+    return _money(amount, currency, language)
+
+
+@lru_cache(maxsize=4096)
+def _money(amount: Decimal, currency: str, language: str | None) -> str:
+    # A screen pop formats the same few amounts over and over: cache them.
+    loc = _locale(language)
     whole = currency in WHOLE_UNIT_CURRENCIES and amount == amount.to_integral_value()
     if currency in _SYMBOLS:
         digits = format_decimal(abs(amount), "#,##0" if whole else "#,##0.00", locale=loc)
@@ -54,7 +67,12 @@ def day(value: date | None, language: str | None = None) -> str:
         return ""
     if isinstance(value, datetime):
         value = value.astimezone(TAIPEI).date()
-    return format_skeleton("yMd", value, locale=babel_locale(language))
+    return _skeleton("yMd", value, language)
+
+
+@lru_cache(maxsize=8192)
+def _skeleton(skeleton: str, value: date, language: str | None) -> str:
+    return format_skeleton(skeleton, value, locale=_locale(language))
 
 
 def long_day(value: date | None, language: str | None = None) -> str:
@@ -63,14 +81,14 @@ def long_day(value: date | None, language: str | None = None) -> str:
         return ""
     if isinstance(value, datetime):
         value = value.astimezone(TAIPEI).date()
-    return format_skeleton("yMMMd", value, locale=babel_locale(language))
+    return _skeleton("yMMMd", value, language)
 
 
 def period(value: str, language: str | None = None) -> str:
     """A billing month ``YYYY-MM`` for people: ``2009年3月``, ``Mar 2009``."""
     try:
         year, month = (int(x) for x in value.split("-"))
-        return format_skeleton("yMMM", date(year, month, 1), locale=babel_locale(language))
+        return _skeleton("yMMM", date(year, month, 1), language)
     except ValueError:
         return value
 

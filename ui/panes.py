@@ -67,6 +67,7 @@ def table_view(model: RowsModel, name: str, widths: Sequence[int], parent: QWidg
     vh.setDefaultSectionSize(_row_height(view))
     hh = view.horizontalHeader()
     hh.setHighlightSections(False)
+    hh.setResizeContentsPrecision(64)  # fitting columns looks at the first rows only
     hh.setStretchLastSection(True)
     hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for i, w in enumerate(widths):

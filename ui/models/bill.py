@@ -67,12 +67,14 @@ class BillModel(QAbstractItemModel):
         self._loaded = 0
         self._view: CallerView | None = None
         self._highlight: frozenset[str] = frozenset()
+        self._texts: dict[tuple[Node, int], str] = {}
         self.language = "en"
         self.currency = "TWD"
 
     def set_view(self, view: CallerView | None, credits: Sequence[PendingCredit] = (), language: str | None = None) -> None:
         self.beginResetModel()
         self._view = view
+        self._texts = {}
         self._highlight = frozenset()
         if language:
             self.language = language
@@ -155,7 +157,11 @@ class BillModel(QAbstractItemModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(node, col)
+            key = (node, col)
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = self._text(node, col)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 3 and node.kind == "line" and self._text(node, 3) == "–":
                 return QCoreApplication.translate("BillModel", "Usage not reported for this month")

@@ -43,6 +43,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         self._loaded = 0
         self._highlight: frozenset[str] = frozenset()
         self._columns: Sequence[Column[R]] | None = None
+        self._text: dict[tuple[int, int], str] = {}  # views ask for the same cell many times
         self.language = "en"
 
     # -- subclass hooks ------------------------------------------------------------------
@@ -65,6 +66,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if language:
             self.language = language
         self._columns = None
+        self._text = {}
         self.endResetModel()
 
     def rows(self) -> list[R]:
@@ -104,7 +106,11 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         row = self._rows[index.row()]
         col = self._cols()[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(row)
+            key = (index.row(), index.column())
+            text = self._text.get(key)
+            if text is None:
+                text = self._text[key] = col.text(row)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.tooltip(row) if col.tooltip else col.text(row)
         if role == SORT_ROLE:

@@ -1,0 +1,187 @@
+"""Benchmark: the screen pop in the real window, and the window's cold start.
+
+    .venv/bin/python bench/screen_pop.py [--customers 1000000] [--samples 200] [--db URL]
+
+Screen pop = a number goes in -> the worker looks it up -> the caller bar, the three panes
+and the timeline are filled -> the whole window is painted (a synchronous ``repaint()``).
+It is timed over ``--samples`` random callers of the synthetic population (the same cached
+store ``bench/seed_lookup.py`` builds), beside, in the same run and on the same file, the
+raw ``sqlite3`` queries that fetch the same rows (the floor no window can beat) and
+``console.lookup.lookup`` alone (the data layer without Qt). Target: p95 under 100 ms.
+
+Cold start = process start -> window painted -> exit, for ``agent-console --screenshot``
+(empty window, and on a caller) beside a bare PySide6 ``QMainWindow`` doing the same.
+Target: under 1 s more than the bare window. Runs offscreen when there is no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from _common import ROOT, percentile, print_table  # noqa: E402
+from seed_lookup import RAW_QUERIES, _build, _cached  # noqa: E402
+
+from console.context import ConsoleContext  # noqa: E402
+from console.db import open_store  # noqa: E402
+from console.lookup import lookup  # noqa: E402
+from console.phones import normalise  # noqa: E402
+from console.settings import load_settings  # noqa: E402
+
+WARMUP = 20
+BARE = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication([]); "
+    "w = QMainWindow(); w.resize(1366, 768); w.show(); app.processEvents(); w.repaint(); w.grab()"
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--customers", type=int, default=1_000_000, help="synthetic population size (cached store)")
+    ap.add_argument("--cache", type=Path, default=ROOT / "bench" / ".cache")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--db", help="use this SQLite customer store instead of the cached population")
+    ap.add_argument("--samples", type=int, default=200)
+    ap.add_argument("--cold-runs", type=int, default=5)
+    args = ap.parse_args(argv)
+
+    db = Path(args.db.removeprefix("sqlite:///")) if args.db else _population(args)
+    if db is None:
+        return 1
+    url = f"sqlite:///{db}"
+    numbers = _numbers(db, args.samples + WARMUP)
+    print(f"\n== screen pop over {args.samples} random callers of {db.name} (ms), load avg {os.getloadavg()[0]:.2f}")
+    _bench_pop(url, db, numbers)
+    print(f"\n== cold start, median of {args.cold_runs} runs (s), process start -> window painted -> exit")
+    _bench_cold(url, numbers[0], args.cold_runs)
+    return 0
+
+
+def _population(args: argparse.Namespace) -> Path | None:
+    args.cache.mkdir(parents=True, exist_ok=True)
+    db = args.cache / f"seed-{args.customers}-m12-s{args.seed}.sqlite3"
+    marker = db.with_suffix(".json")
+    if _cached(db, marker, args) is None and _build(db, marker, f"sqlite:///{db}", args) is None:
+        return None
+    return db
+
+
+def _numbers(db: Path, count: int) -> list[str]:
+    """Random callers' numbers, picked by rowid so a million-row table is not scanned."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    top = conn.execute("SELECT max(rowid) FROM phones").fetchone()[0]
+    rng = random.Random(20261127)
+    out: list[str] = []
+    while len(out) < count:
+        row = conn.execute("SELECT e164 FROM phones WHERE rowid >= ? LIMIT 1", (rng.randrange(top) + 1,)).fetchone()
+        if row:
+            out.append(row[0])
+    conn.close()
+    return out
+
+
+def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from ui.app import make_window
+
+    settings = load_settings(db=url, journal=f"sqlite:///{tempfile.mkdtemp()}/journal.sqlite3")
+    ctx = ConsoleContext(settings, clock=lambda: datetime.now(UTC))
+    window = make_window(ctx, "en", remember=False)
+    window.resize(1366, 768)
+    window.show()
+    raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    store = open_store(url, "customer")
+    t_pop: list[float] = []
+    t_lookup: list[float] = []
+    t_raw: list[float] = []
+    rows_shown = 0
+
+    def pop(number: str) -> float:
+        loop = QEventLoop()
+        window.popped.connect(loop.quit)
+        window.pop_failed.connect(loop.quit)
+        QTimer.singleShot(10_000, loop.quit)
+        start = time.perf_counter()
+        window.pop(number)
+        loop.exec()
+        window.repaint()  # paint everything now: caller bar, timeline, panes, history
+        elapsed = time.perf_counter() - start
+        window.popped.disconnect(loop.quit)
+        window.pop_failed.disconnect(loop.quit)
+        if window.result is None or window.result.view.matched_phone != number:
+            raise SystemExit(f"screen pop of {number} did not show that caller")
+        return elapsed * 1000
+
+    def via_lookup(number: str) -> float:
+        start = time.perf_counter()
+        with store.session() as s:
+            lookup(s, number)
+        return (time.perf_counter() - start) * 1000
+
+    def via_raw(number: str) -> float:
+        start = time.perf_counter()
+        cid = raw.execute("SELECT customer_id FROM phones WHERE e164 = ?", (normalise(number),)).fetchone()[0]
+        for q in RAW_QUERIES:
+            raw.execute(q, (cid,)).fetchall()
+        return (time.perf_counter() - start) * 1000
+
+    for n, number in enumerate(numbers):
+        a, b, c = pop(number), via_lookup(number), via_raw(number)
+        if n >= WARMUP:
+            t_pop.append(a)
+            t_lookup.append(b)
+            t_raw.append(c)
+            view = window.result.view
+            rows_shown += len(view.notifications) + sum(len(x.lines) for x in view.bills) + len(view.clauses)
+    window.close()
+    store.dispose()
+    raw.close()
+    ctx.close()
+    rows = [(name, percentile(s, 50), percentile(s, 95), percentile(s, 99), max(s))
+            for name, s in (("window screen pop (painted)", t_pop), ("console.lookup.lookup", t_lookup),
+                            ("raw sqlite3 (baseline)", t_raw))]
+    print_table(("path", "p50", "p95", "p99", "max"), rows)
+    print(f"p95 target < 100 ms: {'met' if percentile(t_pop, 95) < 100 else 'NOT met'}; "
+          f"{rows_shown / len(t_pop):.0f} rows per caller on average")
+
+
+def _median_run(argv: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _bench_cold(url: str, number: str, runs: int) -> None:
+    out = Path(tempfile.mkdtemp()) / "cold.png"
+    journal = f"sqlite:///{out.parent}/journal.sqlite3"
+    app = [sys.executable, "-m", "ui.launcher", "--db", url, "--journal", journal, "--screenshot", str(out)]
+    bare = _median_run([sys.executable, "-c", BARE], runs)
+    empty = _median_run(app, runs)
+    popped = _median_run([*app, "--caller", number], runs)
+    print_table(("process", "seconds", "over bare"), [
+        ("bare PySide6 QMainWindow", bare, 0.0),
+        ("agent-console --screenshot (empty window)", empty, empty - bare),
+        ("agent-console --caller N --screenshot", popped, popped - bare),
+    ])
+    print(f"target < 1 s over bare: {'met' if empty - bare < 1 else 'NOT met'} (empty window)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
