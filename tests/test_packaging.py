@@ -94,6 +94,8 @@ def test_bundle_runs_version_and_self_test_without_python(tmp_path: Path) -> Non
     assert list((internal / "console" / "migrations" / "journal" / "versions").glob("*.py"))
     trimmed = [p.name for p in internal.rglob("*") if "WebEngine" in p.name or "Qt6Quick" in p.name or "Qt63D" in p.name]
     assert trimmed == []
+    dangling = [str(p.relative_to(app)) for p in app.rglob("*") if p.is_symlink() and not p.exists()]
+    assert dangling == []
 
     home = tmp_path / "home"
     home.mkdir()
