@@ -85,15 +85,22 @@ def append(
     subject: str | None = None,
     details: dict[str, Any] | None = None,
     key: bytes | None = None,
+    after: AuditEntry | None = None,
+    flush: bool = True,
 ) -> AuditEntry:
     """Add one link to the chain in the caller's transaction (not committed here).
 
     The journal begins its transactions with ``BEGIN IMMEDIATE`` on SQLite, so reading the
-    head and writing the next entry cannot interleave with another writer.
+    head and writing the next entry cannot interleave with another writer. A caller adding
+    several entries in one transaction passes the previous one as ``after`` (and may skip
+    the flush), which spares reading the head again.
     """
     key = audit_key() if key is None else key
-    head = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
-    seq, prev = (head.seq + 1, head.hash) if head else (1, GENESIS)
+    if after is not None:
+        seq, prev = after.seq + 1, after.hash
+    else:
+        head = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
+        seq, prev = (head.seq + 1, head.hash) if head else (1, GENESIS)
     # Round-trip details through JSON so the hash covers exactly what is stored.
     details = json.loads(json.dumps(details, default=str)) if details is not None else None
     entry_id = str(uuid.uuid4())
@@ -103,7 +110,8 @@ def append(
         hash=_digest(key, seq, entry_id, _utc(at), actor, workstation, action, subject, details, prev),
     )
     session.add(entry)
-    session.flush()
+    if flush:
+        session.flush()
     return entry
 
 

@@ -20,12 +20,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from console import audit, outbox
 from console.context import ConsoleContext
 from console.errors import UserError
-from console.models import Action, Call, Draft
+from console.models import Call, Draft
 from console.vocabulary import OUTCOMES, ROOT_CAUSES
 
 if TYPE_CHECKING:
@@ -135,13 +135,19 @@ def record_call(ctx: ConsoleContext, wrapup: WrapUp, *, view: CallerView | None 
             credit_total=Decimal(0), demo=demo, scenario_id=wrapup.scenario_id,
         )
         session.add(call)
-        session.flush()
         applied = _apply(ctx, session, call, wrapup, saved_at, view)
-        call.credit_total = session.scalar(
-            select(_sum_amount()).where(Action.call_id == call_id, Action.kind == "issue_credit",
-                                        Action.status.in_(("applied", "approved")))
-        ) or Decimal(0)
-        envelope = dict(agent_id=s_.agent_id, workstation=s_.workstation, created_at=saved_at, call_id=call_id)
+        call.credit_total = sum(
+            (a.action.amount for a in applied
+             if a.action.kind == "issue_credit" and a.action.status in ("applied", "approved")),
+            Decimal(0),
+        )
+        # Several events and audit links in one go: read the customer's sequence and the
+        # chain head once, flush once at commit.
+        seq = outbox.next_seq(session, wrapup.customer_id)
+        link = None
+        envelope = dict(agent_id=s_.agent_id, workstation=s_.workstation, created_at=saved_at, call_id=call_id,
+                        customer_id=wrapup.customer_id, flush=False)
+        trail = dict(actor=s_.agent_id, workstation=s_.workstation, at=saved_at, key=key, flush=False)
         action_ids: list[str] = []
         for a in applied:
             if a.event_type is None:  # the same suggestion accepted twice: no second event
@@ -151,16 +157,15 @@ def record_call(ctx: ConsoleContext, wrapup: WrapUp, *, view: CallerView | None 
             if action_id:
                 payload.setdefault("action_id", action_id)
                 action_ids.append(action_id)
-            outbox.enqueue(session, type=a.event_type, payload=payload, customer_id=wrapup.customer_id, **envelope)
-            audit.append(session, actor=s_.agent_id, workstation=s_.workstation, at=saved_at,
-                         action=a.event_type, subject=action_id or call_id,
-                         details={"call_id": call_id, **_audit_details(payload)}, key=key)
+            outbox.enqueue(session, type=a.event_type, payload=payload, customer_seq=seq, **envelope)
+            seq += 1
+            link = audit.append(session, action=a.event_type, subject=action_id or call_id, after=link,
+                                details={"call_id": call_id, **_audit_details(payload)}, **trail)
         outbox.enqueue(session, type="call.recorded", payload=_call_payload(call, action_ids),
-                       customer_id=wrapup.customer_id, **envelope)
-        audit.append(session, actor=s_.agent_id, workstation=s_.workstation, at=saved_at, action="call.recorded",
-                     subject=call_id, details={"customer_id": wrapup.customer_id, "outcome": wrapup.outcome,
-                                               "credit_total": str(call.credit_total), "actions": len(applied)},
-                     key=key)
+                       customer_seq=seq, **envelope)
+        audit.append(session, action="call.recorded", subject=call_id, after=link,
+                     details={"customer_id": wrapup.customer_id, "outcome": wrapup.outcome,
+                              "credit_total": str(call.credit_total), "actions": len(applied)}, **trail)
         if wrapup.draft_id:
             draft = session.get(Draft, wrapup.draft_id)
             if draft is not None:
@@ -179,10 +184,6 @@ def _apply(ctx: ConsoleContext, session: Any, call: Call, w: WrapUp, now: dateti
         session, call_id=call.id, customer_id=w.customer_id, agent_id=ctx.settings.agent_id,
         role=ctx.settings.role, specs=specs, credit_limit=ctx.settings.credit_limit, now=now, view=view,
     ))
-
-
-def _sum_amount() -> Any:
-    return func.sum(Action.amount)
 
 
 def _action_id(applied: Any) -> str | None:

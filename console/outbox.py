@@ -36,27 +36,37 @@ def enqueue(
     workstation: str,
     created_at: datetime,
     call_id: str | None = None,
+    customer_seq: int | None = None,
+    flush: bool = True,
 ) -> OutboxEvent:
-    """Add one event to the caller's transaction (flushed, not committed).
+    """Add one event to the caller's transaction (flushed unless ``flush=False``; not committed).
 
-    ``customer_seq`` is max+1 for the customer, read inside the same transaction: the
-    journal's ``BEGIN IMMEDIATE`` (SQLite) serialises writers, and the unique constraint on
-    (customer, seq) turns any race elsewhere into an error rather than a silent tie.
+    ``customer_seq`` defaults to max+1 for the customer, read inside the same transaction:
+    the journal's ``BEGIN IMMEDIATE`` (SQLite) serialises writers, and the unique constraint
+    on (workstation, customer, seq) turns any race elsewhere into an error, not a silent tie.
+    A caller adding several events at once passes ``next_seq(...)``, ``+1``, ``+2`` ...
     """
     if type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {type!r}")
-    seq = session.scalar(
-        select(func.coalesce(func.max(OutboxEvent.customer_seq), 0)).where(OutboxEvent.customer_id == customer_id)
-    )
+    seq = next_seq(session, customer_id) if customer_seq is None else customer_seq
     body = {"v": VERSION, **{k: v for k, v in payload.items() if k != "v"}}
     event = OutboxEvent(
         id=str(uuid.uuid4()), type=type, version=VERSION, payload=body, customer_id=customer_id,
-        customer_seq=int(seq or 0) + 1, agent_id=agent_id, workstation=workstation, call_id=call_id,
+        customer_seq=seq, agent_id=agent_id, workstation=workstation, call_id=call_id,
         created_at=created_at,
     )
     session.add(event)
-    session.flush()
+    if flush:
+        session.flush()
     return event
+
+
+def next_seq(session: Session, customer_id: str) -> int:
+    """The customer's next sequence number in this journal (inside the caller's transaction)."""
+    seq = session.scalar(
+        select(func.coalesce(func.max(OutboxEvent.customer_seq), 0)).where(OutboxEvent.customer_id == customer_id)
+    )
+    return int(seq or 0) + 1
 
 
 @dataclass(frozen=True)

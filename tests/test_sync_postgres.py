@@ -91,12 +91,21 @@ def test_replicates_calls_and_events_once_and_idempotently(ctx, pg_url: str) -> 
         assert w.run_once().delivered == local["outbox_events"]
     assert _central_counts(pg_url) == central
 
-    # A lead reads the floor's journal like any journal: same money, same call.
+    # A lead reads the floor's journal like any journal: the same rows, value for value.
+    def snapshot(session) -> dict:
+        calls = {c.id: (c.started_at, c.saved_at, c.duration_s, c.acw_s, c.notes, c.finding_codes, c.credit_total,
+                        c.demo, c.follow_up_on, c.outcome) for c in session.scalars(select(Call))}
+        actions = {a.id: (a.call_id, a.kind, a.amount, a.periods, a.params, a.status, a.created_at)
+                   for a in session.scalars(select(Action))}
+        cases = {c.id: (c.call_id, c.summary, c.due_on, c.opened_at) for c in session.scalars(select(Case))}
+        events = {e.id: (e.type, e.payload, e.customer_seq, e.created_at) for e in session.scalars(select(OutboxEvent))}
+        return {"calls": calls, "actions": actions, "cases": cases, "events": events}
+
     store = open_store(pg_url, "journal")
     try:
-        with store.session() as s:
+        with store.session() as s, ctx.journal.session() as local:
             assert s.scalar(select(func.sum(Call.credit_total))) == Decimal(500)
-            assert {a.status for a in s.scalars(select(Action))} == {"applied"}
+            assert snapshot(s) == snapshot(local)
     finally:
         store.dispose()
 

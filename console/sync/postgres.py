@@ -13,13 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+import psycopg
+from psycopg.types.json import Json
+from sqlalchemy import JSON, Table, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from console.db import Store, open_store
 from console.errors import StoreError
 from console.models import Action, Call, Callback, Case, OutboxEvent
+from console.models.types import Money
 from console.outbox import Envelope
 from console.settings import ConfigError
 from console.sync.hookspecs import DELIVERED, Outcome, hookimpl
@@ -51,9 +53,9 @@ class PostgresHook:
     def deliver(self, events: Sequence[Envelope]) -> list[Outcome]:
         try:
             self._replicate(events)
-        except (StoreError, OperationalError) as exc:
+        except (StoreError, OperationalError, psycopg.OperationalError) as exc:
             return [Outcome("retry", error=_one_line(exc)) for _ in events]
-        except (IntegrityError, DBAPIError) as exc:
+        except (IntegrityError, DBAPIError, psycopg.Error) as exc:
             if len(events) == 1:
                 return [Outcome("dead", error=_one_line(exc))]
             # Find the event that cannot be stored without holding back the rest of the floor.
@@ -63,45 +65,59 @@ class PostgresHook:
     def _replicate(self, events: Sequence[Envelope]) -> None:
         rows = self._rows(events)
         with self.central.engine.begin() as conn:
-            for table, values in rows:
-                for chunk in _chunks(values):
-                    stmt = pg_insert(table).values(chunk)
-                    pk = [c.name for c in table.primary_key.columns]
-                    stmt = stmt.on_conflict_do_update(
-                        index_elements=pk,
-                        set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name not in pk},
-                    )
-                    conn.execute(stmt)
-            for chunk in _chunks([_event_row(ev) for ev in events]):
-                conn.execute(pg_insert(_EVENTS).values(chunk).on_conflict_do_nothing(index_elements=["id"]))
+            # COPY into session-local staging tables, then one INSERT ... SELECT ... ON CONFLICT
+            # per table: close to the speed of a bare COPY, and still idempotent.
+            cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cur.execute("SET LOCAL TIME ZONE 'UTC'")  # raw SQLite times are naive UTC
+                for table, values, raw in rows:
+                    _stage(cur, table, values, raw)
+                    cur.execute(_UPSERTS[table.name])
+                _stage(cur, _EVENTS, [_event_row(ev) for ev in events], False)
+                cur.execute(_INSERT_EVENTS)
+            finally:
+                cur.close()
 
-    def _rows(self, events: Sequence[Envelope]) -> list[tuple[Table, list[dict[str, Any]]]]:
-        """The current local state of everything the batch's events describe, parents first."""
+    def _rows(self, events: Sequence[Envelope]) -> list[tuple[Table, list[Sequence[Any]], bool]]:
+        """The current local state of everything the batch's events describe, parents first.
+
+        From a SQLite journal the rows are read raw (cents, JSON text, naive UTC times), which
+        PostgreSQL's COPY accepts as they are; from any other journal through the models' types.
+        """
         call_ids = {ev.call_id for ev in events if ev.call_id}
         action_ids = {ev.payload.get("action_id") for ev in events} - {None}
         case_ids = {ev.payload.get("case_id") for ev in events} - {None}
         callback_ids = {ev.payload.get("callback_id") for ev in events} - {None}
-        out: list[tuple[Table, list[dict[str, Any]]]] = []
+        raw = self.journal.engine.dialect.name == "sqlite"
         with self.journal.engine.connect() as conn:
-            def fetch(table: Table, ids: Iterable[Any], by_call: bool = True) -> list[dict[str, Any]]:
-                found: dict[str, dict[str, Any]] = {}
-                for column, keys in (("id", list(ids)), ("call_id", list(call_ids) if by_call else [])):
-                    for chunk in _chunks(keys, 900):
-                        for r in conn.execute(select(table).where(table.c[column].in_(chunk))):
-                            found[r.id] = dict(r._mapping)
-                return list(found.values())
+            def fetch(table: Table, column: str, keys: Iterable[Any]) -> dict[str, Sequence[Any]]:
+                cols = _columns(table)
+                found: dict[str, Sequence[Any]] = {}
+                for chunk in _chunks(list(keys), 900):
+                    if raw:
+                        marks = ",".join("?" * len(chunk))
+                        sql = f'SELECT {", ".join(cols)} FROM "{table.name}" WHERE {column} IN ({marks})'  # noqa: S608
+                        result: Any = conn.exec_driver_sql(sql, tuple(chunk))
+                    else:
+                        result = conn.execute(select(*(table.c[c] for c in cols)).where(table.c[column].in_(chunk)))
+                    for r in result:
+                        found[r[0]] = tuple(r)  # id is the first column of these tables
+                return found
 
-            calls = fetch(_CALLS, call_ids, by_call=False)
-            # Actions, cases and callbacks may belong to calls not in this batch (approvals).
-            out.append((_CALLS, calls))
+            # Actions, cases and callbacks of the batch's calls, and those named by events
+            # about older calls (a lead's approval), with those calls as parents.
+            children = []
             for table, ids in ((_CASES, case_ids), (_ACTIONS, action_ids), (_CALLBACKS, callback_ids)):
-                out.append((table, fetch(table, ids)))
-        missing_calls = {r["call_id"] for _, rows in out[1:] for r in rows if r.get("call_id")} - {c["id"] for c in calls}
-        if missing_calls:
-            with self.journal.engine.connect() as conn:
-                extra = [dict(r._mapping) for r in conn.execute(select(_CALLS).where(_CALLS.c.id.in_(list(missing_calls))))]
-            out[0] = (_CALLS, calls + extra)
-        return [(t, rows) for t, rows in out if rows]
+                rows = fetch(table, "id", ids) | fetch(table, "call_id", call_ids)
+                children.append((table, rows))
+            parent_ids = set(call_ids)
+            for table, rows in children:
+                at = _columns(table).index("call_id")
+                parent_ids.update(r[at] for r in rows.values() if r[at])
+            calls = fetch(_CALLS, "id", parent_ids)
+        out = [(_CALLS, list(calls.values()), raw)]
+        out += [(table, list(rows.values()), raw) for table, rows in children]
+        return [item for item in out if item[1]]
 
     def close(self) -> None:
         if self._central is not None:
@@ -109,12 +125,61 @@ class PostgresHook:
             self._central = None
 
 
-def _event_row(ev: Envelope) -> dict[str, Any]:
-    return {
-        "id": ev.id, "type": ev.type, "version": ev.version, "payload": ev.payload, "customer_id": ev.customer_id,
-        "customer_seq": ev.customer_seq, "agent_id": ev.agent_id, "workstation": ev.workstation,
-        "call_id": ev.call_id, "created_at": ev.created_at,
-    }
+def _columns(table: Table) -> list[str]:
+    return [c.name for c in table.columns if not (table is _EVENTS and c.name == "position")]
+
+
+def _stage(cur: Any, table: Table, values: list[Sequence[Any]], raw: bool) -> None:
+    """Empty the staging table for ``table`` (created once per connection) and COPY rows in."""
+    cols = _columns(table)
+    cur.execute(
+        f'CREATE TEMP TABLE IF NOT EXISTS "_in_{table.name}" (LIKE "{table.name}" INCLUDING DEFAULTS) '
+        "ON COMMIT DELETE ROWS"
+    )
+    cur.execute(f'TRUNCATE "_in_{table.name}"')
+    with cur.copy(f'COPY "_in_{table.name}" ({", ".join(cols)}) FROM STDIN') as copy:
+        if raw:
+            for row in values:
+                copy.write_row(row)
+        else:
+            convert = [_converter(table.c[name]) for name in cols]
+            for row in values:
+                copy.write_row([f(v) for f, v in zip(convert, row, strict=True)])
+
+
+def _converter(column: Any) -> Any:
+    """Python value -> what PostgreSQL stores (cents for money, JSON text for JSON)."""
+    if isinstance(column.type, Money):
+        bind = column.type.process_bind_param
+        return lambda v: bind(v, None)
+    if isinstance(column.type, JSON):
+        return lambda v: None if v is None else Json(v)
+    return lambda v: v
+
+
+def _upsert_sql(table: Table) -> str:
+    """Latest local state wins: INSERT ... SELECT ... ON CONFLICT (pk) DO UPDATE every other column."""
+    cols = _columns(table)
+    pk = [c.name for c in table.primary_key.columns]
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in cols if c not in pk)
+    return (f'INSERT INTO "{table.name}" ({", ".join(cols)}) SELECT {", ".join(cols)} FROM "_in_{table.name}" '  # noqa: S608
+            f'ON CONFLICT ({", ".join(pk)}) DO UPDATE SET {updates}')
+
+
+_UPSERTS = {t.name: _upsert_sql(t) for t in (_CALLS, _ACTIONS, _CASES, _CALLBACKS)}
+assert _columns(_EVENTS) == ["id", "type", "version", "payload", "customer_id", "customer_seq", "agent_id",
+                             "workstation", "call_id", "created_at"]
+_INSERT_EVENTS = (
+    f'INSERT INTO outbox_events ({", ".join(_columns(_EVENTS))}) '  # noqa: S608
+    f'SELECT {", ".join(_columns(_EVENTS))} FROM "_in_outbox_events" '
+    "ORDER BY created_at, workstation, customer_id, customer_seq ON CONFLICT (id) DO NOTHING"
+)
+
+
+def _event_row(ev: Envelope) -> tuple[Any, ...]:
+    """An event in the column order of ``_columns(_EVENTS)``."""
+    return (ev.id, ev.type, ev.version, ev.payload, ev.customer_id, ev.customer_seq, ev.agent_id,
+            ev.workstation, ev.call_id, ev.created_at)
 
 
 def _chunks(values: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:

@@ -38,7 +38,7 @@ from console.sync.registry import BrokenHook, build_hooks
 
 log = logging.getLogger("agent_console.sync")
 BATCH = 500
-PAGE = 1000
+PAGE = 2000
 
 
 @dataclass
@@ -83,6 +83,20 @@ class Backoff:
 
 class _LeaseLost(Exception):
     pass
+
+
+@dataclass
+class _Due:
+    picked: list[tuple[Envelope, int]]
+    floor: int | None
+    floor_if_done: int | None
+
+
+_ENVELOPE = (
+    OutboxEvent.position, OutboxEvent.id, OutboxEvent.type, OutboxEvent.version, OutboxEvent.payload,
+    OutboxEvent.customer_id, OutboxEvent.customer_seq, OutboxEvent.agent_id, OutboxEvent.workstation,
+    OutboxEvent.call_id, OutboxEvent.created_at,
+)
 
 
 class SyncWorker:
@@ -152,13 +166,16 @@ class SyncWorker:
         while True:
             now = self.clock()
             with self.ctx.journal.session() as s:
-                batch, floor = self._due(s, hook.name, now)
-            if not batch:
-                if floor is not None:
-                    self._commit(hook.name, [], [], floor)
+                due = self._due(s, hook.name, now)
+            if not due.picked:
+                if due.floor is not None:
+                    self._commit(hook.name, [], [], due.floor)
                 return
-            outcomes = _safe_deliver(hook, [ev for ev, _ in batch])
-            self._commit(hook.name, batch, outcomes, floor)
+            outcomes = _safe_deliver(hook, [ev for ev, _ in due.picked])
+            floor = due.floor
+            if due.floor_if_done is not None and all(o.state in ("delivered", "dead") for o in outcomes):
+                floor = due.floor_if_done
+            self._commit(hook.name, due.picked, outcomes, floor)
             for o in outcomes:
                 run.delivered += o.state == "delivered"
                 run.failed += o.state == "retry"
@@ -166,17 +183,22 @@ class SyncWorker:
             if all(o.state != "delivered" for o in outcomes):
                 return  # nothing moved: wait for the backoff rather than spin
 
-    def _due(self, s: Session, hook: str, now: datetime) -> tuple[list[tuple[Envelope, int]], int | None]:
-        """Up to one batch of due events in outbox order, and the new low-water mark."""
+    def _due(self, s: Session, hook: str, now: datetime) -> _Due:
+        """Up to one batch of due events in outbox order, and how far the low-water mark may move.
+
+        ``floor``: every event at or below it is finished (delivered or dead) already.
+        ``floor_if_done``: the same once this batch is finished, when no open event was
+        skipped on the way (blocked behind a failing one, or waiting for its backoff).
+        """
         floor = _get_floor(s, hook)
         blocked: set[str] = set()
         picked: list[tuple[Envelope, int]] = []
         first_open: int | None = None
+        skipped_open = False
         last = floor
-        settle = now - timedelta(minutes=5) if s.get_bind().dialect.name != "sqlite" else None
         while len(picked) < self.batch_size:
             rows = s.execute(
-                select(OutboxEvent, Delivery.state, Delivery.attempts, Delivery.next_attempt_at)
+                select(*_ENVELOPE, Delivery.state, Delivery.attempts, Delivery.next_attempt_at)
                 .outerjoin(Delivery, and_(Delivery.event_id == OutboxEvent.id, Delivery.hook == hook))
                 .where(OutboxEvent.position > last)
                 .order_by(OutboxEvent.position)
@@ -184,25 +206,29 @@ class SyncWorker:
             ).all()
             if not rows:
                 break
-            for ev, state, attempts, next_at in rows:
-                last = ev.position
+            for row in rows:
+                position, customer = row[0], row[5]
+                state, attempts, next_at = row[-3:]
+                last = position
                 if state in ("delivered", "dead"):
                     continue
                 if first_open is None:
-                    first_open = ev.position
-                if ev.customer_id in blocked:
+                    first_open = position
+                if customer in blocked or (next_at is not None and next_at > now):
+                    blocked.add(customer)
+                    skipped_open = True
                     continue
-                if next_at is not None and next_at > now:
-                    blocked.add(ev.customer_id)
-                    continue
-                picked.append((Envelope.of(ev), attempts or 0))
+                picked.append((Envelope(*row[:-3]), attempts or 0))
                 if len(picked) >= self.batch_size:
                     break
         new_floor = (first_open - 1) if first_open is not None else last
-        if settle is not None:
+        if_done = None if skipped_open else last
+        if s.get_bind().dialect.name != "sqlite":
             # On PostgreSQL, positions can commit out of order: only settle old events.
-            new_floor = min(new_floor, _settled_floor(s, settle, floor))
-        return picked, (new_floor if new_floor > floor else None)
+            settled = _settled_floor(s, now - timedelta(minutes=5), floor)
+            new_floor = min(new_floor, settled)
+            if_done = min(if_done, settled) if if_done is not None else None
+        return _Due(picked, new_floor if new_floor > floor else None, if_done if if_done and if_done > floor else None)
 
     def _commit(self, hook: str, batch: list[tuple[Envelope, int]], outcomes: list[Outcome], floor: int | None) -> None:
         now = self.clock()
