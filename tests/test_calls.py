@@ -109,3 +109,43 @@ def test_draft_round_trip_and_discard_on_save(ctx) -> None:
     record_call(ctx, w)
     assert load_draft(ctx, draft_id) is None
     assert discard_draft(ctx, draft_id) is False
+
+
+def test_actions_events_and_credit_total_in_one_transaction(ctx) -> None:
+    from decimal import Decimal
+
+    from console.actions import ActionSpec
+    from console.models import Action, Case
+
+    specs = [
+        ActionSpec("issue_credit", "MPRO", Decimal(300), periods=("2026-02",), suggestion_id="s1"),
+        ActionSpec("issue_credit", "MPRO", Decimal(400), periods=("2026-01",), suggestion_id="s2"),  # above the limit
+        ActionSpec("open_case", params={"summary": "SMS said the trial ends"}, suggestion_id="s1"),
+    ]
+    call_id = record_call(ctx, _wrapup(outcome="resolved_with_credit", root_cause="contract_notice_mismatch",
+                                       actions=specs))
+    with ctx.journal.session() as s:
+        call = s.get(Call, call_id)
+        assert call.credit_total == Decimal(300)  # the 400 waits for a lead
+        statuses = sorted(a.status for a in s.scalars(select(Action).where(Action.call_id == call_id)))
+        assert statuses == ["applied", "applied", "pending_approval"]
+        assert s.scalars(select(Case)).one().call_id == call_id
+        events = list(s.execute(select(OutboxEvent.type, OutboxEvent.customer_seq, OutboxEvent.payload)
+                                .order_by(OutboxEvent.customer_seq)))
+        assert [e.type for e in events] == ["credit.issued", "credit.requested", "case.opened", "call.recorded"]
+        assert [e.customer_seq for e in events] == [1, 2, 3, 4]
+        assert all(e.payload["v"] == 1 for e in events)
+        assert len(events[-1].payload["action_ids"]) == 3
+        assert [a.action for a in s.scalars(select(AuditEntry).order_by(AuditEntry.seq))] == [e.type for e in events]
+        assert audit.verify(s).ok
+
+
+def test_a_bad_action_writes_nothing(ctx) -> None:
+    from decimal import Decimal
+
+    from console.actions import ActionError, ActionSpec
+
+    bad = [ActionSpec("open_case", suggestion_id="s"), ActionSpec("issue_credit", "MPRO", Decimal("-5"), periods=("2026-02",))]
+    with pytest.raises(ActionError):
+        record_call(ctx, _wrapup(actions=bad))
+    assert _counts(ctx) == (0, 0, 0)

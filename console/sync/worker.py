@@ -254,7 +254,7 @@ class SyncWorker:
             if rows:
                 ins = (pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert)(Delivery)
                 cols = ("state", "attempts", "last_error", "response", "next_attempt_at", "delivered_at")
-                s.execute(ins.on_conflict_do_update(
+                s.connection().execute(ins.on_conflict_do_update(  # Core executemany, not ORM bulk
                     index_elements=["event_id", "hook"], set_={c: ins.excluded[c] for c in cols}), rows)
             if floor is not None:
                 _set_floor(s, hook, floor)
