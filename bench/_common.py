@@ -47,8 +47,35 @@ def peak_rss_mib(children: bool = False) -> float:
 class ChildRun:
     returncode: int
     elapsed_s: float
-    peak_rss_mib: float
+    peak_rss_mib: float  # the largest single process of the tree (getrusage)
+    peak_tree_rss_mib: float  # the largest sum over the whole process tree (sampled /proc)
     cpu_s: float  # user + system CPU time: what the run costs on an idle machine
+
+
+def tree_rss_mib(root: int) -> float:
+    """Resident memory of ``root`` and all its descendants now, in MiB (Linux /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        rss[int(entry)] = int(fields[21]) * page
+    tree = {root}
+    changed = True
+    while changed:
+        changed = False
+        for pid, ppid in parents.items():
+            if ppid in tree and pid not in tree:
+                tree.add(pid)
+                changed = True
+    return sum(rss.get(pid, 0) for pid in tree) / 1024**2
 
 
 def children_cpu_s() -> float:
@@ -64,9 +91,16 @@ def run_child(argv: Sequence[str], env: dict[str, str] | None = None) -> ChildRu
     """
     cpu_before = children_cpu_s()
     start = time.perf_counter()
-    proc = subprocess.run(list(argv), env={**os.environ, **(env or {})}, check=False)
+    proc = subprocess.Popen(list(argv), env={**os.environ, **(env or {})})
+    peak_tree = 0.0
+    while proc.poll() is None:
+        peak_tree = max(peak_tree, tree_rss_mib(proc.pid))
+        try:
+            proc.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            pass
     elapsed = time.perf_counter() - start
-    return ChildRun(proc.returncode, elapsed, peak_rss_mib(children=True), children_cpu_s() - cpu_before)
+    return ChildRun(proc.returncode, elapsed, peak_rss_mib(children=True), peak_tree, children_cpu_s() - cpu_before)
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], out=sys.stdout) -> None:  # type: ignore[no-untyped-def]

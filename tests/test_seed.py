@@ -247,6 +247,7 @@ def test_large_loads_drop_and_restore_the_secondary_indexes(tmp_path: Path, monk
         (SeedOptions(customers=0), "--customers"),
         (SeedOptions(customers=10, months=6), "--months"),
         (SeedOptions(customers=10, complaint_rate=1.5), "--complaints"),
+        (SeedOptions(customers=10, jobs=0), "--jobs"),
     ],
 )
 def test_bad_options_are_one_line_errors(customer_url: str, options: SeedOptions, message: str) -> None:
@@ -364,3 +365,25 @@ def test_a_store_open_elsewhere_is_still_seeded(customer_url: str) -> None:
         assert other.execute("SELECT count(*) FROM customers").fetchone() == (30,)
     assert report.rows["customers"] == 30  # type: ignore[attr-defined]
     assert _rows(_path(customer_url), "PRAGMA journal_mode") == [("wal",)]
+
+
+def test_the_parallel_load_writes_exactly_the_rows_of_the_serial_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from console.seed import generate, parallel, population
+
+    monkeypatch.setattr(generate, "BLOCK", 20)
+    monkeypatch.setattr(population, "BLOCK", 20)
+    monkeypatch.setattr(parallel, "CHUNK_BLOCKS", 3)
+    monkeypatch.setattr(parallel, "WRITE_BLOCKS", 2)
+    serial, par = tmp_path / "serial", tmp_path / "parallel"
+    serial.mkdir()
+    par.mkdir()
+    a = _seed(f"sqlite:///{serial / 'c.sqlite3'}", customers=230, seed=9, complaint_rate=0.2)
+    monkeypatch.setattr(population, "PARALLEL_MIN", 100)
+    monkeypatch.setattr(SQLiteWriter, "BIG_LOAD", 100)
+    b = _seed(f"sqlite:///{par / 'c.sqlite3'}", customers=230, seed=9, complaint_rate=0.2, jobs=2)
+    assert (a.workers, b.workers) == (1, 2) and b.merge_s > 0  # type: ignore[attr-defined]
+    assert a.rows == b.rows and a.planted == b.planted  # type: ignore[attr-defined]
+    assert _checksum(serial / "c.sqlite3") == _checksum(par / "c.sqlite3")
+    assert sorted(p.name for p in par.iterdir()) == ["c.sqlite3"]  # chunk files are gone
+    names = {r[0] for r in _rows(par / "c.sqlite3", "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "ix_usage_customer_service_period" in names

@@ -19,14 +19,15 @@ from sqlalchemy.engine import make_url
 
 from console.db import open_store
 from console.errors import UserError
-from console.seed import numbers
+from console.seed import numbers, parallel
 from console.seed.calendar import MAX_MONTHS, periods
 from console.seed.catalogue import make_pools
 from console.seed.generate import BLOCK, TABLES, Plan, Rows, customer_id, generate_block
 from console.seed.patterns import PATTERNS
-from console.seed.writers import PostgresWriter, SQLiteWriter, Writer
+from console.seed.writers import SQLITE_CACHE_KIB, PostgresWriter, SQLiteWriter, Writer
 
 BATCH_BLOCKS = 5  # customers written per transaction: 5 x BLOCK
+PARALLEL_MIN = 20_000  # customers: below this, --jobs is ignored (workers cost more than they save)
 Progress = Callable[[int, int], None]
 
 
@@ -42,6 +43,7 @@ class SeedOptions:
     complaint_rate: float = 0.03
     replace: bool = False
     as_of: date | None = None  # the bills run up to this day's last issued month
+    jobs: int = 1  # SQLite only: worker processes generating rows (see console.seed.parallel)
 
     def check(self) -> None:
         if not 1 <= self.customers <= numbers.MAX_CUSTOMERS:
@@ -50,6 +52,8 @@ class SeedOptions:
             raise UserError(f"--months must be between 12 and {MAX_MONTHS}")
         if not 0 <= self.complaint_rate <= 1:
             raise UserError("--complaints must be a share between 0 and 1, e.g. 0.03")
+        if not 1 <= self.jobs <= 16:
+            raise UserError("--jobs must be between 1 and 16")
         if self.seed < 0:
             raise UserError("--seed must be zero or positive")
 
@@ -61,15 +65,24 @@ class SeedReport:
     patterns: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PATTERNS, 0))
     planted: dict[str, str] = field(default_factory=dict)  # customer id -> complaint pattern
     replaced: int = 0
+    workers: int = 1  # processes that generated rows (the parallel SQLite load uses several)
     elapsed_s: float = 0.0
-    generate_s: float = 0.0
-    write_s: float = 0.0
+    generate_s: float = 0.0  # summed over the workers
+    write_s: float = 0.0  # summed over the workers
+    merge_s: float = 0.0
     index_s: float = 0.0
     size_bytes: int | None = None
 
     @property
     def total_rows(self) -> int:
         return sum(self.rows.values())
+
+    def add(self, counts: dict[str, int], patterns: dict[str, int], planted: dict[str, str]) -> None:
+        for table, n in counts.items():
+            self.rows[table] += n
+        for name, n in patterns.items():
+            self.patterns[name] += n
+        self.planted.update(planted)
 
 
 def seed_population(url: str, options: SeedOptions, progress: Progress | None = None) -> SeedReport:
@@ -112,8 +125,12 @@ def seed_population(url: str, options: SeedOptions, progress: Progress | None = 
             complaint_rate=options.complaint_rate,
             reserved_phones=writer.other_phones(),
         )
-        writer.begin_load(options.customers)
-        _load(plan, options.customers, writer, report, progress)
+        # With workers, the parent shares the memory budget with them: a smaller page cache.
+        writer.begin_load(options.customers, SQLITE_CACHE_KIB if options.jobs == 1 else SQLITE_CACHE_KIB // 2)
+        if isinstance(writer, SQLiteWriter) and options.jobs > 1 and options.customers >= PARALLEL_MIN:
+            _load_parallel(plan, options.customers, options.jobs, writer, report, progress)
+        else:
+            _load(plan, options.customers, writer, report, progress)
         t = time.perf_counter()
         writer.finish()
         report.index_s = time.perf_counter() - t
@@ -137,13 +154,25 @@ def _load(plan: Plan, total: int, writer: Writer, report: SeedReport, progress: 
         writer.write(rows)
         report.write_s += time.perf_counter() - t1
         report.generate_s += t1 - t0
-        for table, data in rows.tables.items():
-            report.rows[table] += len(data)
-        for name, n in rows.patterns.items():
-            report.patterns[name] += n
-        report.planted.update(rows.planted)
+        report.add({t: len(d) for t, d in rows.tables.items()}, rows.patterns, rows.planted)
         if progress is not None:
             progress(min(total, (first + BATCH_BLOCKS) * BLOCK), total)
+
+
+def _load_parallel(
+    plan: Plan, total: int, jobs: int, writer: SQLiteWriter, report: SeedReport, progress: Progress | None
+) -> None:
+    report.workers = jobs
+
+    def on_chunk(result: parallel.ChunkResult, done: int) -> None:
+        _, counts, patterns, planted, gen_s, write_s = result
+        report.add(counts, patterns, planted)
+        report.generate_s += gen_s
+        report.write_s += write_s
+        if progress is not None:
+            progress(done, total)
+
+    report.merge_s = parallel.load_parallel(plan, total, jobs, writer.conn, writer.path.parent, on_chunk)
 
 
 def _sqlite_path(url: str) -> Path:

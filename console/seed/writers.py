@@ -21,7 +21,7 @@ from console.seed.generate import COLUMNS, INSTANT_COLUMNS, TABLES, Rows
 # A synthetic customer: S + 7 digits, created by no scenario file.
 SYNTHETIC = "id >= 'S0000000' AND id <= 'S9999999' AND length(id) = 8 AND scenario_id IS NULL"
 CHILD_TABLES = ("phones", "contracts", "clauses", "services", "notifications", "usage", "events")
-SQLITE_CACHE_KIB = 256 * 1024
+SQLITE_CACHE_KIB = 256 * 1024  # page cache (and sorter memory) of the loading connection
 
 
 class Writer(Protocol):
@@ -29,7 +29,7 @@ class Writer(Protocol):
     def clashing_ids(self, last_id: str) -> list[str]: ...
     def other_phones(self) -> frozenset[str]: ...
     def delete_synthetic(self) -> int: ...
-    def begin_load(self, expected_customers: int) -> None: ...
+    def begin_load(self, expected_customers: int, cache_kib: int = ...) -> None: ...
     def write(self, rows: Rows) -> None: ...
     def finish(self) -> None: ...
     def close(self) -> None: ...
@@ -88,7 +88,7 @@ class SQLiteWriter:
         self.conn.execute("COMMIT")
         return count
 
-    def begin_load(self, expected_customers: int) -> None:
+    def begin_load(self, expected_customers: int, cache_kib: int = SQLITE_CACHE_KIB) -> None:
         c = self.conn
         c.execute("PRAGMA busy_timeout = 0")
         try:
@@ -99,7 +99,7 @@ class SQLiteWriter:
             pass
         c.execute("PRAGMA busy_timeout = 10000")
         c.execute("PRAGMA synchronous = OFF")
-        c.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+        c.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
         if expected_customers >= self.BIG_LOAD:
             # Rebuilding an index once at the end beats updating it row by row.
             self._indexes = [
@@ -172,7 +172,7 @@ class PostgresWriter:
         self.conn.commit()
         return int(count)
 
-    def begin_load(self, expected_customers: int) -> None:
+    def begin_load(self, expected_customers: int, cache_kib: int = 0) -> None:
         pass
 
     def write(self, rows: Rows) -> None:
