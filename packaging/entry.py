@@ -2,11 +2,16 @@
 
 A separate file because PyInstaller needs a script path, while the wheel's ``agent-console``
 console script points at ``ui.launcher:main``; both end up in the same function.
+``freeze_support`` first: ``seed --jobs`` starts worker processes, and where the start
+method is "spawn" (Windows, macOS) a frozen child must run the worker, not the console.
 """
 
+import multiprocessing
 import sys
 
-from ui.launcher import main
-
 if __name__ == "__main__":
+    multiprocessing.freeze_support()
+
+    from ui.launcher import main
+
     sys.exit(main())
