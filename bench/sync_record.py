@@ -126,7 +126,7 @@ def bench_drain(tmp: Path, admin: str, n: int) -> None:
     try:
         open_store(hook_url, "journal").dispose()  # schema creation is not part of the drain
         ctx.settings.hooks = [{"name": "floor", "kind": "postgres", "url": hook_url}]
-        with SyncWorker(ctx, batch_size=5000) as worker:
+        with SyncWorker(ctx) as worker:
             t = time.perf_counter()
             result = worker.run_once()
             drain_s = time.perf_counter() - t
@@ -153,7 +153,7 @@ def bench_record(tmp: Path, calls: int) -> None:
     with ctx.journal.engine.connect() as conn:
         sync_mode = conn.exec_driver_sql("PRAGMA synchronous").scalar()
     times = []
-    for i in range(calls):
+    for i in range(-5, calls):  # the first five warm the caches up and are not counted
         at = T0 + timedelta(minutes=i)
         w = WrapUp(customer_id=f"C{i % 50}", outcome="resolved_with_credit", root_cause="billing_error",
                    started_at=at, ended_at=at + timedelta(minutes=3), saved_at=at + timedelta(minutes=4),
@@ -162,7 +162,8 @@ def bench_record(tmp: Path, calls: int) -> None:
                             ActionSpec("open_case", params={"summary": "notice vs contract"}, suggestion_id="s")])
         t = time.perf_counter()
         record_call(ctx, w)
-        times.append(time.perf_counter() - t)
+        if i >= 0:
+            times.append(time.perf_counter() - t)
     ctx.close()
 
     raw = sqlite3.connect(tmp / "bare.sqlite3", isolation_level=None)

@@ -24,6 +24,7 @@ from console.sync.hookspecs import DELIVERED, Outcome, hookimpl
 
 class JsonlHook:
     kind = "jsonl"
+    batch_size = 2000  # one fsync per batch
 
     def __init__(self, name: str, folder: Path) -> None:
         self.name = name

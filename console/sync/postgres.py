@@ -36,6 +36,7 @@ _CHUNK = 2000
 
 class PostgresHook:
     kind = "postgres"
+    batch_size = 2000  # one transaction per batch
 
     def __init__(self, name: str, url: str, journal: Store) -> None:
         self.name = name

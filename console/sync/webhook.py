@@ -69,11 +69,15 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
 
 class WebhookHook:
     kind = "webhook"
+    # Few per batch: the lease (60 s) is renewed between batches, and each POST may take
+    # up to ``timeout_s``; a slow receiver must not outlive the lease mid-batch.
+    batch_size = 5
 
     def __init__(self, name: str, url: str, secret: bytes, *, timeout_s: float = 10.0,
                  transport: httpx.BaseTransport | None = None, clock: Callable[[], float] = time.time) -> None:
         self.name = name
         self.url = url
+        self.batch_size = max(1, min(5, int(50 // timeout_s)))  # a batch fits in the lease
         self._secret = secret
         self._clock = clock
         self._client = httpx.Client(timeout=httpx.Timeout(timeout_s), transport=transport,

@@ -37,7 +37,7 @@ from console.sync.hookspecs import Outcome, SyncHook
 from console.sync.registry import BrokenHook, build_hooks
 
 log = logging.getLogger("agent_console.sync")
-BATCH = 500
+BATCH = 500  # default for hooks that do not say (postgres and jsonl: 2000; webhook: 5)
 PAGE = 2000
 
 
@@ -107,14 +107,14 @@ class SyncWorker:
         hooks: list[SyncHook | BrokenHook] | None = None,
         clock: Callable[[], datetime] = system_clock,
         rng: random.Random | None = None,
-        batch_size: int = BATCH,
+        batch_size: int | None = None,
         lease_ttl: timedelta = lease_mod.DEFAULT_TTL,
         holder: str | None = None,
     ) -> None:
         self.ctx = ctx
         self.clock = clock
         self.rng = rng or random.Random()
-        self.batch_size = batch_size
+        self.batch_size = batch_size  # None: each hook's own (``batch_size`` in its table, else the hook's)
         self._hooks = hooks
         self.lease = lease_mod.Lease(ctx.journal, holder, lease_ttl)
         self._wake = threading.Event()
@@ -166,7 +166,7 @@ class SyncWorker:
         while True:
             now = self.clock()
             with self.ctx.journal.session() as s:
-                due = self._due(s, hook.name, now)
+                due = self._due(s, hook.name, now, self._batch_for(hook))
             if not due.picked:
                 if due.floor is not None:
                     self._commit(hook.name, [], [], due.floor)
@@ -183,7 +183,13 @@ class SyncWorker:
             if all(o.state != "delivered" for o in outcomes):
                 return  # nothing moved: wait for the backoff rather than spin
 
-    def _due(self, s: Session, hook: str, now: datetime) -> _Due:
+    def _batch_for(self, hook: SyncHook) -> int:
+        if self.batch_size is not None:
+            return self.batch_size
+        table = next((t for t in self.ctx.settings.hooks if t.get("name") == hook.name), {})
+        return max(1, int(table.get("batch_size") or getattr(hook, "batch_size", BATCH)))
+
+    def _due(self, s: Session, hook: str, now: datetime, size: int = BATCH) -> _Due:
         """Up to one batch of due events in outbox order, and how far the low-water mark may move.
 
         ``floor``: every event at or below it is finished (delivered or dead) already.
@@ -196,7 +202,7 @@ class SyncWorker:
         first_open: int | None = None
         skipped_open = False
         last = floor
-        while len(picked) < self.batch_size:
+        while len(picked) < size:
             rows = s.execute(
                 select(*_ENVELOPE, Delivery.state, Delivery.attempts, Delivery.next_attempt_at)
                 .outerjoin(Delivery, and_(Delivery.event_id == OutboxEvent.id, Delivery.hook == hook))
@@ -219,7 +225,7 @@ class SyncWorker:
                     skipped_open = True
                     continue
                 picked.append((Envelope(*row[:-3]), attempts or 0))
-                if len(picked) >= self.batch_size:
+                if len(picked) >= size:
                     break
         new_floor = (first_open - 1) if first_open is not None else last
         if_done = None if skipped_open else last
