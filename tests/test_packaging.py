@@ -162,3 +162,33 @@ def test_spec_keeps_resources_and_trims_qt() -> None:
         assert needed in spec
     for trimmed in ("QtWebEngineCore", "Qt3DCore", "QtQuick", "QtMultimedia"):
         assert f'"{trimmed}"' in spec
+
+
+def test_self_test_passes_from_the_checkout(tmp_path: Path) -> None:
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    env.pop("QT_QPA_PLATFORM", None)  # the self-test chooses offscreen by itself
+    result = subprocess.run([sys.executable, "-m", "ui.launcher", "--self-test"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    steps = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("  ok ")]
+    assert steps == ["resources", "stores", "import", "lookup", "window", "suggest", "record", "journal"]
+    assert "'offscreen' platform" in result.stdout
+    assert not list(tmp_path.rglob("*.sqlite3"))
+
+
+def test_self_test_names_the_failing_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from ui import self_test
+
+    def broken(run: self_test.Run) -> str:
+        raise self_test.StepFailed("no demo scenarios in /nowhere")
+
+    monkeypatch.setenv("AGENT_CONSOLE_AUDIT_KEY", "kept")
+    monkeypatch.setattr(self_test, "STEPS", (("resources", broken), ("stores", self_test.step_stores)))
+    out = io.StringIO()
+    assert self_test.run_self_test(out=out) == 1
+    text = out.getvalue()
+    assert "FAIL resources no demo scenarios in /nowhere" in text
+    assert text.rstrip().endswith("self-test FAILED at step 'resources'")
+    assert "stores" not in text
