@@ -263,3 +263,32 @@ def test_two_workers_at_once_post_each_event_once(ctx, receiver: Receiver) -> No
         t.join(60)
     assert len(results) == 2
     assert receiver.posts == len(receiver.events) == 13
+
+
+def test_third_party_hook_from_an_entry_point(ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    dist = site / "pigeon_hook-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: pigeon-hook\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[agent_console.sync_hooks]\npigeon = pigeon_hook\n")
+    (site / "pigeon_hook.py").write_text(
+        "from console.sync.hookspecs import DELIVERED, hookimpl\n"
+        "SENT = []\n"
+        "class Hook:\n"
+        "    kind = 'pigeon'\n"
+        "    def __init__(self, name): self.name = name\n"
+        "    def deliver(self, events):\n"
+        "        SENT.extend(e.id for e in events)\n"
+        "        return [DELIVERED for _ in events]\n"
+        "    def close(self): pass\n"
+        "@hookimpl\n"
+        "def agent_console_sync_hook(name, kind, options, journal):\n"
+        "    return Hook(name) if kind == 'pigeon' else None\n"
+    )
+    monkeypatch.syspath_prepend(str(site))
+    ctx.settings.hooks = [{"name": "coop", "kind": "pigeon"}]
+    record_calls(ctx, ["C1"])
+    assert _worker(ctx).run_once().delivered == 2
+    import pigeon_hook
+
+    assert len(pigeon_hook.SENT) == 2
