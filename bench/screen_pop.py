@@ -3,7 +3,9 @@
     .venv/bin/python bench/screen_pop.py [--customers 1000000] [--samples 200] [--db URL]
 
 Screen pop = a number goes in -> the worker looks it up -> the caller bar, the three panes
-and the timeline are filled -> the whole window is painted (a synchronous ``repaint()``).
+and the timeline are filled -> the posted layout and paint events are processed, i.e. the
+window is on screen with the new caller (if the event loop has not painted yet when the
+pop signal fires, ``processEvents`` paints it; nothing is painted twice).
 It is timed over ``--samples`` random callers of the synthetic population (the same cached
 store ``bench/seed_lookup.py`` builds), beside, in the same run and on the same file, the
 raw ``sqlite3`` queries that fetch the same rows (the floor no window can beat) and
@@ -94,7 +96,7 @@ def _numbers(db: Path, count: int) -> list[str]:
 
 
 def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from ui.app import make_window
 
@@ -106,6 +108,15 @@ def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
     raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     store = open_store(url, "customer")
     t_pop: list[float] = []
+    cpu_pop: list[float] = []
+    painted = {"n": 0}
+    original_paint = type(window.timeline).paintEvent
+
+    def counting_paint(self, event):  # type: ignore[no-untyped-def]
+        painted["n"] += 1
+        original_paint(self, event)
+
+    type(window.timeline).paintEvent = counting_paint  # proves each pop reached the screen
     t_lookup: list[float] = []
     t_raw: list[float] = []
     rows_shown = 0
@@ -115,11 +126,17 @@ def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
         window.popped.connect(loop.quit)
         window.pop_failed.connect(loop.quit)
         QTimer.singleShot(10_000, loop.quit)
+        before = painted["n"]
+        cpu = time.process_time()
         start = time.perf_counter()
         window.pop(number)
         loop.exec()
-        window.repaint()  # paint everything now: caller bar, timeline, panes, history
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()  # layout + paint of everything the pop changed
         elapsed = time.perf_counter() - start
+        cpu_pop.append((time.process_time() - cpu) * 1000)
+        if painted["n"] == before:
+            raise SystemExit(f"screen pop of {number} was not painted")
         window.popped.disconnect(loop.quit)
         window.pop_failed.disconnect(loop.quit)
         if window.result is None or window.result.view.matched_phone != number:
@@ -151,8 +168,11 @@ def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
     store.dispose()
     raw.close()
     ctx.close()
+    cpu_pop = cpu_pop[WARMUP:]
     rows = [(name, percentile(s, 50), percentile(s, 95), percentile(s, 99), max(s))
-            for name, s in (("window screen pop (painted)", t_pop), ("console.lookup.lookup", t_lookup),
+            for name, s in (("window screen pop (painted)", t_pop),
+                            ("  its CPU time, both threads", cpu_pop),
+                            ("console.lookup.lookup", t_lookup),
                             ("raw sqlite3 (baseline)", t_raw))]
     print_table(("path", "p50", "p95", "p99", "max"), rows)
     print(f"p95 target < 100 ms: {'met' if percentile(t_pop, 95) < 100 else 'NOT met'}; "

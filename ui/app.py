@@ -14,19 +14,19 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from console.context import ConsoleContext
-from console.resources import resource_path
 from ui.i18n import choose_language, install_translators
+from ui.theme import apply_theme
 
 APP_NAME = "Agent Console"
 POP_TIMEOUT_MS = 30_000
 
 
 def application() -> QApplication:
-    """The one QApplication, set up for high-DPI screens and our style sheet."""
+    """The one QApplication, set up for high-DPI screens."""
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -36,21 +36,6 @@ def application() -> QApplication:
     QGuiApplication.setApplicationDisplayName(APP_NAME)
     QGuiApplication.setDesktopFileName("agent-console")
     return app
-
-
-def apply_style(app: QApplication, language: str) -> None:
-    font = QFont(app.font())
-    # Traditional Chinese glyphs first for zh_TW, so 說 and 户 use Taiwanese forms.
-    families = ["Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "PingFang TC"]
-    if language != "zh_TW":
-        families = ["Noto Sans", "Segoe UI", "Helvetica Neue", *families]
-    font.setFamilies([*families, *font.families()])
-    app.setFont(font)
-    try:
-        style = resource_path("style.qss").read_text(encoding="utf-8")
-    except OSError:
-        style = ""
-    app.setStyleSheet(style)
 
 
 def make_window(ctx: ConsoleContext, language: str | None = None, remember: bool = True):  # type: ignore[no-untyped-def]
@@ -64,7 +49,7 @@ def make_window(ctx: ConsoleContext, language: str | None = None, remember: bool
     app = application()
     lang = language or choose_language(ctx.settings.ui_language)
     install_translators(app, lang)
-    apply_style(app, lang)
+    apply_theme(app, lang)
     return ConsoleWindow(ctx, lang, remember=remember)
 
 

@@ -90,8 +90,12 @@ class CallerBar(QFrame):
             return
         self.lookup_requested.emit(text)
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, busy: bool = False) -> None:
         self.message.setText(text)
+        if self.message.property("busy") != busy:
+            self.message.setProperty("busy", busy)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
         self.message.show()
 
     def clear_message(self) -> None:
@@ -99,8 +103,7 @@ class CallerBar(QFrame):
         self.message.hide()
 
     def show_busy(self, phone: str) -> None:
-        self.show_message(self.tr("Looking up %1 …").replace("%1", phone))
-        self.message.setProperty("busy", True)
+        self.show_message(self.tr("Looking up %1 …").replace("%1", phone), busy=True)
 
     def show_caller(self, result: PopResult, language: str, region: str = "TW") -> None:
         self.clear_message()
@@ -114,25 +117,32 @@ class CallerBar(QFrame):
         parts.append(c.id)
         self.details.setText("  ·  ".join(parts))
         self.number.setText(display(result.view.matched_phone, region) if result.view.matched_phone else result.phone)
-        for label in self.flag_labels:
-            self.flags_box.removeWidget(label)
-            label.deleteLater()
-        self.flag_labels = []
+        shown = []
         today = fmt.local_date(result.now)
         for flag in result.flags:
             service = result.view.service(flag.service_code)
             name = service.name(language) if service else (flag.service_code or "")
             delta = (flag.on - today).days if flag.on else 0
-            chip = plain_label(flag_text(flag, name, language, delta), name="flag")
-            chip.setProperty("severity", flag.severity)
-            chip.setAccessibleName(chip.text())
+            shown.append((flag_text(flag, name, language, delta), flag.severity))
+        if not shown:
+            shown.append((self.tr("No flags"), "none"))
+        # Chips are reused, not rebuilt: a new styled label costs a style polish per pop.
+        while len(self.flag_labels) < len(shown):
+            chip = plain_label(name="flag")
             self.flags_box.addWidget(chip)
             self.flag_labels.append(chip)
-        if not result.flags:
-            chip = plain_label(self.tr("No flags"), name="flag")
-            chip.setProperty("severity", "none")
-            self.flags_box.addWidget(chip)
-            self.flag_labels.append(chip)
+        for i, chip in enumerate(self.flag_labels):
+            if i >= len(shown):
+                chip.hide()
+                continue
+            text, severity = shown[i]
+            chip.setText(text)
+            chip.setAccessibleName(text)
+            if chip.property("severity") != severity:
+                chip.setProperty("severity", severity)
+                chip.style().unpolish(chip)
+                chip.style().polish(chip)
+            chip.show()
 
     def flag_texts(self) -> list[str]:
-        return [label.text() for label in self.flag_labels]
+        return [label.text() for label in self.flag_labels if not label.isHidden()]

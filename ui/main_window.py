@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,6 +32,7 @@ from ui.caller_bar import CallerBar, plain_label
 from ui.help_dialog import KeyboardDialog
 from ui.models.panes import clause_lines, history_lines
 from ui.panes import BillPane, ContractPane, HistoryArea, NotificationsPane
+from ui.theme import chrome_style
 from ui.timeline import Mark, TimelineStrip, marks_for
 from ui.worker import Lookups, PopFailure, PopResult
 
@@ -78,10 +79,18 @@ class ConsoleWindow(QMainWindow):
 
         self.lookups = lookups or Lookups(ctx, self)
         self.lookups.done.connect(self._on_done)
+        # "Looking up…" only when the answer is slow: repainting it mid-pop would cost the
+        # fast case a frame and compete with the worker for the GIL.
+        self._busy = QTimer(self)
+        self._busy.setSingleShot(True)
+        self._busy.setInterval(250)
+        self._busy.timeout.connect(lambda: self.caller_bar.show_busy(self._last_phone or ""))
 
         self.caller_bar = CallerBar(self)
+        self.caller_bar.setStyleSheet(chrome_style())
         self.caller_bar.lookup_requested.connect(self.pop)
         self.banner = ErrorBanner(self)
+        self.banner.setStyleSheet(chrome_style())
         self.banner.retry.clicked.connect(self.retry)
         self.timeline = TimelineStrip(self)
         self.timeline.setProperty("language", language)
@@ -224,7 +233,7 @@ class ConsoleWindow(QMainWindow):
     def pop(self, phone: str) -> int:
         """Look ``phone`` up off the GUI thread; a newer call supersedes this one."""
         self._last_phone = phone
-        self.caller_bar.show_busy(phone)
+        self._busy.start()
         return self.lookups.request(phone)
 
     def retry(self) -> None:
@@ -235,6 +244,7 @@ class ConsoleWindow(QMainWindow):
     def _on_done(self, generation: int, outcome: object) -> None:
         if not self.lookups.is_current(generation):
             return  # an older lookup answering late: the agent has moved on
+        self._busy.stop()
         if isinstance(outcome, PopFailure):
             if outcome.retryable:
                 self.caller_bar.clear_message()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -33,6 +34,7 @@ from ui.models.panes import (
     ServicesModel,
 )
 from ui.models.table import SORT_ROLE, RowsModel
+from ui.theme import bold_title, chrome_style, paint_card
 
 
 def sort_proxy(model: object, parent: QWidget) -> QSortFilterProxyModel:
@@ -76,10 +78,13 @@ def table_view(model: RowsModel, name: str, widths: Sequence[int], parent: QWidg
 
 
 def fit_columns(view: QTableView, cap: int = 260, max_rows: int = 300) -> None:
-    """Size columns to their content for ordinary customers; long histories keep the defaults."""
+    """Size columns to their content once, on the first caller with rows; afterwards the
+    columns stay where they are (and where the agent dragged them), so the panes do not
+    jump about from one call to the next, and a screen pop does not pay for measuring."""
     model = view.model()
-    if model is None or model.rowCount() > max_rows:
+    if model is None or not model.rowCount() or model.rowCount() > max_rows or view.property("fitted"):
         return
+    view.setProperty("fitted", True)
     view.resizeColumnsToContents()
     last = model.columnCount() - 1
     for col in range(last):
@@ -96,7 +101,9 @@ def detail_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    label.setMinimumHeight(label.fontMetrics().height() * 3 + 12)
+    # A fixed height: a longer or shorter text must not re-layout the pane on every pop.
+    label.setFixedHeight(label.fontMetrics().lineSpacing() * 3 + 14)
+    label.setStyleSheet(chrome_style())
     return label
 
 
@@ -133,12 +140,16 @@ class Pane(QFrame):
         self.title = QLabel(title)
         self.title.setObjectName("paneTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        bold_title(self.title)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(6, 6, 6, 6)
         self.layout_.setSpacing(4)
         self.layout_.addWidget(self.title)
         self.setAccessibleName(title)
         self.parts: list[tuple[RowsModel, QTableView, QSortFilterProxyModel]] = []
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_card(self)
 
     def highlight(self, refs: frozenset[str]) -> int:
         found = 0
@@ -233,6 +244,7 @@ class BillPane(QFrame):
         self.setProperty("pane", True)
         self.title = QLabel(self.tr("Bill"))
         self.title.setObjectName("paneTitle")
+        bold_title(self.title)
         self.setAccessibleName(self.title.text())
         self.model = BillModel(self)
         self.proxy = sort_proxy(self.model, self)
@@ -259,6 +271,9 @@ class BillPane(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_card(self)
 
     def expand_recent(self, count: int = 3) -> None:
         """Open the latest periods (and pending credits): what the caller rings about."""

@@ -32,6 +32,7 @@ from console import formatting as fmt
 from console.caller_view import CallerView
 from console.flags import PendingCredit
 from ui.labels import word
+from ui.theme import paint_card
 
 LANES = ("contract", "notifications", "bill", "events")
 COLOURS = {
@@ -189,6 +190,7 @@ class TimelineStrip(QWidget):
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        paint_card(self)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -198,7 +200,7 @@ class TimelineStrip(QWidget):
         for lane, name in enumerate(lane_names):
             y = self._y(lane)
             if lane % 2 == 0:
-                p.fillRect(QRectF(0, y - self.LANE_H / 2, self.width(), self.LANE_H), QColor(0, 0, 0, 10))
+                p.fillRect(QRectF(1, y - self.LANE_H / 2, self.width() - 2, self.LANE_H), QColor(0, 0, 0, 10))
             p.setPen(pal.color(pal.ColorRole.PlaceholderText))
             p.drawText(QRectF(8, y - self.LANE_H / 2, self.LABEL_W - 12, self.LANE_H),
                        int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), fm.elidedText(name, Qt.TextElideMode.ElideRight, self.LABEL_W - 12))

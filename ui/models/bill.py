@@ -101,11 +101,19 @@ class BillModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else None
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
+        # Bounds checked here rather than with hasIndex(): that calls back into Python twice,
+        # and tree views ask for indexes hundreds of times per paint.
         p = self._node(parent)
-        siblings = self._top if p is None else p.children
-        return self.createIndex(row, column, siblings[row])
+        if p is None:
+            siblings, limit = self._top, self._loaded
+        else:
+            if parent.column() != 0:
+                return QModelIndex()
+            siblings = p.children
+            limit = len(siblings)
+        if 0 <= row < limit and 0 <= column < len(COLUMNS):
+            return self.createIndex(row, column, siblings[row])
+        return QModelIndex()
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         node = self._node(index)
