@@ -233,3 +233,17 @@ def test_two_workers_at_once_never_send_twice(ctx, pg_url: str) -> None:
     assert len(Counting.sent) == len(set(Counting.sent)) == 31
     central = _central_counts(pg_url)
     assert central["outbox_events"] == central["distinct_events"] == 31
+
+
+def test_a_postgresql_journal_drains_too(pg_url: str, tmp_path: Path) -> None:
+    settings = load_settings(journal=pg_url, db="sqlite://", agent="A001")
+    settings.hooks = [{"name": "drop", "kind": "jsonl", "dir": str(tmp_path / "drop")}]
+    with ConsoleContext(settings) as ctx:
+        _record(ctx, 3, with_actions=True)
+        with SyncWorker(ctx) as w:
+            assert w.run_once().delivered == 3 * 4 + 1
+        _record(ctx, 1)
+        with SyncWorker(ctx) as w:
+            assert w.run_once().delivered == 2  # the new call and the moved audit head
+    lines = [line for f in (tmp_path / "drop").iterdir() for line in f.read_text().splitlines()]
+    assert len(lines) == 15
