@@ -111,12 +111,14 @@ def _validate_credit(spec: ActionSpec, view: CallerView | None) -> None:
         raise ActionError(f"a credit must be a positive amount, not {amount}")
     if spec.currency not in CURRENCIES:
         raise ActionError(f"unknown currency {spec.currency!r}")
+    # Size first: quantizing a huge amount (1E+30) overflows the decimal context.
+    if amount > MAX_CREDIT:
+        shown = _money_str(amount) if amount < MAX_CREDIT * 1000 else "that"
+        raise ActionError(f"a credit of {shown} {spec.currency} is too large (at most {_money_str(MAX_CREDIT)})")
     if spec.currency in WHOLE_UNIT_CURRENCIES and amount != amount.to_integral_value():
         raise ActionError(f"{spec.currency} credits are in whole units, not {amount}")
     if amount != amount.quantize(Decimal("0.01")):
         raise ActionError(f"a credit cannot have a fraction of a cent: {amount}")
-    if amount > MAX_CREDIT:
-        raise ActionError(f"a credit of {_money_str(amount)} {spec.currency} is too large (at most {_money_str(MAX_CREDIT)})")
     if not spec.periods:
         raise ActionError("a credit must name the months it is for (YYYY-MM)")
     if view is not None:

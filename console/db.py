@@ -39,6 +39,8 @@ def create_store_engine(url: str, kind: StoreKind) -> Engine:
     except ArgumentError as exc:
         raise StoreError(f"not a database URL: {url!r}") from exc
     backend = u.get_backend_name()
+    if "\x00" in url:
+        raise StoreError(f"not a database URL (it contains a NUL character): {url!r}")
     if backend == "postgresql" and u.drivername == "postgresql":
         u = u.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
