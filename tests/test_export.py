@@ -228,15 +228,15 @@ def test_failure_midway_leaves_no_partial_file(ctx: ConsoleContext, tmp_path: Pa
     calls = {"n": 0}
     from console.export import writers
 
-    real = writers.CsvWriter.write
+    real = writers.CsvWriter.write_rows
 
-    def flaky(self, records) -> None:
+    def flaky(self, rows) -> None:
         calls["n"] += 1
         if calls["n"] == 2:
             raise OSError("disk full")
-        real(self, records)
+        real(self, rows)
 
-    monkeypatch.setattr(writers.CsvWriter, "write", flaky)
+    monkeypatch.setattr(writers.CsvWriter, "write_rows", flaky)
     (tmp_path / "out").mkdir()
     with pytest.raises(OSError):
         run_export(ctx, LEAD, ExportRequest("csv", tmp_path / "out" / "c.csv"), batch=10)
@@ -312,3 +312,43 @@ def test_export_from_postgresql(pg_url: str, tmp_path: Path) -> None:
         assert got[0]["started_at"] == "2026-03-02 09:00:00" and got[0]["notes"] == "'=1+1 客戶"
         ws = openpyxl.load_workbook(tmp_path / "pg.xlsx").active
         assert isinstance(ws.cell(2, 2).value, datetime) and ws.max_row == 26
+
+
+@pytest.mark.parametrize("unmasked", [False, True])
+def test_sqlite_fast_csv_is_byte_identical_to_the_generic_path(ctx: ConsoleContext, tmp_path: Path,
+                                                                monkeypatch, unmasked: bool) -> None:
+    rows = [call_row(i, notes=v) for i, v in enumerate(VECTORS)]
+    rows += [
+        call_row(20, notes=None, phone_e164=None, root_cause=None, finding_codes=None, duration_s=None, acw_s=None),
+        call_row(21, notes="ID A123456789, 0912-345-678 / +886 2 2345 6789", phone_e164="0912345678",
+                 customer_id=None, finding_codes=[], credit_total=Decimal("1234.56")),
+        call_row(22, notes="多行\n備註, with \"quotes\"", phone_e164="+1234", agent_id="=A9",
+                 finding_codes=["notice_contradicts_contract", "duplicate_charge"], credit_total=Decimal("0.05")),
+    ]
+    with ctx.journal.session() as s, s.begin():
+        insert_calls(s, rows)
+        insert_actions(s, [credit_row(rows[0], "300"), credit_row(rows[0], "1200.50", "pending_approval", 1),
+                           credit_row(rows[1], "99", "rejected")]
+                       + [dict(credit_row(rows[2], "1", n=2), kind="open_case", amount=None, service_code=None),
+                          dict(credit_row(rows[2], "1", n=3), kind="suspend_service", amount=None, service_code="")])
+        insert_case(s, rows[0], "case-b")
+        insert_case(s, rows[0], "case-a")
+    fast, slow = tmp_path / "fast.csv", tmp_path / "slow.csv"
+    run_export(ctx, LEAD, ExportRequest("csv", fast, unmasked=unmasked), batch=4)
+    from console.export import service
+
+    monkeypatch.setattr(service, "fixed_offset_minutes", lambda conn, f: None)
+    run_export(ctx, LEAD, ExportRequest("csv", slow, unmasked=unmasked), batch=4)
+    assert fast.read_bytes() == slow.read_bytes()
+    assert len(_csv(fast)) == len(rows)
+
+
+def test_zone_with_daylight_saving_uses_the_generic_path(ctx: ConsoleContext, tmp_path: Path) -> None:
+    from datetime import UTC
+
+    with ctx.journal.session() as s, s.begin():
+        insert_calls(s, [call_row(0, started_at=datetime(2026, 3, 28, 12, 0, tzinfo=UTC)),
+                         call_row(1, started_at=datetime(2026, 3, 30, 12, 0, tzinfo=UTC))])
+    out = tmp_path / "berlin.csv"
+    run_export(ctx, LEAD, ExportRequest("csv", out, ExportFilters(tz="Europe/Berlin")))
+    assert [r["started_at"] for r in _csv(out)] == ["2026-03-28 13:00:00", "2026-03-30 14:00:00"]

@@ -10,11 +10,9 @@ must never hold the write lock an agent saving a call is waiting for.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,8 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, make_url
 
 from console.errors import UserError
-from console.export.columns import ActionItem, Record
-from console.export.safety import mask_notes, mask_number
+from console.export.columns import ActionItem
 from console.models import Action, Call, Case
 from console.models.types import UTCDateTime
 from console.vocabulary import FINDING_CODES, OUTCOMES, ROOT_CAUSES
@@ -165,9 +162,22 @@ def reader_engine(url: str, fallback: Engine) -> tuple[Engine, bool]:
     return fallback, False
 
 
-def stream_records(conn: Connection, filters: ExportFilters, *, masked: bool, batch: int = BATCH) -> Iterator[list[Record]]:
-    """Yield the export's records in batches, reading one batch of calls at a time."""
-    convert = _Converter(filters.zone(), masked)
+@dataclass(frozen=True)
+class Batch:
+    """One batch of calls as read (raw rows) with the actions and cases that belong to them."""
+
+    rows: Sequence[Any]
+    actions: dict[str, list[ActionItem]]
+    cases: dict[str, list[str]]
+
+
+def stream_batches(conn: Connection, filters: ExportFilters, *, batch: int = BATCH) -> Iterator[Batch]:
+    """Yield the export's calls in batches, reading one batch at a time (constant memory).
+
+    Rows are raw: started_at as stored (text on SQLite, a datetime on PostgreSQL), finding
+    codes as JSON text, credit_total in cents; ``console.export.convert`` turns them into
+    records or CSV rows.
+    """
     actions_q, cases_q = _actions_select(filters), _cases_select(filters)
     result = conn.execution_options(yield_per=batch).execute(calls_select(filters))
     for rows in result.partitions():
@@ -178,7 +188,7 @@ def stream_records(conn: Connection, filters: ExportFilters, *, masked: bool, ba
         cases: dict[str, list[str]] = {}
         for c in conn.execute(cases_q, {"first": first, "last": last}):
             cases.setdefault(c[0], []).append(c[1])
-        yield convert.records(rows, actions, cases)
+        yield Batch(rows, actions, cases)
 
 
 def _instant(value: Any) -> datetime:
@@ -186,51 +196,6 @@ def _instant(value: Any) -> datetime:
     if type(value) is str:
         return datetime.fromisoformat(value).replace(tzinfo=UTC)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-class _Converter:
-    """Raw rows to records, with small caches for the values that repeat (codes, phones)."""
-
-    def __init__(self, zone: tzinfo, masked: bool) -> None:
-        self.zone, self.masked = zone, masked
-        self._codes: dict[Any, tuple[str, ...]] = {}
-
-    def _finding_codes(self, raw: Any) -> tuple[str, ...]:
-        if not raw:
-            return ()
-        key = raw if isinstance(raw, str) else tuple(raw)
-        codes = self._codes.get(key)
-        if codes is None:
-            value = json.loads(raw) if isinstance(raw, str) else raw
-            codes = tuple(str(c) for c in value or ())
-            if len(self._codes) > 10_000:
-                self._codes.clear()
-            self._codes[key] = codes
-        return codes
-
-    def records(self, rows: Sequence[Any], actions: dict[str, list[ActionItem]], cases: dict[str, list[str]]) -> list[Record]:
-        zone, masked, codes_of = self.zone, self.masked, self._finding_codes
-        out: list[Record] = []
-        append = out.append
-        none: tuple[ActionItem, ...] = ()
-        utc = UTC
-        fromiso = datetime.fromisoformat
-        for (cid, started, dur, acw, agent, cust, phone, codes, cents, cur, outcome, cause, notes) in rows:
-            if type(started) is str:
-                started = fromiso(started).replace(tzinfo=utc)
-            if masked:
-                if phone:
-                    phone = mask_number(phone)
-                if notes:
-                    notes = mask_notes(notes)
-            acts = actions.get(cid)
-            case = cases.get(cid)
-            append(Record(
-                cid, started.astimezone(zone), dur, acw, agent, cust, phone, codes_of(codes),
-                tuple(acts) if acts else none, Decimal(cents or 0).scaleb(-2), cur, outcome, cause,
-                "; ".join(case) if case else None, notes,
-            ))
-        return out
 
 
 def local_bounds(filters: ExportFilters) -> tuple[datetime | None, datetime | None]:

@@ -13,16 +13,20 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy.engine import Connection
 
 from console import audit
 from console.auth import Principal
 from console.context import ConsoleContext
 from console.errors import UserError
-from console.export.query import BATCH, ExportFilters, count_select, reader_engine, stream_records
-from console.export.writers import FORMATS, open_writer
+from console.export.convert import Converter
+from console.export.query import BATCH, ExportFilters, count_select, reader_engine, stream_batches
+from console.export.sqlite_fast import fixed_offset_minutes, stream_csv_rows
+from console.export.writers import FORMATS, CsvWriter, Writer, open_writer
 from console.permissions import require
 
 Progress = Callable[[int, int], None]
@@ -69,6 +73,22 @@ def _audit(ctx: ConsoleContext, who: Principal, action: str, request: ExportRequ
                               "filters": request.filters.describe(), **extra})
 
 
+def _write(conn: Connection, writer: Writer, request: ExportRequest, batch: int) -> Iterator[int]:
+    """Write the export batch by batch, yielding the number of calls in each batch."""
+    masked = not request.unmasked
+    if isinstance(writer, CsvWriter) and conn.dialect.name == "sqlite":
+        offset = fixed_offset_minutes(conn, request.filters)
+        if offset is not None:
+            for rows in stream_csv_rows(conn, request.filters, offset, masked=masked, batch=batch):
+                writer.write_rows(rows)
+                yield len(rows)
+            return
+    conv = Converter(request.filters.zone(), masked=masked)
+    for part in stream_batches(conn, request.filters, batch=batch):
+        writer.write_batch(part, conv)
+        yield len(part.rows)
+
+
 def run_export(
     ctx: ConsoleContext, who: Principal, request: ExportRequest, *,
     progress: Progress | None = None, cancel: CancelToken | None = None, batch: int = BATCH,
@@ -98,11 +118,10 @@ def run_export(
                 total = int(conn.execute(count_select(request.filters)).scalar_one()) if progress else 0
                 if progress:
                     progress(0, total)
-                for records in stream_records(conn, request.filters, masked=not request.unmasked, batch=batch):
+                for n in _write(conn, writer, request, batch):
                     if cancel is not None and cancel.cancelled:
                         raise ExportCancelled("export cancelled; no file written")
-                    writer.write(records)
-                    rows += len(records)
+                    rows += n
                     if progress:
                         progress(rows, max(total, rows))
         finally:

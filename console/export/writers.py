@@ -11,14 +11,17 @@ column widths. JSONL keeps structure: lists stay lists, money is an exact decima
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 import xlsxwriter
 
 from console.export.columns import COLUMNS, HEADERS, Record
+from console.export.convert import Converter
+from console.export.query import Batch
 from console.export.safety import FORMULA_STARTS
 
 FORMATS = ("csv", "xlsx", "jsonl")
@@ -26,7 +29,7 @@ XLSX_MAX_ROWS = 1_048_576  # including the header row
 
 
 class Writer(Protocol):
-    def write(self, records: Iterable[Record]) -> None: ...
+    def write_batch(self, batch: Batch, conv: Converter) -> None: ...
     def close(self) -> None: ...
 
 
@@ -41,20 +44,18 @@ class CsvWriter:
         self._fh: IO[str] = open(path, "w", encoding="utf-8-sig", newline="", buffering=1 << 20)
         self._csv = csv.writer(self._fh, lineterminator="\r\n")
         self._csv.writerow(HEADERS)
+        self._buf = io.StringIO()
+        self._batch = csv.writer(self._buf, lineterminator="\r\n")
 
-    def write(self, records: Iterable[Record]) -> None:
-        s = _safe
-        rows = []
-        append = rows.append
-        for (cid, started, dur, acw, agent, cust, phone, codes, actions, credit, cur, outcome, cause, case,
-             notes) in records:
-            append((
-                s(cid), started.isoformat(" ")[:19], dur, acw, s(agent), s(cust) if cust else cust,
-                s(phone) if phone else phone, s(";".join(codes)) if codes else "",
-                s("; ".join(a.text() for a in actions)) if actions else "", credit, s(cur), s(outcome),
-                s(cause) if cause else cause, s(case) if case else case, s(notes) if notes else notes,
-            ))
-        self._csv.writerows(rows)
+    def write_batch(self, batch: Batch, conv: Converter) -> None:
+        self.write_rows(conv.csv_rows(batch))
+
+    def write_rows(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Rows already formatted; one batch is encoded and written in one go."""
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._batch.writerows(rows)
+        self._fh.write(self._buf.getvalue())
 
     def close(self) -> None:
         self._fh.close()
@@ -66,6 +67,9 @@ class JsonlWriter:
     def __init__(self, path: Path) -> None:
         self._fh: IO[str] = open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
         self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+    def write_batch(self, batch: Batch, conv: Converter) -> None:
+        self.write(conv.records(batch))
 
     def write(self, records: Iterable[Record]) -> None:
         dumps = self._dumps
@@ -119,6 +123,9 @@ class XlsxWriter:
 
     def _finish_sheet(self) -> None:
         self._ws.autofilter(0, 0, max(self._row - 1, 1), len(COLUMNS) - 1)
+
+    def write_batch(self, batch: Batch, conv: Converter) -> None:
+        self.write(conv.records(batch))
 
     def write(self, records: Iterable[Record]) -> None:
         ws = self._ws
