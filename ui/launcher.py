@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from console.cli import main as cli_main
-from console.context import ConsoleContext
+if TYPE_CHECKING:
+    from console.context import ConsoleContext
 
 
 def _run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
@@ -24,7 +25,40 @@ def _run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
     return run_window(ctx, args)
 
 
+def _hand_over_fast(argv: Sequence[str] | None) -> int | None:
+    """Screen pop into a running console before loading the whole command line.
+
+    A softphone runs ``agent-console --caller N`` on every ring; importing every
+    sub-command takes seconds, the hand-over a few milliseconds. Only the plain window
+    form qualifies (global options and ``--caller``, no sub-command); anything else, or no
+    console running, falls through to the full command line.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not any(a == "--caller" or a.startswith("--caller=") for a in args):
+        return None
+    quick = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    for option in ("--db", "--journal", "--config", "--agent", "--role", "--caller"):
+        quick.add_argument(option)
+    try:
+        known, rest = quick.parse_known_args(args)
+    except SystemExit:
+        return None
+    if rest or not known.caller:
+        return None
+    from ui.single_instance import hand_over
+
+    if hand_over(known.caller):
+        print(f"agent-console: handed {known.caller} to the running console", file=sys.stderr)
+        return 0
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    handed = _hand_over_fast(argv)
+    if handed is not None:
+        return handed
+    from console.cli import main as cli_main
+
     return cli_main(argv, gui=_run_window)
 
 
