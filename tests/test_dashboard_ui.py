@@ -63,6 +63,9 @@ def test_dashboard_shows_the_numbers_and_bars_choose_filters(qtbot, ctx, widget,
         causes.clicked.emit(causes.count() - 1)  # the top bar is the most frequent cause
     assert chosen.args[0].root_causes == (board.root_causes[0][0],)
     assert (chosen.args[0].date_from, chosen.args[0].date_to) == (date(2026, 3, 2), date(2026, 3, 15))
+    dlg = widget.export_dialog
+    assert dlg is not None and dlg.isVisible() and dlg.filters() == chosen.args[0]
+    dlg.close()
 
     shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
     if shot:

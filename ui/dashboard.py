@@ -4,7 +4,7 @@ Calls per day by outcome, credits issued per day, the top root causes (what lead
 to the departments that contradict each other) and the top finding codes, for a period.
 The numbers come from ``console.dashboard.floor_dashboard`` on a worker thread (the role is
 checked there); clicking a bar emits ``filterChosen(ExportFilters)`` with exactly the calls
-behind it, for the main window to open the export dialog on.
+behind it, and (unless ``opens_export=False``) opens the export dialog on those calls.
 
 Wiring: ``DashboardWidget(ctx, principal, parent)``; call ``refresh()`` to load.
 """
@@ -44,6 +44,8 @@ from console.auth import Principal
 from console.context import ConsoleContext
 from console.dashboard import Bar, Dashboard, filter_for, floor_dashboard
 from console.errors import UserError
+from console.export import ExportFilters
+from ui.export_dialog import ExportDialog
 from ui.labels import word
 
 PALETTE = ("#2e7d32", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#c62828", "#5d4037")
@@ -124,10 +126,13 @@ class DashboardWidget(QWidget):
     failed = Signal(str)
 
     def __init__(self, ctx: ConsoleContext, principal: Principal, parent: QWidget | None = None,
-                 days: int = 14) -> None:
+                 days: int = 14, opens_export: bool = True) -> None:
         super().__init__(parent)
         self.ctx, self.principal = ctx, principal
         self.board: Dashboard | None = None
+        self.export_dialog: ExportDialog | None = None
+        if opens_export:
+            self.filterChosen.connect(self.open_export)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
@@ -180,9 +185,6 @@ class DashboardWidget(QWidget):
         self.summary.setText(self.tr("Loading…"))
         d1, d2 = self.period()
         self.pool.start(_Load(self.ctx, self.principal, d1, d2, self._signals))
-
-    def shutdown(self) -> None:
-        self.pool.waitForDone()
 
     @Slot(str)
     def _fail(self, message: str) -> None:
@@ -291,6 +293,21 @@ class DashboardWidget(QWidget):
                 cat.setLabelsAngle(-90)
         series.attachAxis(cat)
         series.attachAxis(val)
+
+    @Slot(object)
+    def open_export(self, filters: ExportFilters) -> None:
+        """Open (or reuse) the export dialog on the calls behind a bar."""
+        if self.export_dialog is None:
+            self.export_dialog = ExportDialog(self.ctx, self.principal, self, filters=filters)
+        elif not self.export_dialog.running:
+            self.export_dialog.set_filters(filters)
+        self.export_dialog.show()
+        self.export_dialog.raise_()
+
+    def shutdown(self) -> None:
+        self.pool.waitForDone()
+        if self.export_dialog is not None:
+            self.export_dialog.shutdown()
 
     def _choose(self, bar: Bar) -> None:
         if self.board is not None:

@@ -2,8 +2,8 @@
 
 The journal may hold millions of calls (the floor's PostgreSQL), so calls are read through
 a streaming cursor (``yield_per``: a server-side cursor on PostgreSQL) in batches; each
-batch then fetches its own actions and cases with one indexed ``IN`` query each. Memory
-stays at one batch whatever the period. A local SQLite journal is read through a separate
+batch then fetches its own actions and cases with one indexed query each (the same filters
+plus the batch's started_at window). Memory stays at one batch whatever the period. A local SQLite journal is read through a separate
 read-only connection: the journal's writers use ``BEGIN IMMEDIATE``, and a long export
 must never hold the write lock an agent saving a call is waiting for.
 """
