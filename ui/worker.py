@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from console.caller_view import CallerView
@@ -22,6 +23,7 @@ from console.context import ConsoleContext
 from console.errors import NotFound, StoreError, UserError
 from console.flags import Flag, PendingCredit, caller_flags, pending_credits
 from console.lookup import lookup
+from console.models import Scenario
 from console.phones import InvalidPhone
 
 log = logging.getLogger("agent_console.ui")
@@ -36,7 +38,7 @@ class PopResult:
     flags: tuple[Flag, ...]
     history: Any  # console.history.CustomerHistory, or None when the journal is unavailable
     credits: tuple[PendingCredit, ...]
-    now: datetime
+    now: datetime  # the console's "now" for this caller: a scenario's call_at, else the clock
     history_error: str | None = None
 
 
@@ -51,6 +53,10 @@ def screen_pop(ctx: ConsoleContext, phone: str) -> PopResult:
     """Look a caller up in the customer store and the journal. Runs on the worker thread."""
     with ctx.customers.session() as s:
         view = lookup(s, phone, ctx.settings.region)
+        # A scenario caller (demo, training) is seen as of the scenario's call, as the CLI does.
+        call_at = None
+        if view.customer.scenario_id:
+            call_at = s.scalar(select(Scenario.call_at).where(Scenario.id == view.customer.scenario_id))
     history, history_error = None, None
     try:
         from console.history import customer_history
@@ -61,7 +67,7 @@ def screen_pop(ctx: ConsoleContext, phone: str) -> PopResult:
     except (UserError, SQLAlchemyError) as exc:
         # The journal is this workstation's; if it is unreadable the caller still pops.
         history_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    now = ctx.now()
+    now = call_at or ctx.now()
     return PopResult(phone, view, caller_flags(view, now, history), history, pending_credits(history), now, history_error)
 
 
