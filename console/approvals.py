@@ -79,6 +79,18 @@ def decisions_for(session: Session, call_id: str) -> list[Decision]:
     ]
 
 
+def recent_decisions(session: Session, agent_id: str, since: datetime) -> list[Decision]:
+    """Decisions on this agent's credits since a moment: what the agent's window announces."""
+    q = (select(Action).where(Action.agent_id == agent_id, Action.kind == "issue_credit",
+                              Action.status.in_(("approved", "rejected")), Action.decided_at >= since)
+         .order_by(Action.decided_at, Action.id))
+    return [
+        Decision(a.id, a.status == "approved", a.status, a.decided_by or "", a.decided_at or a.created_at,
+                 a.decision_reason or "", ())
+        for a in session.scalars(q)
+    ]
+
+
 def decide(
     session: Session, action_id: str, principal: HasRole, *, approve: bool, reason: str, now: datetime,
     workstation: str,

@@ -10,7 +10,13 @@ from export_helpers import AGENT, LEAD, T0, call_row, credit_row, insert_actions
 from sqlalchemy import select
 
 from console import audit
-from console.approvals import AlreadyDecided, decide, decisions_for, pending_credits
+from console.approvals import (
+    AlreadyDecided,
+    decide,
+    decisions_for,
+    pending_credits,
+    recent_decisions,
+)
 from console.errors import NotFound, PermissionDenied, UserError
 from console.models import Action, AuditEntry, Call, OutboxEvent
 
@@ -61,6 +67,9 @@ def test_approve_issues_the_credit_and_is_audited(ctx, queued) -> None:
         assert audit.verify(s).ok
         assert [x.action_id for x in pending_credits(s)] == ["act-call-000001-0"]
         assert [(x.approved, x.reason) for x in decisions_for(s, "call-000000")] == [(True, "contract says so")]
+        assert [x.action_id for x in recent_decisions(s, "A001", now)] == ["act-call-000000-1"]
+        assert recent_decisions(s, "A001", now + timedelta(seconds=1)) == []
+        assert recent_decisions(s, "A002", T0) == []
 
 
 def test_reject_needs_a_reason_and_issues_nothing(ctx, queued) -> None:
