@@ -50,11 +50,13 @@ def create_store_engine(url: str, kind: StoreKind) -> Engine:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create the folder for {path}: {exc.strerror}") from exc
-        engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        # hide_parameters: an error message never echoes a phone number or a note.
+        engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
         _sqlite_pragmas(engine, kind)
+        _sqlite_errors(engine, kind, path)
         return engine
     try:
-        return create_engine(u, pool_pre_ping=True)
+        return create_engine(u, pool_pre_ping=True, hide_parameters=True)
     except Exception as exc:  # missing driver, bad options
         raise StoreError(f"cannot use {u.render_as_string(hide_password=True)}: {exc}") from exc
 
@@ -81,6 +83,39 @@ def _sqlite_pragmas(engine: Engine, kind: StoreKind) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         conn.exec_driver_sql(begin)
+
+
+# SQLite failures a user can act on (matched in the driver's message) -> what to tell them.
+_SQLITE_PROBLEMS = (
+    ("database or disk is full", "the disk is full; free some space and try again (nothing was saved)"),
+    ("attempt to write a readonly database", "it is read-only; check the file's and its folder's permissions"),
+    ("readonly database", "it is read-only; check the file's and its folder's permissions"),
+    ("database disk image is malformed", "the file is damaged; restore it from a backup (it was not changed)"),
+    ("file is not a database", "the file is not a database or is damaged (it was not changed)"),
+    ("disk i/o error", "the disk reported an error; check the disk (nothing was saved)"),
+    ("unable to open database file", "it cannot be opened; check the folder exists and is writable"),
+    ("database is locked", "it is busy (another program is writing to it); try again"),
+)
+
+
+class StorageProblem(StoreError):
+    """SQLite refused for a reason in the environment (full, read-only, damaged, busy)."""
+
+    def __init__(self, kind: str, where: str, advice: str) -> None:
+        self.advice = advice
+        super().__init__(f"the {kind} database ({where}): {advice}")
+
+
+def _sqlite_errors(engine: Engine, kind: StoreKind, path: Path | None) -> None:
+    """Turn SQLite's environmental failures into one-line StoreErrors instead of tracebacks."""
+    where = str(path) if path is not None else "in memory"
+
+    @event.listens_for(engine, "handle_error")
+    def _translate(context) -> None:  # type: ignore[no-untyped-def]
+        text = str(context.original_exception).lower()
+        for needle, advice in _SQLITE_PROBLEMS:
+            if needle in text:
+                raise StorageProblem(kind, where, advice) from context.original_exception
 
 
 @dataclass
@@ -113,6 +148,9 @@ def open_store(url: str, kind: StoreKind, *, migrate: bool = True) -> Store:
     except NewerDatabaseError:
         engine.dispose()
         raise
+    except StorageProblem as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open the {kind} database {_safe(url)}: {exc.advice}") from exc
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
         raise StoreError(f"cannot open the {kind} database {_safe(url)}: {_reason(exc)}") from exc
