@@ -259,3 +259,17 @@ def test_screenshot_command_writes_a_png(qtbot, customer_url: str, journal_url: 
     assert code == 0
     image = QImage(str(out))
     assert not image.isNull() and image.width() >= 1366 * 0.99
+
+
+def test_wrap_up_and_panel_hooks(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    seen: list[object] = []
+    window.set_wrap_up_handler(seen.append)
+    assert not window.act_wrap_up.isEnabled()  # no caller yet
+    result = pop(qtbot, window)
+    assert window.act_wrap_up.isEnabled()
+    window.act_wrap_up.trigger()
+    assert seen == [result]
+    dock = window.add_panel(QLabel("suggestions"), "Suggestions", "suggestionsDock")
+    assert dock.widget().text() == "suggestions" and window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea

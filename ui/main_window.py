@@ -9,11 +9,12 @@ from the rules ("clause:<id>", "notification:<id>", "bill_line:<id>", "event:<id
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -70,6 +71,7 @@ class ConsoleWindow(QMainWindow):
         self.region = ctx.settings.region
         self.result: PopResult | None = None
         self._last_phone: str | None = None
+        self._wrap_up_handler: Callable[[PopResult], object] | None = None
         self.setObjectName("consoleWindow")
         title = self.tr("Agent Console")
         if ctx.settings.demo:
@@ -207,8 +209,32 @@ class ConsoleWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Agent Console"),
                           self.tr("Agent Console %1\nContract, notifications and bill side by side.").replace("%1", __version__))
 
-    def wrap_up(self) -> None:  # replaced by the wrap-up form when it lands
-        self.statusBar().showMessage(self.tr("Wrap-up is not available in this build yet"), 4000)
+    # -- hooks for the panels built elsewhere (suggestions, wrap-up) -------------------------
+    def set_wrap_up_handler(self, handler: Callable[[PopResult], object] | None) -> None:
+        """Call ``handler(current PopResult)`` on Call > Wrap up (F9); enabled once a caller is on screen."""
+        self._wrap_up_handler = handler
+        self.act_wrap_up.setEnabled(handler is not None and self.result is not None)
+
+    def wrap_up(self) -> None:
+        if self._wrap_up_handler is None or self.result is None:
+            self.statusBar().showMessage(self.tr("Wrap-up is not available in this build yet"), 4000)
+            return
+        self._wrap_up_handler(self.result)
+
+    def add_panel(self, widget: QWidget, title: str, name: str,
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Dock a panel (e.g. the suggestions) beside the panes; its place is remembered.
+
+        The panel typically connects to ``popped`` and calls ``highlight_evidence``.
+        """
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState()/restoreState() key
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        if self.remember:
+            window_state.restore_docks(self)
+        return dock
 
     def focus_number(self) -> None:
         self.caller_bar.number.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -283,7 +309,7 @@ class ConsoleWindow(QMainWindow):
         for part in (self.contract, self.notifications, self.history):
             part.fit()
         self.timeline.set_marks(marks_for(view, lang, result.credits), fmt.local_date(result.now))
-        self.act_wrap_up.setEnabled(self.wrap_up is not ConsoleWindow.wrap_up)
+        self.act_wrap_up.setEnabled(self._wrap_up_handler is not None)
         self.statusBar().showMessage(self.tr("%1 · %2 contracts, %3 notifications, %4 bills")
                                      .replace("%1", view.customer.name).replace("%2", str(len(view.contracts)))
                                      .replace("%3", str(len(view.notifications))).replace("%4", str(len(view.bills))))

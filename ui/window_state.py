@@ -39,3 +39,10 @@ def save(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
     for name, splitter in splitters.items():
         s.setValue(f"splitters/{name}", splitter.saveState())
     s.sync()
+
+
+def restore_docks(window: QMainWindow) -> None:
+    """Re-apply the saved state once a dock panel has been added after start-up."""
+    state = window_settings().value("window/state")
+    if isinstance(state, QByteArray | bytes):
+        window.restoreState(state)
