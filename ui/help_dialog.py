@@ -27,7 +27,8 @@ class KeyboardDialog(QDialog):
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows: list[tuple[str, str]] = []
         for action in actions:
-            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            texts = (s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            keys = ", ".join(dict.fromkeys(t for t in texts if t))  # a platform may map a standard key to nothing
             if keys:
                 rows.append((keys, action.text().replace("&", "")))
         rows.extend(extra)
@@ -36,6 +37,7 @@ class KeyboardDialog(QDialog):
         table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, (keys, text) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(keys))

@@ -161,6 +161,14 @@ class TimelineStrip(QWidget):
         self.update()
 
     # -- geometry ------------------------------------------------------------------------
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.FontChange:
+            # Larger system fonts get taller lanes, so labels and marks never clip.
+            self.LANE_H = max(22, self.fontMetrics().height() + 8)
+            self.AXIS_H = max(22, self.fontMetrics().height() + 6)
+            self.updateGeometry()
+        super().changeEvent(e)
+
     def sizeHint(self) -> QSize:
         return QSize(800, self.PAD + self.LANE_H * len(LANES) + self.AXIS_H + 4)
 
@@ -177,7 +185,22 @@ class TimelineStrip(QWidget):
 
     def mark_pos(self, i: int) -> QPointF:
         m = self._marks[i]
-        return QPointF(self._x(m.on), self._y(m.lane))
+        return QPointF(self._x(m.on), self._y(m.lane) + self._stagger(i))
+
+    def _stagger(self, i: int) -> float:
+        """Marks of one lane closer than a mark's width alternate up and down, so both show."""
+        m = self._marks[i]
+        x = self._x(m.on)
+        run = 0
+        j = i - 1
+        while j >= 0:
+            prev = self._marks[j]
+            if prev.lane == m.lane:
+                if x - self._x(prev.on) >= 9:
+                    break
+                run += 1
+            j -= 1
+        return 0.0 if run % 2 == 0 else -5.0 if run % 4 == 1 else 5.0
 
     def _mark_at(self, pos: QPointF) -> int | None:
         best, best_d = None, 9.0
