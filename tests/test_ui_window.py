@@ -273,3 +273,24 @@ def test_wrap_up_and_panel_hooks(qtbot, window) -> None:  # type: ignore[no-unty
     assert seen == [result]
     dock = window.add_panel(QLabel("suggestions"), "Suggestions", "suggestionsDock")
     assert dock.widget().text() == "suggestions" and window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_thousands_of_notifications_stay_smooth(qtbot, customer_url: str, journal_url: str) -> None:  # type: ignore[no-untyped-def]
+    from test_ui_support import build_case_one
+
+    build_case_one(customer_url, extra_notifications=5000)
+    ctx = ConsoleContext(load_settings(db=customer_url, journal=journal_url), clock=lambda: CALL_AT)
+    try:
+        w = make_window(ctx, "en", remember=False)
+        qtbot.addWidget(w)
+        w.show()
+        pop(qtbot, w)
+        model = w.notifications.model
+        assert model.rowCount() == model.BATCH  # the view has only one batch
+        found = w.highlight_evidence(["notification:N-04990"])  # loads up to it, scrolls there
+        assert found["notifications"] == 1 and model.rowCount() > 4990
+        assert len(w.timeline.marks()) > 5000
+        w.timeline.repaint()
+        w.repaint()
+    finally:
+        ctx.close()

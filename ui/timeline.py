@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -122,11 +123,13 @@ class TimelineStrip(QWidget):
         self._highlight: frozenset[str] = frozenset()
         self._selected: int | None = None
         self._today: date | None = None
+        self._pos: list[QPointF] | None = None
         self._start = self._end = date.today()
 
     # -- data ----------------------------------------------------------------------------
     def set_marks(self, marks: Iterable[Mark], today: date | None = None) -> None:
         self._marks = sorted(marks, key=lambda m: (m.on, m.lane))
+        self._pos = None
         self._today = today
         self._highlight = frozenset()
         self._selected = None
@@ -166,6 +169,7 @@ class TimelineStrip(QWidget):
             # Larger system fonts get taller lanes, so labels and marks never clip.
             self.LANE_H = max(22, self.fontMetrics().height() + 8)
             self.AXIS_H = max(22, self.fontMetrics().height() + 6)
+            self._pos = None
             self.updateGeometry()
         super().changeEvent(e)
 
@@ -184,28 +188,34 @@ class TimelineStrip(QWidget):
         return self.PAD / 2 + self.LANE_H * lane + self.LANE_H / 2
 
     def mark_pos(self, i: int) -> QPointF:
-        m = self._marks[i]
-        return QPointF(self._x(m.on), self._y(m.lane) + self._stagger(i))
+        return self._positions()[i]
 
-    def _stagger(self, i: int) -> float:
-        """Marks of one lane closer than a mark's width alternate up and down, so both show."""
-        m = self._marks[i]
-        x = self._x(m.on)
-        run = 0
-        j = i - 1
-        while j >= 0:
-            prev = self._marks[j]
-            if prev.lane == m.lane:
-                if x - self._x(prev.on) >= 9:
-                    break
-                run += 1
-            j -= 1
-        return 0.0 if run % 2 == 0 else -5.0 if run % 4 == 1 else 5.0
+    def _positions(self) -> list[QPointF]:
+        """Where each mark sits; marks of one lane closer than a mark's width alternate up and
+        down so both show. Computed once per data or size change (thousands of marks)."""
+        if self._pos is None:
+            pos: list[QPointF] = []
+            last_x: dict[int, float] = {}
+            run: dict[int, int] = {}
+            for m in self._marks:
+                x = self._x(m.on)
+                close = m.lane in last_x and x - last_x[m.lane] < 9
+                run[m.lane] = run.get(m.lane, 0) + 1 if close else 0
+                if not close:
+                    last_x[m.lane] = x
+                r = run[m.lane]
+                dy = 0.0 if r % 2 == 0 else (-5.0 if r % 4 == 1 else 5.0)
+                pos.append(QPointF(x, self._y(m.lane) + dy))
+            self._pos = pos
+        return self._pos
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        self._pos = None
+        super().resizeEvent(e)
 
     def _mark_at(self, pos: QPointF) -> int | None:
         best, best_d = None, 9.0
-        for i in range(len(self._marks)):
-            p = self.mark_pos(i)
+        for i, p in enumerate(self._positions()):
             d = abs(p.x() - pos.x()) + abs(p.y() - pos.y()) * 0.5
             if d < best_d:
                 best, best_d = i, d
