@@ -1,39 +1,125 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActionEditDialog</name>
+    <message>
+        <location filename="../../ui/action_edit.py" line="41" />
+        <source>Edit the action</source>
+        <translation>Edit the action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="48" />
+        <source>Action:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="52" />
+        <source>Credit amount</source>
+        <translation>Credit amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="54" />
+        <source>at most %1</source>
+        <translation>at most %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="55" />
+        <source>&amp;Amount (at most %1):</source>
+        <translation>&amp;Amount (at most %1):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="66" />
+        <source>Months:</source>
+        <translation>Months:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="75" />
+        <source>&amp;When:</source>
+        <translation>&amp;When:</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsWidget</name>
+    <message>
+        <location filename="../../ui/approvals.py" line="140" />
+        <source>Reason (required to reject; shown to the agent and audited)</source>
+        <translation>Reason (required to reject; shown to the agent and audited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="141" />
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="142" />
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="143" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="156" />
+        <source>Credits above an agent's limit, waiting for a lead</source>
+        <translation>Credits above an agent's limit, waiting for a lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="181" />
+        <source>Select a credit first.</source>
+        <translation>Select a credit first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="209" />
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="209" />
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="210" />
+        <source>Credit %1 %2.</source>
+        <translation>Credit %1 %2.</translation>
+    </message>
+</context>
+<context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="149" />
+        <location filename="../../ui/models/bill.py" line="159" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="149" />
+        <location filename="../../ui/models/bill.py" line="159" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="149" />
+        <location filename="../../ui/models/bill.py" line="159" />
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="149" />
+        <location filename="../../ui/models/bill.py" line="159" />
         <source>Used</source>
         <translation>Used</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="149" />
+        <location filename="../../ui/models/bill.py" line="159" />
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="161" />
+        <location filename="../../ui/models/bill.py" line="175" />
         <source>Usage not reported for this month</source>
         <translation>Usage not reported for this month</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="195" />
+        <location filename="../../ui/models/bill.py" line="209" />
         <source>Pending credits</source>
         <translation>Pending credits</translation>
     </message>
@@ -41,12 +127,12 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="233" />
+        <location filename="../../ui/panes.py" line="245" />
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="240" />
+        <location filename="../../ui/panes.py" line="253" />
         <source>Bills by period; Right or + expands a period</source>
         <translation>Bills by period; Right or + expands a period</translation>
     </message>
@@ -99,17 +185,17 @@
         <translation>Enter a phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="102" />
+        <location filename="../../ui/caller_bar.py" line="106" />
         <source>Looking up %1 …</source>
         <translation>Looking up %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="111" />
+        <location filename="../../ui/caller_bar.py" line="114" />
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="132" />
+        <location filename="../../ui/caller_bar.py" line="128" />
         <source>No flags</source>
         <translation>No flags</translation>
     </message>
@@ -117,200 +203,200 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Agent Console</source>
         <translation>Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>DEMO (nothing reaches real systems)</source>
         <translation>DEMO (nothing reaches real systems)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Ready: type the caller's number and press Enter</source>
         <translation>Ready: type the caller's number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;Caller</source>
         <translation>&amp;Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Bill</source>
         <translation>&amp;Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>C&amp;all</source>
         <translation>C&amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Go to the number field</source>
         <translation>Go to the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Next pane</source>
         <translation>Next pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Previous pane</source>
         <translation>Previous pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Contract pane</source>
         <translation>Contract pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Notifications pane</source>
         <translation>Notifications pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Bill pane</source>
         <translation>Bill pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Clear highlights</source>
         <translation>Clear highlights</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Expand or collapse the period</source>
         <translation>Expand or collapse the period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Expand all periods</source>
         <translation>Expand all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Collapse all periods</source>
         <translation>Collapse all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Wrap up the call…</source>
         <translation>Wrap up the call…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>About Agent Console</source>
         <translation>About Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Look up the number in the number field</source>
         <translation>Look up the number in the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Move between controls</source>
         <translation>Move between controls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Left / Right</source>
         <translation>Left / Right</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Timeline: previous / next mark</source>
         <translation>Timeline: previous / next mark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Timeline: show the mark's item in its pane</source>
         <translation>Timeline: show the mark's item in its pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Right / Left, + / -</source>
         <translation>Right / Left, + / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Bill: expand / collapse a period</source>
         <translation>Bill: expand / collapse a period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>Agent Console %1
 Contract, notifications and bill side by side.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Wrap-up is not available in this build yet</source>
         <translation>Wrap-up is not available in this build yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Could not look up %1: %2</source>
         <translation>Could not look up %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>No notifications were sent to this customer.</source>
         <translation>No notifications were sent to this customer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>The journal cannot be read: %1</source>
         <translation>The journal cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · %2 contracts, %3 notifications, %4 bills</translation>
     </message>
@@ -318,22 +404,22 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="183" />
+        <location filename="../../ui/panes.py" line="195" />
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="188" />
+        <location filename="../../ui/panes.py" line="200" />
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="189" />
+        <location filename="../../ui/panes.py" line="201" />
         <source>Contract clauses</source>
         <translation>Contract clauses</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="194" />
+        <location filename="../../ui/panes.py" line="206" />
         <source>Selected clause, full text</source>
         <translation>Selected clause, full text</translation>
     </message>
@@ -341,95 +427,95 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="143" />
+        <location filename="../../ui/dashboard.py" line="149" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="148" />
+        <location filename="../../ui/dashboard.py" line="154" />
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="162" />
         <source>Calls per day by outcome</source>
         <translation>Calls per day by outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="162" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
-        <location filename="../../ui/dashboard.py" line="158" />
-        <location filename="../../ui/dashboard.py" line="159" />
+        <location filename="../../ui/dashboard.py" line="162" />
+        <location filename="../../ui/dashboard.py" line="164" />
+        <location filename="../../ui/dashboard.py" line="165" />
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>Credits issued per day</source>
         <translation>Credits issued per day</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>Credits</source>
         <translation>Credits</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158" />
+        <location filename="../../ui/dashboard.py" line="164" />
         <source>Top root causes</source>
         <translation>Top root causes</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158" />
+        <location filename="../../ui/dashboard.py" line="164" />
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="159" />
+        <location filename="../../ui/dashboard.py" line="165" />
         <source>Top findings</source>
         <translation>Top findings</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="159" />
+        <location filename="../../ui/dashboard.py" line="165" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="171" />
         <source>Click a bar to export the calls behind it.</source>
         <translation>Click a bar to export the calls behind it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="179" />
+        <location filename="../../ui/dashboard.py" line="185" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="198" />
+        <location filename="../../ui/dashboard.py" line="201" />
         <source>%1 calls · %2 credits issued, %3 · %4 waiting for approval</source>
         <translation>%1 calls · %2 credits issued, %3 · %4 waiting for approval</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="225" />
-        <location filename="../../ui/dashboard.py" line="240" />
+        <location filename="../../ui/dashboard.py" line="236" />
+        <location filename="../../ui/dashboard.py" line="253" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="230" />
+        <location filename="../../ui/dashboard.py" line="243" />
         <source>Amount credited</source>
         <translation>Amount credited</translation>
     </message>
@@ -437,17 +523,17 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="49" />
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="51" />
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
@@ -460,92 +546,92 @@ Contract, notifications and bill side by side.</translation>
         <translation>Export call logs</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="134" />
+        <location filename="../../ui/export_dialog.py" line="135" />
         <source>all agents (or ids separated by commas)</source>
         <translation>all agents (or ids separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="142" />
+        <location filename="../../ui/export_dialog.py" line="143" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="144" />
+        <location filename="../../ui/export_dialog.py" line="145" />
         <source>Include full phone numbers and ids (audited)</source>
         <translation>Include full phone numbers and ids (audited)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="152" />
+        <location filename="../../ui/export_dialog.py" line="153" />
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153" />
+        <location filename="../../ui/export_dialog.py" line="154" />
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="154" />
+        <location filename="../../ui/export_dialog.py" line="155" />
         <source>Outcomes</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="155" />
+        <location filename="../../ui/export_dialog.py" line="156" />
         <source>Root causes</source>
         <translation>Root causes</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="156" />
+        <location filename="../../ui/export_dialog.py" line="157" />
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="161" />
+        <location filename="../../ui/export_dialog.py" line="162" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="167" />
+        <location filename="../../ui/export_dialog.py" line="168" />
         <source>Personal data is masked unless you ask otherwise.</source>
         <translation>Personal data is masked unless you ask otherwise.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="171" />
+        <location filename="../../ui/export_dialog.py" line="172" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="172" />
+        <location filename="../../ui/export_dialog.py" line="173" />
         <source>Cancel export</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="219" />
+        <location filename="../../ui/export_dialog.py" line="220" />
         <source>Export to</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="234" />
+        <location filename="../../ui/export_dialog.py" line="235" />
         <source>Counting calls…</source>
         <translation>Counting calls…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="241" />
+        <location filename="../../ui/export_dialog.py" line="242" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254" />
+        <location filename="../../ui/export_dialog.py" line="255" />
         <source>%1 of %2 calls written…</source>
         <translation>%1 of %2 calls written…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="261" />
+        <location filename="../../ui/export_dialog.py" line="262" />
         <source>%1 calls written to %2</source>
         <translation>%1 calls written to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275" />
+        <location filename="../../ui/export_dialog.py" line="276" />
         <source>Export cancelled; no file was written.</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
@@ -596,28 +682,28 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="312" />
-        <location filename="../../ui/panes.py" line="327" />
+        <location filename="../../ui/panes.py" line="328" />
+        <location filename="../../ui/panes.py" line="343" />
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="317" />
+        <location filename="../../ui/panes.py" line="333" />
         <source>Previous calls, open cases and callbacks</source>
         <translation>Previous calls, open cases and callbacks</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="318" />
+        <location filename="../../ui/panes.py" line="334" />
         <source>Events in the customer record</source>
         <translation>Events in the customer record</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="319" />
+        <location filename="../../ui/panes.py" line="335" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="328" />
+        <location filename="../../ui/panes.py" line="344" />
         <source>Customer events</source>
         <translation>Customer events</translation>
     </message>
@@ -626,17 +712,17 @@ Contract, notifications and bill side by side.</translation>
     <name>KeyboardDialog</name>
     <message>
         <location filename="../../ui/help_dialog.py" line="27" />
-        <location filename="../../ui/help_dialog.py" line="36" />
+        <location filename="../../ui/help_dialog.py" line="37" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="37" />
+        <location filename="../../ui/help_dialog.py" line="38" />
         <source>Keys</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="37" />
+        <location filename="../../ui/help_dialog.py" line="38" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
@@ -942,17 +1028,17 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="214" />
+        <location filename="../../ui/panes.py" line="226" />
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="217" />
+        <location filename="../../ui/panes.py" line="229" />
         <source>Notifications, newest first</source>
         <translation>Notifications, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="219" />
+        <location filename="../../ui/panes.py" line="231" />
         <source>Selected notification, full text</source>
         <translation>Selected notification, full text</translation>
     </message>
@@ -1073,65 +1159,207 @@ Contract, notifications and bill side by side.</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="62" />
+        <source>Evidence:</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="74" />
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="74" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="75" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="75" />
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="76" />
+        <source>Months</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="115" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="115" />
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="115" />
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="116" />
+        <source>(edited)</source>
+        <translation>(edited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="59" />
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="69" />
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="76" />
+        <location filename="../../ui/suggestions_panel.py" line="169" />
+        <source>Nothing to suggest: no finding for this caller.</source>
+        <translation>Nothing to suggest: no finding for this caller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="87" />
+        <source>Suggested actions</source>
+        <translation>Suggested actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="100" />
+        <source>&amp;Accept</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="101" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="102" />
+        <source>Re&amp;ject</source>
+        <translation>Re&amp;ject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="103" />
+        <source>Accept a&amp;ll</source>
+        <translation>Accept a&amp;ll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="112" />
+        <source>Script to read to the customer</source>
+        <translation>Script to read to the customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="115" />
+        <source>&amp;Copy script</source>
+        <translation>&amp;Copy script</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="123" />
+        <source>&amp;Findings</source>
+        <translation>&amp;Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="126" />
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="135" />
+        <source>&amp;Script</source>
+        <translation>&amp;Script</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorOverrideDialog</name>
+    <message>
+        <location filename="../../ui/approvals.py" line="231" />
+        <source>Supervisor sign-in</source>
+        <translation>Supervisor sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="238" />
+        <source>Lead id</source>
+        <translation>Lead id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="239" />
+        <source>Password or PIN</source>
+        <translation>Password or PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="250" />
+        <source>%1 is not a lead</source>
+        <translation>%1 is not a lead</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="62" />
+        <location filename="../../ui/timeline.py" line="64" />
         <source>Contract %1 signed (%2)</source>
         <translation>Contract %1 signed (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="69" />
+        <location filename="../../ui/timeline.py" line="71" />
         <source>%1: free trial ends</source>
         <translation>%1: free trial ends</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="73" />
+        <location filename="../../ui/timeline.py" line="75" />
         <source>%1: term ends</source>
         <translation>%1: term ends</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="84" />
+        <location filename="../../ui/timeline.py" line="86" />
         <source>Bill %1: %2</source>
         <translation>Bill %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="89" />
+        <location filename="../../ui/timeline.py" line="91" />
         <source>Pending credit %1</source>
         <translation>Pending credit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="115" />
+        <location filename="../../ui/timeline.py" line="117" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="116" />
+        <location filename="../../ui/timeline.py" line="118" />
         <source>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</source>
         <translation>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="196" />
+        <location filename="../../ui/timeline.py" line="231" />
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="196" />
+        <location filename="../../ui/timeline.py" line="231" />
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="196" />
+        <location filename="../../ui/timeline.py" line="231" />
         <source>Bills</source>
         <translation>Bills</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="196" />
+        <location filename="../../ui/timeline.py" line="231" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="210" />
-        <location filename="../../ui/timeline.py" line="218" />
+        <location filename="../../ui/timeline.py" line="245" />
+        <location filename="../../ui/timeline.py" line="253" />
         <source>today %1 →</source>
         <translation>today %1 →</translation>
     </message>

@@ -1,39 +1,125 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>ActionEditDialog</name>
+    <message>
+        <location filename="../../ui/action_edit.py" line="41" />
+        <source>Edit the action</source>
+        <translation>修改動作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="48" />
+        <source>Action:</source>
+        <translation>動作：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="52" />
+        <source>Credit amount</source>
+        <translation>折抵金額</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="54" />
+        <source>at most %1</source>
+        <translation>最多 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="55" />
+        <source>&amp;Amount (at most %1):</source>
+        <translation>金額(&amp;A)（最多 %1）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="66" />
+        <source>Months:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_edit.py" line="75" />
+        <source>&amp;When:</source>
+        <translation>時間(&amp;W)：</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsWidget</name>
+    <message>
+        <location filename="../../ui/approvals.py" line="140" />
+        <source>Reason (required to reject; shown to the agent and audited)</source>
+        <translation>原因（駁回時必填；客服人員可見並列入稽核）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="141" />
+        <source>Approve</source>
+        <translation>核准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="142" />
+        <source>Reject</source>
+        <translation>駁回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="143" />
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="156" />
+        <source>Credits above an agent's limit, waiting for a lead</source>
+        <translation>超過客服人員額度、待主管核准的折抵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="181" />
+        <source>Select a credit first.</source>
+        <translation>請先選擇一筆折抵。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="209" />
+        <source>approved</source>
+        <translation>已核准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="209" />
+        <source>rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="210" />
+        <source>Credit %1 %2.</source>
+        <translation>折抵 %1 %2。</translation>
+    </message>
+</context>
+<context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="149" />
+        <location filename="../../ui/models/bill.py" line="159" />
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="149" />
+        <location filename="../../ui/models/bill.py" line="159" />
         <source>Service</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="149" />
+        <location filename="../../ui/models/bill.py" line="159" />
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="149" />
+        <location filename="../../ui/models/bill.py" line="159" />
         <source>Used</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="149" />
+        <location filename="../../ui/models/bill.py" line="159" />
         <source>Issued</source>
         <translation>出帳日</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="161" />
+        <location filename="../../ui/models/bill.py" line="175" />
         <source>Usage not reported for this month</source>
         <translation>本月用量未回報</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="195" />
+        <location filename="../../ui/models/bill.py" line="209" />
         <source>Pending credits</source>
         <translation>待入帳折抵</translation>
     </message>
@@ -41,12 +127,12 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="233" />
+        <location filename="../../ui/panes.py" line="245" />
         <source>Bill</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="240" />
+        <location filename="../../ui/panes.py" line="253" />
         <source>Bills by period; Right or + expands a period</source>
         <translation>依期別列出帳單；按右鍵或 + 展開</translation>
     </message>
@@ -99,17 +185,17 @@
         <translation>請輸入電話號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="102" />
+        <location filename="../../ui/caller_bar.py" line="106" />
         <source>Looking up %1 …</source>
         <translation>正在查詢 %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="111" />
+        <location filename="../../ui/caller_bar.py" line="114" />
         <source>ID %1</source>
         <translation>身分證 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="132" />
+        <location filename="../../ui/caller_bar.py" line="128" />
         <source>No flags</source>
         <translation>無提醒</translation>
     </message>
@@ -117,200 +203,200 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Agent Console</source>
         <translation>客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>DEMO (nothing reaches real systems)</source>
         <translation>示範模式（不會送到正式系統）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Ready: type the caller's number and press Enter</source>
         <translation>就緒：輸入來電號碼後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;Caller</source>
         <translation>來電(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Bill</source>
         <translation>帳單(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>C&amp;all</source>
         <translation>通話(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Go to the number field</source>
         <translation>跳到號碼欄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Next pane</source>
         <translation>下一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Previous pane</source>
         <translation>上一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Contract pane</source>
         <translation>合約窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Notifications pane</source>
         <translation>通知窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Bill pane</source>
         <translation>帳單窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Clear highlights</source>
         <translation>清除標示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Expand or collapse the period</source>
         <translation>展開或收合此期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Expand all periods</source>
         <translation>展開所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Collapse all periods</source>
         <translation>收合所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Wrap up the call…</source>
         <translation>結束通話並記錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>About Agent Console</source>
         <translation>關於客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Look up the number in the number field</source>
         <translation>查詢號碼欄中的號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Move between controls</source>
         <translation>在控制項之間移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Left / Right</source>
         <translation>左 / 右</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Timeline: previous / next mark</source>
         <translation>時間軸：上一個 / 下一個標記</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Timeline: show the mark's item in its pane</source>
         <translation>時間軸：在窗格中顯示該標記的項目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Right / Left, + / -</source>
         <translation>右 / 左、+ / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Bill: expand / collapse a period</source>
         <translation>帳單：展開 / 收合一期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>客服工作台 %1
 合約、通知與帳單並列對照。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Wrap-up is not available in this build yet</source>
         <translation>此版本尚未提供通話記錄功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Could not look up %1: %2</source>
         <translation>無法查詢 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>No notifications were sent to this customer.</source>
         <translation>沒有寄給此客戶的通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>The journal cannot be read: %1</source>
         <translation>無法讀取通話日誌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · 合約 %2 份、通知 %3 則、帳單 %4 期</translation>
     </message>
@@ -318,22 +404,22 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="183" />
+        <location filename="../../ui/panes.py" line="195" />
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="188" />
+        <location filename="../../ui/panes.py" line="200" />
         <source>Services</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="189" />
+        <location filename="../../ui/panes.py" line="201" />
         <source>Contract clauses</source>
         <translation>合約條款</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="194" />
+        <location filename="../../ui/panes.py" line="206" />
         <source>Selected clause, full text</source>
         <translation>所選條款全文</translation>
     </message>
@@ -341,95 +427,95 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="143" />
+        <location filename="../../ui/dashboard.py" line="149" />
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="148" />
+        <location filename="../../ui/dashboard.py" line="154" />
         <source>Days</source>
         <translation>天數</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="162" />
         <source>Calls per day by outcome</source>
         <translation>每日通話（依結果）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="162" />
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
-        <location filename="../../ui/dashboard.py" line="158" />
-        <location filename="../../ui/dashboard.py" line="159" />
+        <location filename="../../ui/dashboard.py" line="162" />
+        <location filename="../../ui/dashboard.py" line="164" />
+        <location filename="../../ui/dashboard.py" line="165" />
         <source>Calls</source>
         <translation>通話</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>Credits issued per day</source>
         <translation>每日折抵金額</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>Credits</source>
         <translation>折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158" />
+        <location filename="../../ui/dashboard.py" line="164" />
         <source>Top root causes</source>
         <translation>主要根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158" />
+        <location filename="../../ui/dashboard.py" line="164" />
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="159" />
+        <location filename="../../ui/dashboard.py" line="165" />
         <source>Top findings</source>
         <translation>主要發現</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="159" />
+        <location filename="../../ui/dashboard.py" line="165" />
         <source>Finding</source>
         <translation>發現</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="171" />
         <source>Click a bar to export the calls behind it.</source>
         <translation>點選長條即可匯出其中的通話。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="179" />
+        <location filename="../../ui/dashboard.py" line="185" />
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="198" />
+        <location filename="../../ui/dashboard.py" line="201" />
         <source>%1 calls · %2 credits issued, %3 · %4 waiting for approval</source>
         <translation>通話 %1 通 · 折抵 %2 筆，共 %3 · %4 筆待核准</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="225" />
-        <location filename="../../ui/dashboard.py" line="240" />
+        <location filename="../../ui/dashboard.py" line="236" />
+        <location filename="../../ui/dashboard.py" line="253" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="230" />
+        <location filename="../../ui/dashboard.py" line="243" />
         <source>Amount credited</source>
         <translation>折抵金額</translation>
     </message>
@@ -437,17 +523,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="49" />
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="51" />
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
@@ -460,92 +546,92 @@ Contract, notifications and bill side by side.</source>
         <translation>匯出通話紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="134" />
+        <location filename="../../ui/export_dialog.py" line="135" />
         <source>all agents (or ids separated by commas)</source>
         <translation>所有客服人員（或以逗號分隔的代號）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="142" />
+        <location filename="../../ui/export_dialog.py" line="143" />
         <source>Browse…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="144" />
+        <location filename="../../ui/export_dialog.py" line="145" />
         <source>Include full phone numbers and ids (audited)</source>
         <translation>包含完整電話號碼與身分證號（會留下稽核紀錄）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="152" />
+        <location filename="../../ui/export_dialog.py" line="153" />
         <source>Days</source>
         <translation>天數</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153" />
+        <location filename="../../ui/export_dialog.py" line="154" />
         <source>Agents</source>
         <translation>客服人員</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="154" />
+        <location filename="../../ui/export_dialog.py" line="155" />
         <source>Outcomes</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="155" />
+        <location filename="../../ui/export_dialog.py" line="156" />
         <source>Root causes</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="156" />
+        <location filename="../../ui/export_dialog.py" line="157" />
         <source>Findings</source>
         <translation>發現</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="161" />
+        <location filename="../../ui/export_dialog.py" line="162" />
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="167" />
+        <location filename="../../ui/export_dialog.py" line="168" />
         <source>Personal data is masked unless you ask otherwise.</source>
         <translation>除非另行選擇，個人資料一律遮罩。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="171" />
+        <location filename="../../ui/export_dialog.py" line="172" />
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="172" />
+        <location filename="../../ui/export_dialog.py" line="173" />
         <source>Cancel export</source>
         <translation>取消匯出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="219" />
+        <location filename="../../ui/export_dialog.py" line="220" />
         <source>Export to</source>
         <translation>匯出至</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="234" />
+        <location filename="../../ui/export_dialog.py" line="235" />
         <source>Counting calls…</source>
         <translation>正在計算通話數…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="241" />
+        <location filename="../../ui/export_dialog.py" line="242" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254" />
+        <location filename="../../ui/export_dialog.py" line="255" />
         <source>%1 of %2 calls written…</source>
         <translation>已寫入 %1 / %2 通…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="261" />
+        <location filename="../../ui/export_dialog.py" line="262" />
         <source>%1 calls written to %2</source>
         <translation>已將 %1 通寫入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275" />
+        <location filename="../../ui/export_dialog.py" line="276" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消匯出，未寫入任何檔案。</translation>
     </message>
@@ -596,28 +682,28 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="312" />
-        <location filename="../../ui/panes.py" line="327" />
+        <location filename="../../ui/panes.py" line="328" />
+        <location filename="../../ui/panes.py" line="343" />
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="317" />
+        <location filename="../../ui/panes.py" line="333" />
         <source>Previous calls, open cases and callbacks</source>
         <translation>過去通話、未結案件與待回電</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="318" />
+        <location filename="../../ui/panes.py" line="334" />
         <source>Events in the customer record</source>
         <translation>客戶紀錄中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="319" />
+        <location filename="../../ui/panes.py" line="335" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="328" />
+        <location filename="../../ui/panes.py" line="344" />
         <source>Customer events</source>
         <translation>客戶事件</translation>
     </message>
@@ -626,17 +712,17 @@ Contract, notifications and bill side by side.</source>
     <name>KeyboardDialog</name>
     <message>
         <location filename="../../ui/help_dialog.py" line="27" />
-        <location filename="../../ui/help_dialog.py" line="36" />
+        <location filename="../../ui/help_dialog.py" line="37" />
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="37" />
+        <location filename="../../ui/help_dialog.py" line="38" />
         <source>Keys</source>
         <translation>按鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="37" />
+        <location filename="../../ui/help_dialog.py" line="38" />
         <source>Action</source>
         <translation>動作</translation>
     </message>
@@ -942,17 +1028,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="214" />
+        <location filename="../../ui/panes.py" line="226" />
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="217" />
+        <location filename="../../ui/panes.py" line="229" />
         <source>Notifications, newest first</source>
         <translation>通知（新到舊）</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="219" />
+        <location filename="../../ui/panes.py" line="231" />
         <source>Selected notification, full text</source>
         <translation>所選通知全文</translation>
     </message>
@@ -1073,65 +1159,207 @@ Contract, notifications and bill side by side.</source>
     </message>
 </context>
 <context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="62" />
+        <source>Evidence:</source>
+        <translation>證據：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="74" />
+        <source>Decision</source>
+        <translation>決定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="74" />
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="75" />
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="75" />
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="76" />
+        <source>Months</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="115" />
+        <source>Accepted</source>
+        <translation>已採用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="115" />
+        <source>Rejected</source>
+        <translation>已拒絕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="115" />
+        <source>Proposed</source>
+        <translation>建議</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_models.py" line="116" />
+        <source>(edited)</source>
+        <translation>（已修改）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="59" />
+        <source>Suggestions</source>
+        <translation>建議</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="69" />
+        <source>Findings</source>
+        <translation>發現</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="76" />
+        <location filename="../../ui/suggestions_panel.py" line="169" />
+        <source>Nothing to suggest: no finding for this caller.</source>
+        <translation>沒有建議：此來電者沒有發現問題。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="87" />
+        <source>Suggested actions</source>
+        <translation>建議動作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="100" />
+        <source>&amp;Accept</source>
+        <translation>採用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="101" />
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="102" />
+        <source>Re&amp;ject</source>
+        <translation>拒絕(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="103" />
+        <source>Accept a&amp;ll</source>
+        <translation>全部採用(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="112" />
+        <source>Script to read to the customer</source>
+        <translation>向客戶說明的話術</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="115" />
+        <source>&amp;Copy script</source>
+        <translation>複製話術(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="123" />
+        <source>&amp;Findings</source>
+        <translation>發現(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="126" />
+        <source>Suggestion</source>
+        <translation>建議</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="135" />
+        <source>&amp;Script</source>
+        <translation>話術(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorOverrideDialog</name>
+    <message>
+        <location filename="../../ui/approvals.py" line="231" />
+        <source>Supervisor sign-in</source>
+        <translation>主管登入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="238" />
+        <source>Lead id</source>
+        <translation>主管代號</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="239" />
+        <source>Password or PIN</source>
+        <translation>密碼或 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="250" />
+        <source>%1 is not a lead</source>
+        <translation>%1 不是主管</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="62" />
+        <location filename="../../ui/timeline.py" line="64" />
         <source>Contract %1 signed (%2)</source>
         <translation>合約 %1 簽訂（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="69" />
+        <location filename="../../ui/timeline.py" line="71" />
         <source>%1: free trial ends</source>
         <translation>%1：免費期滿</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="73" />
+        <location filename="../../ui/timeline.py" line="75" />
         <source>%1: term ends</source>
         <translation>%1：合約期滿</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="84" />
+        <location filename="../../ui/timeline.py" line="86" />
         <source>Bill %1: %2</source>
         <translation>帳單 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="89" />
+        <location filename="../../ui/timeline.py" line="91" />
         <source>Pending credit %1</source>
         <translation>待入帳折抵 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="115" />
+        <location filename="../../ui/timeline.py" line="117" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="116" />
+        <location filename="../../ui/timeline.py" line="118" />
         <source>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</source>
         <translation>合約、通知、帳單與事件排在同一條時間軸上。左右鍵移動標記，Enter 顯示項目。</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="196" />
+        <location filename="../../ui/timeline.py" line="231" />
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="196" />
+        <location filename="../../ui/timeline.py" line="231" />
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="196" />
+        <location filename="../../ui/timeline.py" line="231" />
         <source>Bills</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="196" />
+        <location filename="../../ui/timeline.py" line="231" />
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="210" />
-        <location filename="../../ui/timeline.py" line="218" />
+        <location filename="../../ui/timeline.py" line="245" />
+        <location filename="../../ui/timeline.py" line="253" />
         <source>today %1 →</source>
         <translation>今天 %1 →</translation>
     </message>
