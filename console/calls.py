@@ -122,7 +122,7 @@ def record_call(ctx: ConsoleContext, wrapup: WrapUp, *, view: CallerView | None 
     notes = clean_notes(wrapup.notes)
     demo = wrapup.demo or s_.demo
     key = audit.audit_key()
-    call_id = str(uuid.uuid4())
+    call_id = outbox.new_id()  # time-ordered UUID: the calls index grows at one end
 
     with ctx.journal.session() as session, session.begin():
         call = Call(
