@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import threading
 from datetime import timedelta
@@ -292,3 +293,22 @@ def test_third_party_hook_from_an_entry_point(ctx, tmp_path: Path, monkeypatch: 
     import pigeon_hook
 
     assert len(pigeon_hook.SENT) == 2
+
+
+def test_a_killed_local_holder_does_not_block_until_expiry(ctx, tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    from console.sync.lease import holder_is_dead
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = f"{socket.gethostname()}:{done.stdout.strip()}:dead"
+    assert holder_is_dead(gone)
+    assert not holder_is_dead(f"{socket.gethostname()}:{os.getpid()}:me")
+    assert not holder_is_dead(f"another-host:{done.stdout.strip()}:x")
+    ctx.settings.hooks = [{"name": "drop", "kind": "jsonl", "dir": str(tmp_path / "drop")}]
+    record_calls(ctx, ["C1"])
+    clock = FakeClock()
+    assert _worker(ctx, clock, holder=gone).lease.acquire(clock())
+    assert _worker(ctx, clock).run_once().delivered == 2

@@ -49,6 +49,23 @@ def take(session: Session, holder: str, now: datetime, ttl: timedelta = DEFAULT_
     return True
 
 
+def holder_is_dead(holder: str) -> bool:
+    """A holder on this machine whose process is gone (killed, crashed) holds nothing."""
+    rest = holder.split(":")
+    if len(rest) < 3:
+        return False
+    host, pid_text = ":".join(rest[:-2]), rest[-2]
+    if host != socket.gethostname() or not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # exists but not ours (EPERM)
+        return False
+    return False
+
+
 class Lease:
     def __init__(self, journal: Store, holder: str | None = None, ttl: timedelta = DEFAULT_TTL) -> None:
         self.journal = journal
@@ -57,7 +74,14 @@ class Lease:
 
     def acquire(self, now: datetime) -> bool:
         with self.journal.session() as s, s.begin():
-            return take(s, self.holder, now, self.ttl)
+            if take(s, self.holder, now, self.ttl):
+                return True
+            # Do not wait a whole lease for a worker on this machine that was killed.
+            current = s.get(SyncLease, LEASE_NAME)
+            if current is None or not holder_is_dead(current.holder):
+                return False
+            current.holder, current.expires_at = self.holder, now + self.ttl
+            return True
 
     def release(self) -> None:
         with self.journal.session() as s, s.begin():
