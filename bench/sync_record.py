@@ -97,10 +97,10 @@ EVENT_COLS = ("id", "type", "version", "payload", "customer_id", "customer_seq",
               "call_id", "created_at")
 
 
-def copy_baseline(journal_file: Path, pg_url: str) -> float:
+def copy_baseline(journal_file: Path, pg_url: str) -> tuple[float, float]:
     """Read the same rows from SQLite and COPY them into the same tables: the floor of what is possible."""
     open_store(pg_url, "journal").dispose()  # same schema, created by Alembic
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     src = sqlite3.connect(journal_file)
     with psycopg.connect(libpq(pg_url)) as pg, pg.cursor() as cur:
         for table, cols in (("calls", CALL_COLS), ("outbox_events", EVENT_COLS)):
@@ -112,7 +112,7 @@ def copy_baseline(journal_file: Path, pg_url: str) -> float:
                     copy.write_row(row)
         pg.commit()
     src.close()
-    return time.perf_counter() - t
+    return time.perf_counter() - t, time.process_time() - c
 
 
 def bench_drain(tmp: Path, admin: str, n: int) -> None:
@@ -128,14 +128,14 @@ def bench_drain(tmp: Path, admin: str, n: int) -> None:
         open_store(hook_url, "journal").dispose()  # schema creation is not part of the drain
         ctx.settings.hooks = [{"name": "floor", "kind": "postgres", "url": hook_url}]
         with SyncWorker(ctx) as worker:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             result = worker.run_once()
-            drain_s = time.perf_counter() - t
+            drain_s, drain_cpu = time.perf_counter() - t, time.process_time() - c
         assert result.ok and result.delivered == n + 0, result
         with psycopg.connect(libpq(hook_url)) as pg:
             got = pg.execute("SELECT count(*), count(DISTINCT id) FROM outbox_events").fetchone()
         assert got == (n, n), got
-        copy_s = copy_baseline(journal, copy_url)
+        copy_s, copy_cpu = copy_baseline(journal, copy_url)
     finally:
         ctx.close()
         drop_pg(admin, hook_db)
@@ -146,6 +146,8 @@ def bench_drain(tmp: Path, admin: str, n: int) -> None:
     print(f"raw psycopg COPY baseline  : {n:,} events + their {n:,} calls in {copy_s:6.2f} s = {copy_rate:8,.0f} events/s")
     print(f"ratio sync/COPY            : {rate / copy_rate:.2f} (COPY is {copy_rate / rate:.1f}x faster; "
           "the sync path also upserts, records per-event delivery state and fsyncs the journal)")
+    print(f"client CPU                 : sync {drain_cpu:.1f} s ({n / drain_cpu:,.0f} events per CPU-second), "
+          f"COPY {copy_cpu:.1f} s; the rest of the wall time is PostgreSQL, fsync and waiting for a CPU")
 
 
 def bench_record(tmp: Path, calls: int) -> None:
