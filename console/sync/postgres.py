@@ -131,13 +131,16 @@ def _columns(table: Table) -> list[str]:
 
 
 def _stage(cur: Any, table: Table, values: list[Sequence[Any]], raw: bool) -> None:
-    """Empty the staging table for ``table`` (created once per connection) and COPY rows in."""
+    """COPY rows into the staging table for ``table``, created once per connection.
+
+    It is empty at the start of every transaction: ON COMMIT DELETE ROWS empties it at
+    commit, and a rollback takes back what this transaction copied in.
+    """
     cols = _columns(table)
     cur.execute(
         f'CREATE TEMP TABLE IF NOT EXISTS "_in_{table.name}" (LIKE "{table.name}" INCLUDING DEFAULTS) '
         "ON COMMIT DELETE ROWS"
     )
-    cur.execute(f'TRUNCATE "_in_{table.name}"')
     with cur.copy(f'COPY "_in_{table.name}" ({", ".join(cols)}) FROM STDIN') as copy:
         if raw:
             for row in values:
