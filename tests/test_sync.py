@@ -312,3 +312,33 @@ def test_a_killed_local_holder_does_not_block_until_expiry(ctx, tmp_path: Path) 
     clock = FakeClock()
     assert _worker(ctx, clock, holder=gone).lease.acquire(clock())
     assert _worker(ctx, clock).run_once().delivered == 2
+
+
+def test_hooks_run_side_by_side(ctx) -> None:
+    """A hook that waits for the other one's delivery only gets it if they run at once."""
+    b_delivered = threading.Event()
+
+    class Slow:
+        kind, name = "slow", "a"
+
+        def deliver(self, events):
+            assert b_delivered.wait(10), "the other hook waited for this one"
+            return [DELIVERED for _ in events]
+
+        def close(self) -> None:
+            pass
+
+    class Quick:
+        kind, name = "quick", "b"
+
+        def deliver(self, events):
+            b_delivered.set()
+            return [DELIVERED for _ in events]
+
+        def close(self) -> None:
+            pass
+
+    ctx.settings.hooks = [{"name": "a", "kind": "slow"}, {"name": "b", "kind": "quick"}]
+    record_calls(ctx, ["C1", "C2"])
+    result = _worker(ctx, hooks=[Slow(), Quick()]).run_once()
+    assert [(h.name, h.delivered, h.error) for h in result.hooks] == [("a", 3, None), ("b", 3, None)]

@@ -78,3 +78,18 @@ def test_secret_comes_from_the_environment_only() -> None:
         load_secret("crm", {"secret_env": "X"}, env={})
     with pytest.raises(ConfigError, match="secret_env"):
         load_secret("crm", {"secret": "inline-secrets-are-ignored"}, env={})
+
+
+def test_an_unreachable_receiver_costs_one_attempt_per_batch() -> None:
+    calls = []
+
+    def handler(req):
+        calls.append(req)
+        raise httpx.ConnectTimeout("no answer", request=req)
+
+    others = [Envelope(i, f"id-{i}", "call.recorded", 1, {"v": 1}, f"C{i}", 1, "A001", "ws", None, EV.created_at)
+              for i in range(2, 6)]
+    outcomes = _hook(handler).deliver([EV, *others])
+    assert len(calls) == 1
+    assert [o.state for o in outcomes] == ["retry"] * 5
+    assert all("no answer" in o.error or "timeout" in o.error for o in outcomes)

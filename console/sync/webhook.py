@@ -87,7 +87,19 @@ class WebhookHook:
         return f"WebhookHook({self.name!r}, {self.url!r})"
 
     def deliver(self, events: Sequence[Envelope]) -> list[Outcome]:
-        return deliver_in_order(events, self._send)
+        down: list[str] = []
+
+        def send(ev: Envelope) -> Outcome:
+            # A connection error or timeout is about the receiver, not the event: the rest
+            # of the batch waits for the same backoff instead of timing out one by one.
+            if down:
+                return Outcome("retry", error=f"not sent: {down[0]}")
+            outcome = self._send(ev)
+            if outcome.state == "retry" and outcome.response is None:
+                down.append(outcome.error or "receiver unreachable")
+            return outcome
+
+        return deliver_in_order(events, send)
 
     def _send(self, ev: Envelope) -> Outcome:
         body = json.dumps(ev.to_json(), ensure_ascii=False, separators=(",", ":")).encode()

@@ -19,6 +19,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -139,28 +140,34 @@ class SyncWorker:
             return SyncResult(demo=True)  # demo mode never delivers to configured hooks
         if not self.lease.acquire(self.clock()):
             return SyncResult(lease_holder=self.lease.current_holder(self.clock()) or "another worker")
-        result = SyncResult()
+        result = SyncResult(hooks=[HookRun(h.name) for h in self.hooks])
         try:
             if self.hooks:
                 self._enqueue_audit_head()
-            for hook in self.hooks:
-                run = HookRun(hook.name)
-                result.hooks.append(run)
-                if isinstance(hook, BrokenHook):
-                    run.error = hook.error
-                    continue
-                try:
-                    self._drain(hook, run)
-                except _LeaseLost:
-                    result.lease_lost = True
-                    break
-                except Exception as exc:  # one hook's bug never stops the others
-                    log.exception("sync hook %s failed", hook.name)
-                    run.error = f"{type(exc).__name__}: {exc}"
+            live = [(h, run) for h, run in zip(self.hooks, result.hooks, strict=True) if not isinstance(h, BrokenHook)]
+            for h, run in zip(self.hooks, result.hooks, strict=True):
+                if isinstance(h, BrokenHook):
+                    run.error = h.error
+            if len(live) == 1:
+                self._drain_safely(*live[0], result)
+            elif live:
+                # Each hook in its own thread: a slow receiver (timeouts) delays only itself.
+                with ThreadPoolExecutor(max_workers=len(live), thread_name_prefix="sync-hook") as pool:
+                    for future in [pool.submit(self._drain_safely, h, run, result) for h, run in live]:
+                        future.result()
         finally:
             if not result.lease_lost:
                 self.lease.release()
         return result
+
+    def _drain_safely(self, hook: SyncHook, run: HookRun, result: SyncResult) -> None:
+        try:
+            self._drain(hook, run)
+        except _LeaseLost:
+            result.lease_lost = True
+        except Exception as exc:  # one hook's bug never stops the others
+            log.exception("sync hook %s failed", hook.name)
+            run.error = f"{type(exc).__name__}: {exc}"
 
     def _drain(self, hook: SyncHook, run: HookRun) -> None:
         while True:
