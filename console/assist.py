@@ -1,0 +1,133 @@
+"""What the suggestions panel and the wrap-up form ask of the core, kept out of the widgets.
+
+On a screen pop the panel needs the suggestions *for this call*: as of the pop, in the
+customer's language, with the journal's pending effects taken into account (a credit decided
+in an earlier call is not suggested twice) and the trainer's template overrides. While the
+customer is on the line the agent accepts, edits or rejects each suggested action; an edit
+is "within limits": a credit may be lowered or lose months, never raised above what was
+suggested (and the credit limit is still enforced by ``console.actions`` at save time). A
+wrap-up draft stores actions as JSON; ``spec_from_json`` turns them back into ``ActionSpec``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from console.actions import ActionError, ActionSpec, validate
+from console.caller_view import CallerView
+from console.context import ConsoleContext
+from console.effects import pending_effects
+from console.suggest import SuggestionReport, suggest_for
+
+PROPOSED, ACCEPTED, REJECTED = "proposed", "accepted", "rejected"
+
+
+def suggestions_for_call(ctx: ConsoleContext, view: CallerView, at: datetime, language: str | None = None) -> SuggestionReport:
+    """Suggestions for ``view`` as of ``at``, minus what the journal already decided."""
+    try:
+        with ctx.journal.session() as js:
+            effects = pending_effects(js, view.customer.id, view)
+    except Exception:  # an unreadable journal must not hide the suggestions
+        effects = []
+    return suggest_for(view, at=at, language=language, templates_dir=ctx.settings.templates_dir, effects=effects)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The agent's decision on one suggested action: the action as it will be carried out."""
+
+    suggested: ActionSpec
+    spec: ActionSpec
+    status: str = PROPOSED
+
+    @property
+    def edited(self) -> bool:
+        return self.spec != self.suggested
+
+
+def parse_amount(text: str) -> Decimal:
+    """An amount typed by the agent ("80", "NT$1,200") as an exact Decimal; one-line error otherwise."""
+    cleaned = text.strip().replace(",", "").replace("NT$", "").replace("$", "").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ActionError(f"not an amount: {text!r}") from None
+    if not value.is_finite():
+        raise ActionError(f"not an amount: {text!r}")
+    return value
+
+
+def edit_within_limits(
+    suggested: ActionSpec,
+    *,
+    amount: Decimal | None = None,
+    periods: Sequence[str] | None = None,
+    due_at: datetime | None = None,
+    view: CallerView | None = None,
+) -> ActionSpec:
+    """The suggested action with the agent's edits, or ``ActionError`` (one line) if out of limits.
+
+    A credit can be lowered and can drop months, never be raised above the suggested amount
+    nor gain a month; a callback can be moved. Other actions have nothing to edit.
+    """
+    if suggested.kind == "issue_credit":
+        new_periods = tuple(periods) if periods is not None else suggested.periods
+        unknown = [p for p in new_periods if p not in suggested.periods]
+        if unknown:
+            raise ActionError(f"a credit can only cover the suggested months ({', '.join(suggested.periods)}), not {', '.join(unknown)}")
+        if not new_periods:
+            raise ActionError("a credit must cover at least one month; reject it instead")
+        new_amount = suggested.amount if amount is None else Decimal(amount)
+        limit = suggested.amount or Decimal(0)
+        if new_amount is not None and new_amount > limit:
+            raise ActionError(f"a credit cannot be raised above the suggested {limit} {suggested.currency}")
+        spec = replace(suggested, amount=new_amount, periods=tuple(p for p in suggested.periods if p in new_periods))
+    elif suggested.kind == "schedule_callback":
+        if due_at is None:
+            return suggested
+        if due_at.tzinfo is None:
+            raise ActionError("a callback time needs a timezone")
+        spec = replace(suggested, params={**dict(suggested.params), "due_at": due_at.isoformat()})
+    else:
+        if amount is not None or periods is not None or due_at is not None:
+            raise ActionError(f"{suggested.kind} has nothing to edit")
+        return suggested
+    validate(spec, view)
+    return spec
+
+
+def spec_to_json(spec: ActionSpec) -> dict[str, Any]:
+    return {
+        "kind": spec.kind, "service_code": spec.service_code,
+        "amount": str(spec.amount) if spec.amount is not None else None, "currency": spec.currency,
+        "periods": list(spec.periods), "params": _plain(spec.params), "suggestion_id": spec.suggestion_id,
+    }
+
+
+def spec_from_json(data: Mapping[str, Any]) -> ActionSpec:
+    """An action stored in a draft (``spec_to_json`` or ``dataclasses.asdict``) back as an ActionSpec."""
+    amount = data.get("amount")
+    return ActionSpec(
+        kind=str(data["kind"]), service_code=data.get("service_code"),
+        amount=Decimal(str(amount)) if amount not in (None, "") else None,
+        currency=str(data.get("currency") or "TWD"), periods=tuple(str(p) for p in data.get("periods") or ()),
+        params=dict(data.get("params") or {}), suggestion_id=data.get("suggestion_id"),
+    )
+
+
+def specs_from_json(items: Iterable[Mapping[str, Any]]) -> list[ActionSpec]:
+    out = []
+    for item in items:
+        try:
+            out.append(spec_from_json(item))
+        except (KeyError, InvalidOperation, TypeError):
+            continue  # a damaged draft entry is dropped, the rest of the draft restores
+    return out
+
+
+def _plain(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, datetime) else str(v) if isinstance(v, Decimal) else v) for k, v in params.items()}

@@ -1,0 +1,118 @@
+"""The trainer panel's services: the scenario catalogue, "ringing" a scenario, loading new ones.
+
+A trainer picks a scenario that is in the demo database, rings it (the console screen-pops
+its caller with the console's clock set to the scenario's ``call_at``, then running on from
+there so that call duration and time to resolution are real), reads the caller's brief,
+and loads scenario files they wrote without restarting. The widgets only display this.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from console.context import ConsoleContext, system_clock
+from console.errors import UserError
+from console.models import Phone, Scenario
+from console.scenarios import import_paths
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    id: str
+    title: dict[str, str]
+    brief: dict[str, str]
+    call_at: datetime
+    customer_id: str
+    phone: str | None  # E.164 of the caller
+    has_expected: bool
+
+    def title_in(self, language: str) -> str:
+        return self.title.get(language) or self.title.get("en") or next(iter(self.title.values()), self.id)
+
+    def brief_in(self, language: str) -> str:
+        return self.brief.get(language) or self.brief.get("en") or next(iter(self.brief.values()), "")
+
+
+def list_scenarios(ctx: ConsoleContext) -> list[ScenarioInfo]:
+    """Every scenario imported into the customer store, by id."""
+    with ctx.customers.session() as s:
+        rows = s.execute(select(Scenario).order_by(Scenario.id)).scalars().all()
+        phones: dict[str, str] = {}
+        for cid, e164 in s.execute(select(Phone.customer_id, Phone.e164).order_by(Phone.e164)):
+            phones.setdefault(cid, e164)
+        return [
+            ScenarioInfo(r.id, dict(r.title or {}), dict(r.brief or {}), r.call_at, r.customer_id,
+                         phones.get(r.customer_id), r.expected is not None)
+            for r in rows
+        ]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    imported: tuple[str, ...]
+    errors: tuple[str, ...]  # one line per file that did not import
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def load_scenarios(ctx: ConsoleContext, paths: Sequence[str | Path]) -> LoadResult:
+    """Validate and import scenario files or folders into the running console's store."""
+    if not paths:
+        raise UserError("choose a scenario file or folder")
+    report = import_paths(ctx.customers, list(paths), ctx.settings.region)
+    errors = tuple(str(r.error).splitlines()[0] for r in report.failed if r.error)
+    return LoadResult(tuple(report.imported), errors)
+
+
+class DemoClock:
+    """The console's clock in trainer mode: the rung scenario's ``call_at``, running on from there.
+
+    Before any scenario is rung (or after ``stop``) it is the real clock. ``monotonic`` is
+    injectable so tests can move time without sleeping.
+    """
+
+    def __init__(self, base: Callable[[], datetime] = system_clock, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._base = base
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._anchor: tuple[datetime, float] | None = None
+
+    def start(self, at: datetime) -> None:
+        with self._lock:
+            self._anchor = (at, self._monotonic())
+
+    def stop(self) -> None:
+        with self._lock:
+            self._anchor = None
+
+    @property
+    def running(self) -> bool:
+        return self._anchor is not None
+
+    def __call__(self) -> datetime:
+        from datetime import timedelta
+
+        with self._lock:
+            anchor = self._anchor
+        if anchor is None:
+            return self._base()
+        at, started = anchor
+        return at + timedelta(seconds=max(0.0, self._monotonic() - started))
+
+
+def install_demo_clock(ctx: ConsoleContext) -> DemoClock:
+    """Give ``ctx`` a DemoClock (once) and return it."""
+    if isinstance(ctx.clock, DemoClock):
+        return ctx.clock
+    clock = DemoClock(base=ctx.clock)
+    ctx.clock = clock
+    return clock

@@ -1,0 +1,158 @@
+"""Item models of the suggestions panel: the findings list and the actions of one suggestion.
+
+Plain cached rows (``Finding`` and ``console.assist.Decision``), reset as a whole when a new
+caller pops or a decision changes; the panel owns the decisions, the models only show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from console import formatting as fmt
+from console.assist import ACCEPTED, REJECTED, Decision
+from console.caller_view import CallerView
+from console.rules.base import Finding
+from ui.labels import word
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 10
+CODE_ROLE = Qt.ItemDataRole.UserRole + 11
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 12
+_ACCEPTED_BG = QBrush(QColor("#e3f4e8"))
+_REJECTED_FG = QBrush(QColor("#8a94a0"))
+
+
+class FindingsModel(QAbstractListModel):
+    """One row per finding: its one-line summary; the evidence refs under ``EVIDENCE_ROLE``."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Finding] = []
+
+    def set_rows(self, rows: Sequence[Finding]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def finding(self, row: int) -> Finding:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        f = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f.summary
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate("SuggestionsPanel", "Evidence:") + "\n" + "\n".join(f.evidence)
+        if role == EVIDENCE_ROLE:
+            return list(f.evidence)
+        if role == CODE_ROLE:
+            return f.code
+        return None
+
+
+class ActionsModel(QAbstractTableModel):
+    """The actions of the selected suggestion, with the agent's decision on each."""
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SuggestionsPanel", "Decision"), QT_TRANSLATE_NOOP("SuggestionsPanel", "Action"),
+        QT_TRANSLATE_NOOP("SuggestionsPanel", "Service"), QT_TRANSLATE_NOOP("SuggestionsPanel", "Amount"),
+        QT_TRANSLATE_NOOP("SuggestionsPanel", "Months"),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Decision] = []
+        self.view: CallerView | None = None
+        self.language = "en"
+
+    def set_rows(self, rows: Sequence[Decision], view: CallerView | None, language: str) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.view = view
+        self.language = language
+        self.endResetModel()
+
+    def decision(self, row: int) -> Decision:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate("SuggestionsPanel", self.COLUMNS[section])
+        return None
+
+    def _service(self, code: str | None) -> str:
+        if not code:
+            return ""
+        row = self.view.service(code) if self.view is not None else None
+        return row.name(self.language) if row is not None else code
+
+    def _text(self, d: Decision, column: int) -> str:
+        s = d.spec
+        if column == 0:
+            status = {ACCEPTED: QCoreApplication.translate("SuggestionsPanel", "Accepted"), REJECTED: QCoreApplication.translate("SuggestionsPanel", "Rejected")}.get(d.status, QCoreApplication.translate("SuggestionsPanel", "Proposed"))
+            return status + (" " + QCoreApplication.translate("SuggestionsPanel", "(edited)") if d.edited else "")
+        if column == 1:
+            return word(s.kind)
+        if column == 2:
+            return self._service(s.service_code)
+        if column == 3:
+            return fmt.money(s.amount, s.currency, self.language) if s.amount is not None else ""
+        if column == 4:
+            return ", ".join(fmt.period(p, self.language) for p in s.periods)
+        return ""
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        d = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(d, index.column())
+        if role == STATUS_ROLE:
+            return d.status
+        if role == Qt.ItemDataRole.BackgroundRole and d.status == ACCEPTED:
+            return _ACCEPTED_BG
+        if role == Qt.ItemDataRole.ForegroundRole and d.status == REJECTED:
+            return _REJECTED_FG
+        if role == Qt.ItemDataRole.FontRole and d.status == REJECTED:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def action_text(spec: Any, view: CallerView | None, language: str) -> str:
+    """One action as a short line: "Credit · mPro basic · NT$100 · 2009-03, 2009-04"."""
+    parts = [word(spec.kind)]
+    if spec.service_code:
+        row = view.service(spec.service_code) if view is not None else None
+        parts.append(row.name(language) if row is not None else spec.service_code)
+    if spec.amount is not None:
+        parts.append(fmt.money(spec.amount, spec.currency, language))
+    if spec.periods:
+        parts.append(", ".join(fmt.period(p, language) for p in spec.periods))
+    return " · ".join(parts)

@@ -1,0 +1,278 @@
+"""The suggestions panel beside the three panes: what went wrong, what to do, what to say.
+
+Findings come first, each with its evidence: selecting one emits ``evidence_selected`` (the
+window highlights those rows and timeline marks) and shows its suggestion: the actions,
+each accepted, edited within limits or rejected by the agent, and the script in the
+customer's language, ready to copy. Accepted actions feed the wrap-up form
+(``accepted_actions``). The suggestions are computed by ``console.assist`` (a few
+milliseconds, so on the GUI thread once the screen pop's data is here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.actions import ActionSpec
+from console.assist import ACCEPTED, PROPOSED, REJECTED, Decision, suggestions_for_call
+from console.caller_view import CallerView
+from console.context import ConsoleContext
+from console.rules.common import suggestion_id
+from console.suggest import Suggestion, SuggestionReport
+from ui.action_edit import ActionEditDialog
+from ui.suggestion_models import EVIDENCE_ROLE, ActionsModel, FindingsModel
+from ui.theme import bold_title, paint_card
+
+
+def _title(text: str, parent: QWidget, buddy: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    bold_title(label)
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
+
+
+class SuggestionsPanel(QFrame):
+    evidence_selected = Signal(list)  # evidence refs of the selected finding
+    decisions_changed = Signal()
+
+    def __init__(self, ctx: ConsoleContext, language: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestionsPanel")
+        self.setAccessibleName(self.tr("Suggestions"))
+        self.ctx, self.language = ctx, language
+        self.report: SuggestionReport | None = None
+        self.view: CallerView | None = None
+        self.decisions: dict[str, list[Decision]] = {}
+        self.current: Suggestion | None = None
+
+        self.findings_model = FindingsModel(self)
+        self.findings = QListView(self)
+        self.findings.setObjectName("findingsList")
+        self.findings.setAccessibleName(self.tr("Findings"))
+        self.findings.setModel(self.findings_model)
+        self.findings.setWordWrap(True)
+        self.findings.setSpacing(2)
+        self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.findings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.findings.selectionModel().selectionChanged.connect(self._finding_changed)
+        self.empty = QLabel(self.tr("Nothing to suggest: no finding for this caller."), self)
+        self.empty.setObjectName("noFindings")
+        self.empty.setWordWrap(True)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("suggestionTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.actions_model = ActionsModel(self)
+        self.actions = QTableView(self)
+        self.actions.setObjectName("actionsTable")
+        self.actions.setAccessibleName(self.tr("Suggested actions"))
+        self.actions.setModel(self.actions_model)
+        self.actions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.actions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actions.verticalHeader().setVisible(False)
+        self.actions.setShowGrid(False)
+        self.actions.setWordWrap(False)
+        header = self.actions.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.actions.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+
+        self.accept_btn = QPushButton(self.tr("&Accept"), self)
+        self.edit_btn = QPushButton(self.tr("&Edit…"), self)
+        self.reject_btn = QPushButton(self.tr("Re&ject"), self)
+        self.accept_all_btn = QPushButton(self.tr("Accept a&ll"), self)
+        for name, btn, slot in (("acceptAction", self.accept_btn, self.accept_current),
+                                ("editAction", self.edit_btn, self.edit_current),
+                                ("rejectAction", self.reject_btn, self.reject_current),
+                                ("acceptAll", self.accept_all_btn, self.accept_all)):
+            btn.setObjectName(name)
+            btn.clicked.connect(slot)
+        self.script = QPlainTextEdit(self)
+        self.script.setObjectName("script")
+        self.script.setAccessibleName(self.tr("Script to read to the customer"))
+        self.script.setReadOnly(True)
+        self.script.setTabChangesFocus(True)
+        self.copy_btn = QPushButton(self.tr("&Copy script"), self)
+        self.copy_btn.setObjectName("copyScript")
+        self.copy_btn.clicked.connect(self.copy_script)
+        QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_script, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(4)
+        layout.addWidget(_title(self.tr("&Findings"), self, self.findings))
+        layout.addWidget(self.findings, 2)
+        layout.addWidget(self.empty)
+        layout.addWidget(_title(self.tr("Suggestion"), self))
+        layout.addWidget(self.title)
+        layout.addWidget(self.actions, 2)
+        row = QHBoxLayout()
+        for btn in (self.accept_btn, self.edit_btn, self.reject_btn, self.accept_all_btn):
+            row.addWidget(btn)
+        row.addStretch(1)
+        layout.addLayout(row)
+        script_row = QHBoxLayout()
+        script_row.addWidget(_title(self.tr("&Script"), self, self.script), 1)
+        script_row.addWidget(self.copy_btn)
+        layout.addLayout(script_row)
+        layout.addWidget(self.script, 3)
+        self.setMinimumWidth(300)
+        self.clear()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_card(self)
+
+    # -- data in -------------------------------------------------------------------------
+    def load(self, view: CallerView, at: datetime) -> SuggestionReport:
+        """Compute and show the suggestions for ``view`` as of ``at`` (the screen pop)."""
+        report = suggestions_for_call(self.ctx, view, at)
+        self.show_report(report, view)
+        return report
+
+    def show_report(self, report: SuggestionReport, view: CallerView | None) -> None:
+        self.report, self.view = report, view
+        self.decisions = {s.id: [Decision(a, a) for a in s.actions] for s in report.suggestions}
+        self.findings_model.set_rows(report.findings)
+        has = bool(report.findings)
+        self.empty.setVisible(not has)
+        self.findings.setVisible(has)
+        self.current = None
+        if has:
+            self.findings.setCurrentIndex(self.findings_model.index(0, 0))
+        else:
+            self._show_suggestion(None)
+        self.decisions_changed.emit()
+
+    def clear(self) -> None:
+        self.report, self.view, self.decisions = None, None, {}
+        self.findings_model.set_rows([])
+        self.empty.setText(self.tr("Nothing to suggest: no finding for this caller."))
+        self.empty.setVisible(False)
+        self._show_suggestion(None)
+
+    # -- selection -----------------------------------------------------------------------
+    def _finding_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = [i.row() for i in selected.indexes()]
+        if not rows or self.report is None:
+            return
+        finding = self.findings_model.finding(rows[0])
+        sid = suggestion_id(finding.code, finding.service_code)
+        match = next((s for s in self.report.suggestions if s.id == sid), None)
+        self._show_suggestion(match)
+        self.evidence_selected.emit(list(self.findings_model.index(rows[0], 0).data(EVIDENCE_ROLE)))
+
+    def _show_suggestion(self, suggestion: Suggestion | None) -> None:
+        self.current = suggestion
+        self.title.setText(suggestion.title if suggestion else "")
+        self.script.setPlainText(suggestion.script if suggestion else "")
+        self._refresh_actions()
+
+    def _refresh_actions(self, keep_row: int | None = None) -> None:
+        rows = self.decisions.get(self.current.id, []) if self.current else []
+        self.actions_model.set_rows(rows, self.view, self.language)
+        if rows:
+            self.actions.selectRow(keep_row if keep_row is not None and keep_row < len(rows) else 0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        d = self.current_decision()
+        self.accept_btn.setEnabled(d is not None and d.status != ACCEPTED)
+        self.reject_btn.setEnabled(d is not None and d.status != REJECTED)
+        self.edit_btn.setEnabled(d is not None and d.suggested.kind in ("issue_credit", "schedule_callback"))
+        self.accept_all_btn.setEnabled(bool(self.current))
+        self.copy_btn.setEnabled(bool(self.script.toPlainText()))
+
+    def current_row(self) -> int | None:
+        index = self.actions.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def current_decision(self) -> Decision | None:
+        row = self.current_row()
+        if row is None or self.current is None:
+            return None
+        return self.decisions[self.current.id][row]
+
+    # -- decisions -----------------------------------------------------------------------
+    def _set(self, row: int, decision: Decision) -> None:
+        assert self.current is not None
+        self.decisions[self.current.id][row] = decision
+        self._refresh_actions(keep_row=row)
+        self.decisions_changed.emit()
+
+    def accept_current(self) -> None:
+        d, row = self.current_decision(), self.current_row()
+        if d is not None and row is not None:
+            self._set(row, replace(d, status=ACCEPTED))
+
+    def reject_current(self) -> None:
+        d, row = self.current_decision(), self.current_row()
+        if d is not None and row is not None:
+            self._set(row, replace(d, status=REJECTED))
+
+    def accept_all(self) -> None:
+        if self.current is None:
+            return
+        self.decisions[self.current.id] = [replace(d, status=ACCEPTED) for d in self.decisions[self.current.id]]
+        self._refresh_actions(keep_row=self.current_row())
+        self.decisions_changed.emit()
+
+    def edit_current(self) -> ActionEditDialog | None:
+        d, row = self.current_decision(), self.current_row()
+        if d is None or row is None:
+            return None
+        dialog = ActionEditDialog(d.suggested, d.spec, self.view, self.language, self)
+
+        def done(code: int) -> None:
+            if code == QDialog.DialogCode.Accepted and dialog.result_spec is not None:
+                self._set(row, Decision(d.suggested, dialog.result_spec, ACCEPTED))
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def set_decision(self, suggestion_id: str, row: int, spec: ActionSpec | None = None, status: str = ACCEPTED) -> None:
+        """For scripts and tests: decide on one action directly (``spec`` already within limits)."""
+        d = self.decisions[suggestion_id][row]
+        self.decisions[suggestion_id][row] = Decision(d.suggested, spec or d.spec, status)
+        self._refresh_actions(keep_row=self.current_row())
+        self.decisions_changed.emit()
+
+    # -- what the wrap-up takes ------------------------------------------------------------
+    def accepted_actions(self) -> list[ActionSpec]:
+        return [d.spec for ds in self.decisions.values() for d in ds if d.status == ACCEPTED]
+
+    def finding_codes(self) -> list[str]:
+        """Findings whose suggestion the agent acted on (at least one action accepted)."""
+        if self.report is None:
+            return []
+        acted = {s.finding for s in self.report.suggestions if any(d.status == ACCEPTED for d in self.decisions.get(s.id, []))}
+        return [f.code for f in self.report.findings if f.code in acted]
+
+    def pending_count(self) -> int:
+        return sum(d.status == PROPOSED for ds in self.decisions.values() for d in ds)
+
+    def copy_script(self) -> str:
+        text = self.script.toPlainText()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return text
