@@ -81,7 +81,8 @@ def session_run(tmp_path: Path, customer_url: str, journal_url: str, monkeypatch
         cli("call", phones[0] + "99999", "--outcome", "resolved")
         cli("lookup", ids[0])
         for _ in range(40):
-            SyncWorker(ctx).run_once()
+            with SyncWorker(ctx) as worker:
+                worker.run_once()
             if cli("sync", "status") == 0 and rx.faults and len(rx.events) >= 12:
                 break
         for fmt in ("csv", "xlsx", "jsonl"):
