@@ -41,12 +41,14 @@ class ScenarioInfo:
 
 
 def list_scenarios(ctx: ConsoleContext) -> list[ScenarioInfo]:
-    """Every scenario imported into the customer store, by id."""
+    """Every scenario imported into the customer store, in the order of their file names."""
     with ctx.customers.session() as s:
         rows = s.execute(select(Scenario).order_by(Scenario.id)).scalars().all()
         phones: dict[str, str] = {}
         for cid, e164 in s.execute(select(Phone.customer_id, Phone.e164).order_by(Phone.e164)):
             phones.setdefault(cid, e164)
+        # Shipped files are numbered (01-..., 02-...): list them in the trainer's file order.
+        rows = sorted(rows, key=lambda r: (Path(r.source).name if r.source else r.id, r.id))
         return [
             ScenarioInfo(r.id, dict(r.title or {}), dict(r.brief or {}), r.call_at, r.customer_id,
                          phones.get(r.customer_id), r.expected is not None)

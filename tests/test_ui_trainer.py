@@ -1,0 +1,173 @@
+"""Trainer mode widgets: scenario list, ring (clock + pop request), load, brief, scorecard, reset, DEMO marks."""
+
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel, QWidget
+from ui_assist_helpers import (  # noqa: F401 - fixtures
+    PHONE_01,
+    SCENARIO_01,
+    make_ctx,
+    scenarios_template_fixture,
+    view_of,
+)
+
+from console.assist import suggestions_for_call
+from console.calls import WrapUp, record_call
+from console.resources import resource_path
+from console.trainer import DemoClock
+from ui.app import application
+from ui.demo_banner import DemoBanner, Watermark
+from ui.trainer_panel import TrainerPanel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def dctx(scenarios_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    ctx = make_ctx(scenarios_template, tmp_path, demo=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def panel(qtbot, dctx):  # type: ignore[no-untyped-def]
+    application()
+    p = TrainerPanel(dctx, "en")
+    qtbot.addWidget(p)
+    p.resize(360, 700)
+    p.show()
+    yield p
+    p.close_brief_window()
+
+
+def _record(ctx, accept: bool, hints_findings: bool = True) -> str:  # type: ignore[no-untyped-def]
+    view = view_of(ctx)
+    started = ctx.now()
+    report = suggestions_for_call(ctx, view, started)
+    actions = [a for s in report.suggestions for a in s.actions] if accept else []
+    codes = [f.code for f in report.findings] if hints_findings else []
+    return record_call(ctx, WrapUp(customer_id=view.customer.id, outcome="resolved_with_credit" if accept else "resolved",
+                                   root_cause="contract_notice_mismatch" if accept else None, started_at=started,
+                                   actions=actions, finding_codes=codes, scenario_id=view.customer.scenario_id,
+                                   ended_at=started + timedelta(minutes=3), saved_at=started + timedelta(minutes=4)),
+                       view=view)
+
+
+def test_scenario_list_model(qtmodeltester, panel) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(panel.model)
+    assert panel.model.rowCount() == 10
+    assert panel.model.index(0, 0).data() == "mPro billed after the free year despite the SMS"
+
+
+def test_ring_sets_the_clock_and_asks_for_a_pop(qtbot, panel, dctx) -> None:  # type: ignore[no-untyped-def]
+    dctx.clock = DemoClock()  # the real clock underneath, like the app
+    panel.clock = dctx.clock
+    assert panel.select(SCENARIO_01)
+    assert "SMS" in panel.brief.toPlainText()
+    with qtbot.waitSignal(panel.ring_requested) as blocker:
+        qtbot.mouseClick(panel.ring_btn, Qt.MouseButton.LeftButton)
+    s = blocker.args[0]
+    assert s.id == SCENARIO_01 and s.phone == "+886912345678"
+    assert abs((dctx.now() - s.call_at).total_seconds()) < 5
+    assert "Ringing" in panel.message.text()
+
+
+def test_demo_clock_runs_on_from_call_at() -> None:
+    ticks = [100.0]
+    clock = DemoClock(monotonic=lambda: ticks[0])
+    from datetime import UTC, datetime
+
+    at = datetime(2009, 5, 12, 6, 30, tzinfo=UTC)
+    clock.start(at)
+    ticks[0] += 75
+    assert clock() == at + timedelta(seconds=75)
+    clock.stop()
+    assert clock().year >= 2024
+
+
+def test_accepting_the_suggestions_scores_100(qtbot, panel, dctx) -> None:  # type: ignore[no-untyped-def]
+    call_id = _record(dctx, accept=True)
+    with qtbot.waitSignal(panel.scored) as blocker:
+        panel.show_score(call_id)
+    card = blocker.args[0]
+    assert card.percent == 100
+    assert panel.score_title.text() == f"Score: {card.points} of {card.max_points} points (100%)"
+    texts = [panel.score.item(i).text() for i in range(panel.score.count())]
+    assert any(t.startswith("✓ Spotted") for t in texts) and any("Time to resolution: 3:00" in t for t in texts)
+    assert not any(t.startswith("✗") for t in texts)
+
+
+def test_hidden_hints_scorecard_says_what_was_missed(qtbot, panel, dctx) -> None:  # type: ignore[no-untyped-def]
+    hidden: list[bool] = []
+    panel.hints_toggled.connect(hidden.append)
+    panel.hide_hints.setChecked(True)
+    assert hidden == [True]
+    card = panel.show_score(_record(dctx, accept=False, hints_findings=False))
+    assert card is not None and card.percent == 0 and card.hints_hidden
+    texts = [panel.score.item(i).text() for i in range(panel.score.count())]
+    assert any(t.startswith("✗ Missing: Suspend service") for t in texts)
+    last = next(t for t in texts if t.startswith("Hints were hidden"))
+    assert "A notice contradicts the contract" in last and "Credit · MPRO · NT$100" in last
+
+
+def test_load_scenario_validates_and_imports_without_restart(panel, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("scenario: 1\nid: Bad Id\n", encoding="utf-8")
+    result = panel.load_paths([bad])
+    assert result is not None and not result.ok and len(result.errors) == 1
+    assert "\n" not in result.errors[0] and "bad.yaml" in panel.message.text()
+    good = resource_path("demo") / "01-mpro-trial-billed-after-notice.yaml"
+    result = panel.load_paths([good])
+    assert result is not None and result.imported == (SCENARIO_01,)
+    assert panel.selected().id == SCENARIO_01 and "Loaded" in panel.message.text()
+
+
+def test_brief_window_and_session_report(panel, dctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    panel.select(SCENARIO_01)
+    window = panel.open_brief_window()
+    assert window.isVisible() and "SMS" in window.text.toPlainText() and "DEMO" in window.windowTitle()
+    panel.show_score(_record(dctx, accept=True))
+    out = tmp_path / "report.csv"
+    assert panel.export_report(out) == 1
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows[0]["scenario"] == SCENARIO_01 and rows[0]["percent"] == "100"
+
+
+def test_reset_closes_the_stores_and_reloads(qtbot, panel, dctx) -> None:  # type: ignore[no-untyped-def]
+    calls: list[int] = []
+    panel._reset = lambda: calls.append(1) or 0.25
+    panel.ring()
+    with qtbot.waitSignal(panel.reset_done) as blocker:
+        panel.reset_demo()
+    assert blocker.args == [0.25] and calls == [1]
+    assert not panel.clock.running and panel.model.rowCount() == 10
+    assert "0.2 s" in panel.message.text() or "0.3 s" in panel.message.text()
+
+
+def test_banner_and_watermark_are_on_the_grab(qtbot) -> None:  # type: ignore[no-untyped-def]
+    application()
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(800, 500)
+    QLabel("content", host)
+    banner = DemoBanner(host)
+    mark = Watermark(host)
+    host.show()
+    qtbot.waitExposed(host)
+    assert "DEMO" in banner.label.text()
+    assert mark.geometry() == host.rect()
+    host.resize(900, 600)
+    qtbot.waitUntil(lambda: mark.geometry() == host.rect())
+    image: QImage = host.grab().toImage()
+    # Somewhere in the middle the watermark's red tint shows.
+    reds = sum(1 for x in range(0, 900, 6) for y in range(150, 450, 6)
+               if (c := QColor(image.pixel(x, y))).red() > c.blue() + 10)
+    assert reds > 20

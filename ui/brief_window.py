@@ -1,0 +1,50 @@
+"""The caller's brief in a window of its own, for the trainer's second screen.
+
+In a role-play the trainer plays the customer and reads from the brief; the trainee must not
+see it. On a workstation with two screens the trainer puts this window on the screen the
+trainee does not face. Large text, read-only, plain text (it is scenario data).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ui.theme import bold_title
+
+
+class BriefWindow(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefWindow")
+        self.setWindowTitle(self.tr("Caller's brief (trainer only) — DEMO"))
+        self.title = QLabel(self)
+        self.title.setObjectName("briefTitle")
+        bold_title(self.title, 1.3)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("briefText")
+        self.text.setReadOnly(True)
+        font = QFont(self.text.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.text.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text, 1)
+        self.resize(720, 420)
+
+    def show_brief(self, title: str, brief: str) -> None:
+        self.title.setText(title)
+        self.text.setPlainText(brief)
+
+    def show_on_second_screen(self) -> bool:
+        """Show the window, on the second screen when there is one; True if it went there."""
+        screens = QGuiApplication.screens()
+        moved = False
+        if len(screens) > 1:
+            primary = QGuiApplication.primaryScreen()
+            other = next((s for s in screens if s is not primary), screens[1])
+            self.move(other.availableGeometry().topLeft())
+            moved = True
+        self.show()
+        self.raise_()
+        return moved
