@@ -12,14 +12,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from console.context import ConsoleContext
 from ui.i18n import choose_language, install_translators
 from ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from console.context import ConsoleContext
 
 APP_NAME = "Agent Console"
 POP_TIMEOUT_MS = 30_000

@@ -10,6 +10,7 @@ from the rules ("clause:<id>", "notification:<id>", "bill_line:<id>", "event:<id
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from console import __version__
 from console import formatting as fmt
-from console.context import ConsoleContext
 from ui import window_state
 from ui.caller_bar import CallerBar, plain_label
 from ui.help_dialog import KeyboardDialog
@@ -36,6 +36,9 @@ from ui.panes import BillPane, ContractPane, HistoryArea, NotificationsPane
 from ui.theme import chrome_style
 from ui.timeline import Mark, TimelineStrip, marks_for
 from ui.worker import Lookups, PopFailure, PopResult
+
+if TYPE_CHECKING:
+    from console.context import ConsoleContext
 
 
 class ErrorBanner(QFrame):

@@ -12,19 +12,20 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
 from console.caller_view import CallerView
-from console.context import ConsoleContext
 from console.errors import NotFound, StoreError, UserError
 from console.flags import Flag, PendingCredit, caller_flags, pending_credits
-from console.lookup import lookup
-from console.models import Scenario
 from console.phones import InvalidPhone
+
+if TYPE_CHECKING:
+    from console.context import ConsoleContext
+
+# The database layer (SQLAlchemy, the ORM models, the lookup) is imported on the worker
+# thread by the first lookup, not at start-up: the window paints before it is loaded.
 
 log = logging.getLogger("agent_console.ui")
 
@@ -51,6 +52,12 @@ class PopFailure:
 
 def screen_pop(ctx: ConsoleContext, phone: str) -> PopResult:
     """Look a caller up in the customer store and the journal. Runs on the worker thread."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from console.lookup import lookup
+    from console.models import Scenario
+
     with ctx.customers.session() as s:
         view = lookup(s, phone, ctx.settings.region)
         # A scenario caller (demo, training) is seen as of the scenario's call, as the CLI does.
@@ -73,6 +80,8 @@ def screen_pop(ctx: ConsoleContext, phone: str) -> PopResult:
 
 def describe(phone: str, exc: BaseException) -> PopFailure:
     """Turn an exception from a lookup into what the window says about it."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     if isinstance(exc, InvalidPhone | NotFound):
         return PopFailure(phone, str(exc), retryable=False)
     if isinstance(exc, StoreError | UserError):
