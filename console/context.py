@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from console.db import Store, open_store
 from console.settings import Settings
+
+if TYPE_CHECKING:  # imported when a store is first opened: the window paints before SQLAlchemy loads
+    from console.db import Store
 
 
 def system_clock() -> datetime:
@@ -28,12 +31,16 @@ class ConsoleContext:
     @property
     def customers(self) -> Store:
         if self._customers is None:
+            from console.db import open_store
+
             self._customers = open_store(self.settings.db_url, "customer")
         return self._customers
 
     @property
     def journal(self) -> Store:
         if self._journal is None:
+            from console.db import open_store
+
             self._journal = open_store(self.settings.journal_url, "journal")
         return self._journal
 
