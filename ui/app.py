@@ -10,6 +10,7 @@ window after the pop into a PNG and exits 0 (works with ``QT_QPA_PLATFORM=offscr
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -90,6 +91,19 @@ def screenshot(window, path: str) -> bool:  # type: ignore[no-untyped-def]
     return window.grab().save(path, "PNG")
 
 
+def install_assist(window) -> object | None:  # type: ignore[no-untyped-def]
+    """Plug the call's helpers (suggestions, wrap-up, sync status, trainer mode) into the window.
+
+    They live in ``ui.call_assist`` and use only the window's public hooks; a build without
+    that module still opens the window.
+    """
+    if importlib.util.find_spec("ui.call_assist") is None:
+        return None
+    from ui.call_assist import install
+
+    return install(window)
+
+
 def run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
     from ui.single_instance import InstanceServer, hand_over
 
@@ -100,6 +114,7 @@ def run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
         print(f"agent-console: handed {caller} to the running console", file=sys.stderr)
         return 0
     window = make_window(ctx, remember=not shot)
+    install_assist(window)
     if shot:
         window.resize(*screenshot_size())
     server = None
