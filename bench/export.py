@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import sqlite3
@@ -165,8 +166,11 @@ def child(fmt: str, db: Path, out: Path) -> None:
 
 
 def run_child(fmt: str, db: Path, out: Path) -> dict[str, float]:
+    # The export's audit entries go to the bench journal with a bench key, never the user's.
+    env = {**os.environ, "AGENT_CONSOLE_AUDIT_KEY": "bench-only", "XDG_DATA_HOME": str(CACHE / "xdg-data"),
+           "XDG_CONFIG_HOME": str(CACHE / "xdg-config")}
     proc = subprocess.run([sys.executable, __file__, "--child", fmt, str(db), str(out)], capture_output=True,
-                          text=True, check=False)
+                          text=True, check=False, env=env)
     if proc.returncode:
         raise SystemExit(proc.stderr)
     return json.loads(proc.stdout.strip().splitlines()[-1])
