@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -115,7 +115,6 @@ class SuggestionsPanel(QFrame):
         self.copy_btn = QPushButton(self.tr("&Copy script"), self)
         self.copy_btn.setObjectName("copyScript")
         self.copy_btn.clicked.connect(self.copy_script)
-        QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_script, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

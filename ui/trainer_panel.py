@@ -12,6 +12,7 @@ without restarting; importer errors are shown one line per file.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +232,18 @@ class TrainerPanel(QFrame):
         self.ring_requested.emit(s)
         return s
 
+    def follow_pop(self, customer_id: str, call_at: datetime) -> bool:
+        """The window popped a caller: if it is another scenario's, run on that scenario's time."""
+        if self.ringing is not None and self.ringing.customer_id == customer_id and self.clock.running:
+            return False
+        row = next((i for i in range(self.model.rowCount()) if self.model.scenario(i).customer_id == customer_id), -1)
+        if row < 0:
+            return False
+        self.ringing = self.model.scenario(row)
+        self.list.setCurrentIndex(self.model.index(row, 0))
+        self.clock.start(call_at)
+        return True
+
     def load_paths(self, paths: Sequence[str | Path]) -> LoadResult | None:
         """Validate and import scenario files or folders into the demo store, without restarting."""
         try:
@@ -289,7 +302,8 @@ class TrainerPanel(QFrame):
         for kind, text in scorecard_lines(card, self.language):
             item = QListWidgetItem(text, self.score)
             item.setForeground(QBrush(QColor(_COLOURS.get(kind, _COLOURS["info"]))))
-        self.clock.stop()
+        # The clock keeps the scenario's time until the next ring or a reset: the window
+        # re-pops the caller after the save, and must see the same "now" as the call.
         self.scored.emit(card)
         return card
 

@@ -1,0 +1,122 @@
+"""End to end in the window, demo mode, reference case: ring scenario 01, accept, record, 100%.
+
+Also the window on the floor (not demo): the panel beside the panes lights up the evidence on
+the pop, F9 opens the wrap-up measured from the pop, the sync status is in the status bar.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import func, select
+from ui_assist_helpers import (  # noqa: F401 - fixtures
+    PHONE_01,
+    SCENARIO_01,
+    make_ctx,
+    scenarios_template_fixture,
+)
+
+from console.models import Call, OutboxEvent, TrainingAttempt
+from ui.app import make_window
+from ui.call_assist import install
+from ui.suggestion_models import EVIDENCE_ROLE
+
+pytestmark = pytest.mark.gui
+
+
+def _window(qtbot, ctx):  # type: ignore[no-untyped-def]
+    window = make_window(ctx, "en", remember=False)
+    qtbot.addWidget(window)
+    assist = install(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, assist
+
+
+def test_ring_accept_record_scores_100_in_demo(qtbot, scenarios_template: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(scenarios_template, tmp_path, demo=True, hooks=[{"name": "drop", "kind": "jsonl", "dir": str(tmp_path / "drop")}])
+    try:
+        window, assist = _window(qtbot, ctx)
+        trainer = assist.trainer
+        assert trainer is not None and "DEMO" in window.windowTitle()
+        assert assist.banner.isVisible() and assist.watermark.isVisible()
+        assert assist.sync.label.text() == "Sync: demo: delivery off"
+        assert trainer.select(SCENARIO_01)
+        with qtbot.waitSignal(window.popped, timeout=15000):
+            window.findChild(type(window.act_wrap_up), "ringScenario").trigger()
+        # The suggestions are there and the first finding's evidence is lit in the panes.
+        assert assist.panel.findings_model.rowCount() == 1
+        assert window.timeline.highlighted()
+        assert window.act_wrap_up.isEnabled()
+        window.findChild(type(window.act_wrap_up), "acceptAllSuggested").trigger()
+        assert [a.kind for a in assist.panel.accepted_actions()] == ["suspend_service", "issue_credit", "open_case"]
+        window.act_wrap_up.trigger()  # F9
+        dialog = assist.wrap_up
+        assert dialog is not None and dialog.isVisible()
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("resolved_with_credit"))
+        dialog.root_cause.setCurrentIndex(dialog.root_cause.findData("contract_notice_mismatch"))
+        with qtbot.waitSignal(trainer.scored) as scored, qtbot.waitSignal(window.popped, timeout=15000):
+            dialog.save_action.trigger()
+        card = scored.args[0]
+        assert card.percent == 100 and card.perfect
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert trainer.score_title.text().endswith("(100%)")
+        # After the save the caller is popped again: the credit is now pending, nothing more to suggest.
+        assert assist.panel.findings_model.rowCount() == 0
+        with ctx.journal.session() as s:
+            call = s.scalar(select(Call))
+            assert call.demo and call.scenario_id == SCENARIO_01
+            assert s.scalar(select(func.count()).select_from(TrainingAttempt)) == 1
+            assert s.scalar(select(func.count()).select_from(OutboxEvent)) >= 4  # kept locally
+        assert not (tmp_path / "drop").exists()  # demo: no hook receives anything
+    finally:
+        ctx.close()
+
+
+def test_hide_hints_hides_the_panel_and_the_highlights(qtbot, scenarios_template: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(scenarios_template, tmp_path, demo=True)
+    try:
+        window, assist = _window(qtbot, ctx)
+        window.findChild(type(window.act_wrap_up), "hideHints").trigger()
+        assert assist.hints_hidden and not assist.panel_dock.isVisible()
+        assert assist.trainer.select(SCENARIO_01)
+        with qtbot.waitSignal(window.popped, timeout=15000):
+            assist.trainer.ring()
+        assert not window.timeline.highlighted()  # no give-away
+        window.act_wrap_up.trigger()
+        dialog = assist.wrap_up
+        assert dialog.findings.count() == 6 and dialog.finding_codes() == [] and dialog.actions() == []
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("resolved"))
+        with qtbot.waitSignal(assist.trainer.scored) as scored:
+            dialog.save()
+        card = scored.args[0]
+        assert card.hints_hidden and card.percent == 0
+        texts = [assist.trainer.score.item(i).text() for i in range(assist.trainer.score.count())]
+        assert any(t.startswith("Hints were hidden. What you missed:") for t in texts)
+    finally:
+        ctx.close()
+
+
+def test_floor_window_has_panel_wrap_up_and_sync(qtbot, scenarios_template: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(scenarios_template, tmp_path)
+    try:
+        window, assist = _window(qtbot, ctx)
+        assert assist.trainer is None and assist.banner is None and "DEMO" not in window.windowTitle()
+        assert "no hooks configured" in assist.sync.label.text()
+        with qtbot.waitSignal(window.popped, timeout=15000):
+            window.pop(PHONE_01)
+        refs = assist.panel.findings_model.index(0, 0).data(EVIDENCE_ROLE)
+        assert "notification:SMS-20090216-01" in refs
+        found = window.highlight_evidence(refs)
+        assert sum(v for k, v in found.items() if k != "timeline") >= 3
+        names = {a.objectName() for a in window.actions() if a.shortcuts()}
+        assert {"focusSuggestions", "acceptAllSuggested", "copyScript", "syncNow", "wrapUp"} <= names
+        dialog = window.show_keyboard_help()
+        rows = dict((text, keys) for keys, text in dialog.rows())
+        assert "F9" in rows["Wrap up the call…"] and "Ctrl+Shift+A" in rows["Accept all actions of the suggestion"]
+        dialog.close()
+    finally:
+        ctx.close()
