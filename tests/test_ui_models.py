@@ -113,7 +113,7 @@ def test_sorting_uses_typed_keys(qtbot) -> None:  # type: ignore[no-untyped-def]
     proxy.sort(1, Qt.SortOrder.DescendingOrder)  # by fee: 388 before 50, not "50" > "388"
     assert proxy.index(0, 0).data() == "TV"
     assert proxy.index(0, 1).data(SORT_ROLE) == 38800
-    proxy.sort(4, Qt.SortOrder.AscendingOrder)  # a missing trial date sorts first
+    proxy.sort(2, Qt.SortOrder.AscendingOrder)  # a missing trial date sorts first
     assert proxy.index(0, 0).data() == "TV"
 
 

@@ -227,7 +227,7 @@ def test_window_speaks_zh_tw(qtbot, case_ctx) -> None:  # type: ignore[no-untype
         pop(qtbot, w)
         assert w.contract.title.text() == "合約"
         assert w.notifications.model.headerData(0, Qt.Orientation.Horizontal) == "發送時間"
-        assert w.notifications.model.index(0, 1).data() == "簡訊"
+        assert w.notifications.model.index(0, 2).data() == "簡訊"
         assert w.bill.model.index(0, 2, QModelIndex()).data() == "NT$449"
         assert any("免費期已於" in f for f in w.caller_bar.flag_texts())
     finally:

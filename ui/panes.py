@@ -77,7 +77,7 @@ def table_view(model: RowsModel, name: str, widths: Sequence[int], parent: QWidg
     return view, proxy
 
 
-def fit_columns(view: QTableView, cap: int = 260, max_rows: int = 300) -> None:
+def fit_columns(view: QTableView, cap: int = 200, max_rows: int = 300) -> None:
     """Size columns to their content once, on the first caller with rows; afterwards the
     columns stay where they are (and where the agent dragged them), so the panes do not
     jump about from one call to the next, and a screen pop does not pay for measuring."""
@@ -263,7 +263,7 @@ class BillPane(QFrame):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 64), (2, 76), (3, 44), (4, 82)):
+        for col, width in ((1, 64), (2, 80), (3, 44)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(col, width)
         layout = QVBoxLayout(self)

@@ -1,6 +1,93 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="34" />
+        <source>Scorecard</source>
+        <comment>✓ Spotted: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="36" />
+        <source>Scorecard</source>
+        <comment>✗ Missed: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="38" />
+        <source>Scorecard</source>
+        <comment>? Named but not in this case: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="42" />
+        <source>Scorecard</source>
+        <comment>✓ Done right: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="48" />
+        <source>Scorecard</source>
+        <comment>(you credited %1 for %2)</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="50" />
+        <source>Scorecard</source>
+        <comment>≈ Partly right: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="52" />
+        <source>Scorecard</source>
+        <comment>✗ Missing: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="54" />
+        <source>Scorecard</source>
+        <comment>✗ Not called for: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="56" />
+        <source>Scorecard</source>
+        <comment>Nothing was wrong in this case: the right answer was to explain, not to act.</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="58" />
+        <source>Scorecard</source>
+        <comment>Over-credit: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="60" />
+        <source>Scorecard</source>
+        <comment>Under-credit: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="62" />
+        <source>Scorecard</source>
+        <comment>Time to resolution: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="66" />
+        <source>Scorecard</source>
+        <comment>Hints were hidden. What you missed: %1</comment>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="68" />
+        <source>Scorecard</source>
+        <comment>Hints were hidden, and you missed nothing.</comment>
+        <translation>Scorecard</translation>
+    </message>
+</context>
+<context>
     <name>ActionEditDialog</name>
     <message>
         <location filename="../../ui/action_edit.py" line="41" />
@@ -109,17 +196,17 @@
         <translation>Used</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159" />
-        <source>Issued</source>
-        <translation>Issued</translation>
-    </message>
-    <message>
         <location filename="../../ui/models/bill.py" line="175" />
         <source>Usage not reported for this month</source>
         <translation>Usage not reported for this month</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="209" />
+        <location filename="../../ui/models/bill.py" line="177" />
+        <source>%1, issued %2</source>
+        <translation>%1, issued %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="212" />
         <source>Pending credits</source>
         <translation>Pending credits</translation>
     </message>
@@ -135,6 +222,102 @@
         <location filename="../../ui/panes.py" line="253" />
         <source>Bills by period; Right or + expands a period</source>
         <translation>Bills by period; Right or + expands a period</translation>
+    </message>
+</context>
+<context>
+    <name>BriefWindow</name>
+    <message>
+        <location filename="../../ui/brief_window.py" line="20" />
+        <source>Caller's brief (trainer only) — DEMO</source>
+        <translation>Caller's brief (trainer only) — DEMO</translation>
+    </message>
+</context>
+<context>
+    <name>CallAssist</name>
+    <message>
+        <location filename="../../ui/call_assist.py" line="47" />
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="56" />
+        <source>&amp;Suggestions</source>
+        <translation>&amp;Suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="57" />
+        <source>Go to the suggestions</source>
+        <translation>Go to the suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="58" />
+        <source>Accept all actions of the suggestion</source>
+        <translation>Accept all actions of the suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="60" />
+        <source>Copy the script</source>
+        <translation>Copy the script</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="61" />
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="88" />
+        <source>Trainer (DEMO)</source>
+        <translation>Trainer (DEMO)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="93" />
+        <source>&amp;Trainer</source>
+        <translation>&amp;Trainer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="94" />
+        <source>Ring the selected scenario</source>
+        <translation>Ring the selected scenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="95" />
+        <source>Load scenario…</source>
+        <translation>Load scenario…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="96" />
+        <source>Hide hints</source>
+        <translation>Hide hints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="98" />
+        <source>Brief on a second screen</source>
+        <translation>Brief on a second screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="99" />
+        <source>Export the session report…</source>
+        <translation>Export the session report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="101" />
+        <source>Reset demo</source>
+        <translation>Reset demo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="119" />
+        <source>Demo database reset to pristine in %1 s</source>
+        <translation>Demo database reset to pristine in %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="142" />
+        <source>Suggestions are unavailable: %1</source>
+        <translation>Suggestions are unavailable: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="170" />
+        <source>Call recorded</source>
+        <translation>Call recorded</translation>
     </message>
 </context>
 <context>
@@ -203,200 +386,200 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Agent Console</source>
         <translation>Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>DEMO (nothing reaches real systems)</source>
         <translation>DEMO (nothing reaches real systems)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Ready: type the caller's number and press Enter</source>
         <translation>Ready: type the caller's number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Caller</source>
         <translation>&amp;Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Bill</source>
         <translation>&amp;Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>C&amp;all</source>
         <translation>C&amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Go to the number field</source>
         <translation>Go to the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Next pane</source>
         <translation>Next pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Previous pane</source>
         <translation>Previous pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Contract pane</source>
         <translation>Contract pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Notifications pane</source>
         <translation>Notifications pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Bill pane</source>
         <translation>Bill pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Clear highlights</source>
         <translation>Clear highlights</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Expand or collapse the period</source>
         <translation>Expand or collapse the period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Expand all periods</source>
         <translation>Expand all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Collapse all periods</source>
         <translation>Collapse all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Wrap up the call…</source>
         <translation>Wrap up the call…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>About Agent Console</source>
         <translation>About Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Look up the number in the number field</source>
         <translation>Look up the number in the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Move between controls</source>
         <translation>Move between controls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Left / Right</source>
         <translation>Left / Right</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Timeline: previous / next mark</source>
         <translation>Timeline: previous / next mark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Timeline: show the mark's item in its pane</source>
         <translation>Timeline: show the mark's item in its pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Right / Left, + / -</source>
         <translation>Right / Left, + / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Bill: expand / collapse a period</source>
         <translation>Bill: expand / collapse a period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>Agent Console %1
 Contract, notifications and bill side by side.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Wrap-up is not available in this build yet</source>
         <translation>Wrap-up is not available in this build yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="280" />
         <source>Could not look up %1: %2</source>
         <translation>Could not look up %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>No notifications were sent to this customer.</source>
         <translation>No notifications were sent to this customer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>The journal cannot be read: %1</source>
         <translation>The journal cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · %2 contracts, %3 notifications, %4 bills</translation>
     </message>
@@ -521,19 +704,32 @@ Contract, notifications and bill side by side.</translation>
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../ui/demo_banner.py" line="23" />
+        <source>Training mode</source>
+        <translation>Training mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_banner.py" line="26" />
+        <source>DEMO · training mode: made-up customers, nothing reaches real systems</source>
+        <translation>DEMO · training mode: made-up customers, nothing reaches real systems</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="53" />
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
@@ -1026,6 +1222,44 @@ Contract, notifications and bill side by side.</translation>
     </message>
 </context>
 <context>
+    <name>ManualActionDialog</name>
+    <message>
+        <location filename="../../ui/manual_action.py" line="36" />
+        <source>Add an action</source>
+        <translation>Add an action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="45" />
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="56" />
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="56" />
+        <source>&amp;Service:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="57" />
+        <source>&amp;Amount:</source>
+        <translation>&amp;Amount:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="57" />
+        <source>&amp;Months:</source>
+        <translation>&amp;Months:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="58" />
+        <source>&amp;What / summary:</source>
+        <translation>&amp;What / summary:</translation>
+    </message>
+</context>
+<context>
     <name>NotificationsPane</name>
     <message>
         <location filename="../../ui/panes.py" line="226" />
@@ -1048,7 +1282,7 @@ Contract, notifications and bill side by side.</translation>
     <message>
         <location filename="../../ui/models/panes.py" line="40" />
         <location filename="../../ui/models/panes.py" line="76" />
-        <location filename="../../ui/models/panes.py" line="99" />
+        <location filename="../../ui/models/panes.py" line="100" />
         <location filename="../../ui/models/panes.py" line="117" />
         <source>Service</source>
         <translation>Service</translation>
@@ -1059,22 +1293,22 @@ Contract, notifications and bill side by side.</translation>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="44" />
+        <location filename="../../ui/models/panes.py" line="46" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="45" />
+        <location filename="../../ui/models/panes.py" line="47" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="46" />
+        <location filename="../../ui/models/panes.py" line="44" />
         <source>Trial until</source>
         <translation>Trial until</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="47" />
+        <location filename="../../ui/models/panes.py" line="45" />
         <source>Term until</source>
         <translation>Term until</translation>
     </message>
@@ -1099,13 +1333,13 @@ Contract, notifications and bill side by side.</translation>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="98" />
+        <location filename="../../ui/models/panes.py" line="99" />
         <location filename="../../ui/models/panes.py" line="115" />
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="100" />
+        <location filename="../../ui/models/panes.py" line="98" />
         <source>Says</source>
         <translation>Says</translation>
     </message>
@@ -1222,7 +1456,7 @@ Contract, notifications and bill side by side.</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="76" />
-        <location filename="../../ui/suggestions_panel.py" line="169" />
+        <location filename="../../ui/suggestions_panel.py" line="168" />
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>Nothing to suggest: no finding for this caller.</translation>
     </message>
@@ -1262,17 +1496,17 @@ Contract, notifications and bill side by side.</translation>
         <translation>&amp;Copy script</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="123" />
+        <location filename="../../ui/suggestions_panel.py" line="122" />
         <source>&amp;Findings</source>
         <translation>&amp;Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="126" />
+        <location filename="../../ui/suggestions_panel.py" line="125" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="135" />
+        <location filename="../../ui/suggestions_panel.py" line="134" />
         <source>&amp;Script</source>
         <translation>&amp;Script</translation>
     </message>
@@ -1298,6 +1532,74 @@ Contract, notifications and bill side by side.</translation>
         <location filename="../../ui/approvals.py" line="250" />
         <source>%1 is not a lead</source>
         <translation>%1 is not a lead</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="130" />
+        <source>Sync status</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="131" />
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="133" />
+        <source>Deliver the waiting events now</source>
+        <translation>Deliver the waiting events now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="141" />
+        <source>Sync: demo: delivery off</source>
+        <translation>Sync: demo: delivery off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="145" />
+        <source>Sync: no hooks configured; calls stay on this workstation</source>
+        <translation>Sync: no hooks configured; calls stay on this workstation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="151" />
+        <source>Sync: starting…</source>
+        <translation>Sync: starting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="158" />
+        <source>Sync: sending…</source>
+        <translation>Sync: sending…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="168" />
+        <source>Sync: cannot read the delivery state: %1</source>
+        <translation>Sync: cannot read the delivery state: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="171" />
+        <source>Sync: %1 waiting</source>
+        <translation>Sync: %1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="173" />
+        <source>last sent %1</source>
+        <translation>last sent %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="174" />
+        <source>nothing sent yet</source>
+        <translation>nothing sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="176" />
+        <source>%1 refused</source>
+        <translation>%1 refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="178" />
+        <source>%1 errors</source>
+        <translation>%1 errors</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1664,298 @@ Contract, notifications and bill side by side.</translation>
         <location filename="../../ui/timeline.py" line="253" />
         <source>today %1 →</source>
         <translation>today %1 →</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerPanel</name>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="101" />
+        <source>Trainer</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="112" />
+        <source>Training scenarios</source>
+        <translation>Training scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="117" />
+        <source>&amp;Ring</source>
+        <translation>&amp;Ring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="120" />
+        <source>&amp;Load scenario…</source>
+        <translation>&amp;Load scenario…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="127" />
+        <source>&amp;Hide hints (no suggestions panel)</source>
+        <translation>&amp;Hide hints (no suggestions panel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="132" />
+        <source>Caller's brief</source>
+        <translation>Caller's brief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="135" />
+        <source>Brief on a &amp;second screen</source>
+        <translation>Brief on a &amp;second screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="138" />
+        <location filename="../../ui/trainer_panel.py" line="227" />
+        <source>Scorecard: record the outcome to see it</source>
+        <translation>Scorecard: record the outcome to see it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="144" />
+        <source>Scorecard</source>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="146" />
+        <source>&amp;Export session report…</source>
+        <translation>&amp;Export session report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="153" />
+        <source>&amp;Scenarios</source>
+        <translation>&amp;Scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="166" />
+        <source>&amp;Brief (trainer only)</source>
+        <translation>&amp;Brief (trainer only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="222" />
+        <source>Scenario %1 has no phone number to ring</source>
+        <translation>Scenario %1 has no phone number to ring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="230" />
+        <source>Ringing: %1 (%2)</source>
+        <translation>Ringing: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="256" />
+        <source>Loaded: %1</source>
+        <translation>Loaded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="265" />
+        <source>Load scenario files</source>
+        <translation>Load scenario files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="266" />
+        <source>Scenarios (*.yaml *.yml)</source>
+        <translation>Scenarios (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="299" />
+        <source>Score: %1 of %2 points (%3%)</source>
+        <translation>Score: %1 of %2 points (%3%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="313" />
+        <source>Session report written: %1 (%2 attempts)</source>
+        <translation>Session report written: %1 (%2 attempts)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="317" />
+        <source>Export the session report</source>
+        <translation>Export the session report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="318" />
+        <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
+        <translation>Printable page (*.html);;Spreadsheet (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="340" />
+        <source>Demo database reset to pristine in %1 s</source>
+        <translation>Demo database reset to pristine in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpDialog</name>
+    <message>
+        <location filename="../../ui/wrapup.py" line="48" />
+        <source>A notice contradicts the contract</source>
+        <translation>A notice contradicts the contract</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="49" />
+        <source>Promotion not applied</source>
+        <translation>Promotion not applied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="50" />
+        <source>Charged after a cancellation attempt</source>
+        <translation>Charged after a cancellation attempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="51" />
+        <source>Charged while suspended</source>
+        <translation>Charged while suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="52" />
+        <source>Charged twice</source>
+        <translation>Charged twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="53" />
+        <source>Paid service never used</source>
+        <translation>Paid service never used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="77" />
+        <source>Wrap up the call with %1</source>
+        <translation>Wrap up the call with %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="88" />
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="93" />
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="99" />
+        <source>What the customer said, what you did</source>
+        <translation>What the customer said, what you did</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="100" />
+        <source>Follow up on</source>
+        <translation>Follow up on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="111" />
+        <source>What went wrong</source>
+        <translation>What went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="121" />
+        <source>Actions carried out with this call</source>
+        <translation>Actions carried out with this call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="124" />
+        <source>A&amp;dd action…</source>
+        <translation>A&amp;dd action…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="127" />
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="137" />
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="141" />
+        <source>Close (keep a draft)</source>
+        <translation>Close (keep a draft)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="146" />
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="147" />
+        <source>&amp;Root cause:</source>
+        <translation>&amp;Root cause:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="148" />
+        <source>What went &amp;wrong:</source>
+        <translation>What went &amp;wrong:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="156" />
+        <source>A&amp;ctions:</source>
+        <translation>A&amp;ctions:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="157" />
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="162" />
+        <source>&amp;Follow-up:</source>
+        <translation>&amp;Follow-up:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="172" />
+        <source>Save the wrap-up</source>
+        <translation>Save the wrap-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="229" />
+        <source>No actions: accept suggestions or add one</source>
+        <translation>No actions: accept suggestions or add one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="278" />
+        <source>Call %1 · after-call work %2</source>
+        <translation>Call %1 · after-call work %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="305" />
+        <source>Your unsaved wrap-up for this customer was restored.</source>
+        <translation>Your unsaved wrap-up for this customer was restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="325" />
+        <source>Choose an outcome.</source>
+        <translation>Choose an outcome.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="326" />
+        <source>This outcome needs a root cause.</source>
+        <translation>This outcome needs a root cause.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="327" />
+        <source>A scheduled callback needs a follow-up date.</source>
+        <translation>A scheduled callback needs a follow-up date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="328" />
+        <source>Resolved with a credit: accept or add a credit.</source>
+        <translation>Resolved with a credit: accept or add a credit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="329" />
+        <source>No caller: look the customer up first.</source>
+        <translation>No caller: look the customer up first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="362" />
+        <source>Could not save the call: %1. Everything stays in the form</source>
+        <translation>Could not save the call: %1. Everything stays in the form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="363" />
+        <source>; a draft is kept.</source>
+        <translation>; a draft is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="363" />
+        <source>; the draft could not be kept either.</source>
+        <translation>; the draft could not be kept either.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,93 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="34" />
+        <source>Scorecard</source>
+        <comment>✓ Spotted: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="36" />
+        <source>Scorecard</source>
+        <comment>✗ Missed: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="38" />
+        <source>Scorecard</source>
+        <comment>? Named but not in this case: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="42" />
+        <source>Scorecard</source>
+        <comment>✓ Done right: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="48" />
+        <source>Scorecard</source>
+        <comment>(you credited %1 for %2)</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="50" />
+        <source>Scorecard</source>
+        <comment>≈ Partly right: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="52" />
+        <source>Scorecard</source>
+        <comment>✗ Missing: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="54" />
+        <source>Scorecard</source>
+        <comment>✗ Not called for: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="56" />
+        <source>Scorecard</source>
+        <comment>Nothing was wrong in this case: the right answer was to explain, not to act.</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="58" />
+        <source>Scorecard</source>
+        <comment>Over-credit: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="60" />
+        <source>Scorecard</source>
+        <comment>Under-credit: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="62" />
+        <source>Scorecard</source>
+        <comment>Time to resolution: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="66" />
+        <source>Scorecard</source>
+        <comment>Hints were hidden. What you missed: %1</comment>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="68" />
+        <source>Scorecard</source>
+        <comment>Hints were hidden, and you missed nothing.</comment>
+        <translation>評分表</translation>
+    </message>
+</context>
+<context>
     <name>ActionEditDialog</name>
     <message>
         <location filename="../../ui/action_edit.py" line="41" />
@@ -109,17 +196,17 @@
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159" />
-        <source>Issued</source>
-        <translation>出帳日</translation>
-    </message>
-    <message>
         <location filename="../../ui/models/bill.py" line="175" />
         <source>Usage not reported for this month</source>
         <translation>本月用量未回報</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="209" />
+        <location filename="../../ui/models/bill.py" line="177" />
+        <source>%1, issued %2</source>
+        <translation>%1，%2 出帳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="212" />
         <source>Pending credits</source>
         <translation>待入帳折抵</translation>
     </message>
@@ -135,6 +222,102 @@
         <location filename="../../ui/panes.py" line="253" />
         <source>Bills by period; Right or + expands a period</source>
         <translation>依期別列出帳單；按右鍵或 + 展開</translation>
+    </message>
+</context>
+<context>
+    <name>BriefWindow</name>
+    <message>
+        <location filename="../../ui/brief_window.py" line="20" />
+        <source>Caller's brief (trainer only) — DEMO</source>
+        <translation>來電者情境（僅限講師）— 示範</translation>
+    </message>
+</context>
+<context>
+    <name>CallAssist</name>
+    <message>
+        <location filename="../../ui/call_assist.py" line="47" />
+        <source>Suggestions</source>
+        <translation>建議</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="56" />
+        <source>&amp;Suggestions</source>
+        <translation>建議(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="57" />
+        <source>Go to the suggestions</source>
+        <translation>跳到建議</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="58" />
+        <source>Accept all actions of the suggestion</source>
+        <translation>採用此建議的所有動作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="60" />
+        <source>Copy the script</source>
+        <translation>複製話術</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="61" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="88" />
+        <source>Trainer (DEMO)</source>
+        <translation>講師（示範）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="93" />
+        <source>&amp;Trainer</source>
+        <translation>講師(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="94" />
+        <source>Ring the selected scenario</source>
+        <translation>撥入所選情境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="95" />
+        <source>Load scenario…</source>
+        <translation>載入情境…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="96" />
+        <source>Hide hints</source>
+        <translation>隱藏提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="98" />
+        <source>Brief on a second screen</source>
+        <translation>情境顯示於第二螢幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="99" />
+        <source>Export the session report…</source>
+        <translation>匯出課程報告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="101" />
+        <source>Reset demo</source>
+        <translation>重設示範資料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="119" />
+        <source>Demo database reset to pristine in %1 s</source>
+        <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="142" />
+        <source>Suggestions are unavailable: %1</source>
+        <translation>無法提供建議：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="170" />
+        <source>Call recorded</source>
+        <translation>通話已記錄</translation>
     </message>
 </context>
 <context>
@@ -203,200 +386,200 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Agent Console</source>
         <translation>客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>DEMO (nothing reaches real systems)</source>
         <translation>示範模式（不會送到正式系統）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Ready: type the caller's number and press Enter</source>
         <translation>就緒：輸入來電號碼後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Caller</source>
         <translation>來電(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Bill</source>
         <translation>帳單(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>C&amp;all</source>
         <translation>通話(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Go to the number field</source>
         <translation>跳到號碼欄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Next pane</source>
         <translation>下一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Previous pane</source>
         <translation>上一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Contract pane</source>
         <translation>合約窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Notifications pane</source>
         <translation>通知窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Bill pane</source>
         <translation>帳單窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Clear highlights</source>
         <translation>清除標示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Expand or collapse the period</source>
         <translation>展開或收合此期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Expand all periods</source>
         <translation>展開所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Collapse all periods</source>
         <translation>收合所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Wrap up the call…</source>
         <translation>結束通話並記錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>About Agent Console</source>
         <translation>關於客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Look up the number in the number field</source>
         <translation>查詢號碼欄中的號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Move between controls</source>
         <translation>在控制項之間移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Left / Right</source>
         <translation>左 / 右</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Timeline: previous / next mark</source>
         <translation>時間軸：上一個 / 下一個標記</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Timeline: show the mark's item in its pane</source>
         <translation>時間軸：在窗格中顯示該標記的項目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Right / Left, + / -</source>
         <translation>右 / 左、+ / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Bill: expand / collapse a period</source>
         <translation>帳單：展開 / 收合一期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>客服工作台 %1
 合約、通知與帳單並列對照。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Wrap-up is not available in this build yet</source>
         <translation>此版本尚未提供通話記錄功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="280" />
         <source>Could not look up %1: %2</source>
         <translation>無法查詢 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>No notifications were sent to this customer.</source>
         <translation>沒有寄給此客戶的通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>The journal cannot be read: %1</source>
         <translation>無法讀取通話日誌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · 合約 %2 份、通知 %3 則、帳單 %4 期</translation>
     </message>
@@ -521,19 +704,32 @@ Contract, notifications and bill side by side.</source>
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../ui/demo_banner.py" line="23" />
+        <source>Training mode</source>
+        <translation>訓練模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_banner.py" line="26" />
+        <source>DEMO · training mode: made-up customers, nothing reaches real systems</source>
+        <translation>示範 · 訓練模式：虛構客戶，不會送到正式系統</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="53" />
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
@@ -1026,6 +1222,44 @@ Contract, notifications and bill side by side.</source>
     </message>
 </context>
 <context>
+    <name>ManualActionDialog</name>
+    <message>
+        <location filename="../../ui/manual_action.py" line="36" />
+        <source>Add an action</source>
+        <translation>新增動作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="45" />
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="56" />
+        <source>&amp;Kind:</source>
+        <translation>類型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="56" />
+        <source>&amp;Service:</source>
+        <translation>服務(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="57" />
+        <source>&amp;Amount:</source>
+        <translation>金額(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="57" />
+        <source>&amp;Months:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_action.py" line="58" />
+        <source>&amp;What / summary:</source>
+        <translation>內容 / 摘要(&amp;W)：</translation>
+    </message>
+</context>
+<context>
     <name>NotificationsPane</name>
     <message>
         <location filename="../../ui/panes.py" line="226" />
@@ -1048,7 +1282,7 @@ Contract, notifications and bill side by side.</source>
     <message>
         <location filename="../../ui/models/panes.py" line="40" />
         <location filename="../../ui/models/panes.py" line="76" />
-        <location filename="../../ui/models/panes.py" line="99" />
+        <location filename="../../ui/models/panes.py" line="100" />
         <location filename="../../ui/models/panes.py" line="117" />
         <source>Service</source>
         <translation>服務</translation>
@@ -1059,22 +1293,22 @@ Contract, notifications and bill side by side.</source>
         <translation>費用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="44" />
+        <location filename="../../ui/models/panes.py" line="46" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="45" />
+        <location filename="../../ui/models/panes.py" line="47" />
         <source>Started</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="46" />
+        <location filename="../../ui/models/panes.py" line="44" />
         <source>Trial until</source>
         <translation>免費至</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="47" />
+        <location filename="../../ui/models/panes.py" line="45" />
         <source>Term until</source>
         <translation>合約至</translation>
     </message>
@@ -1099,13 +1333,13 @@ Contract, notifications and bill side by side.</source>
         <translation>發送時間</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="98" />
+        <location filename="../../ui/models/panes.py" line="99" />
         <location filename="../../ui/models/panes.py" line="115" />
         <source>Channel</source>
         <translation>管道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="100" />
+        <location filename="../../ui/models/panes.py" line="98" />
         <source>Says</source>
         <translation>內容重點</translation>
     </message>
@@ -1222,7 +1456,7 @@ Contract, notifications and bill side by side.</source>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="76" />
-        <location filename="../../ui/suggestions_panel.py" line="169" />
+        <location filename="../../ui/suggestions_panel.py" line="168" />
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>沒有建議：此來電者沒有發現問題。</translation>
     </message>
@@ -1262,17 +1496,17 @@ Contract, notifications and bill side by side.</source>
         <translation>複製話術(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="123" />
+        <location filename="../../ui/suggestions_panel.py" line="122" />
         <source>&amp;Findings</source>
         <translation>發現(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="126" />
+        <location filename="../../ui/suggestions_panel.py" line="125" />
         <source>Suggestion</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="135" />
+        <location filename="../../ui/suggestions_panel.py" line="134" />
         <source>&amp;Script</source>
         <translation>話術(&amp;S)</translation>
     </message>
@@ -1298,6 +1532,74 @@ Contract, notifications and bill side by side.</source>
         <location filename="../../ui/approvals.py" line="250" />
         <source>%1 is not a lead</source>
         <translation>%1 不是主管</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="130" />
+        <source>Sync status</source>
+        <translation>同步狀態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="131" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="133" />
+        <source>Deliver the waiting events now</source>
+        <translation>立即送出等待中的事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="141" />
+        <source>Sync: demo: delivery off</source>
+        <translation>同步：示範模式，不送出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="145" />
+        <source>Sync: no hooks configured; calls stay on this workstation</source>
+        <translation>同步：未設定同步對象；通話紀錄僅保存在本工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="151" />
+        <source>Sync: starting…</source>
+        <translation>同步：啟動中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="158" />
+        <source>Sync: sending…</source>
+        <translation>同步：傳送中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="168" />
+        <source>Sync: cannot read the delivery state: %1</source>
+        <translation>同步：無法讀取傳送狀態：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="171" />
+        <source>Sync: %1 waiting</source>
+        <translation>同步：%1 筆等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="173" />
+        <source>last sent %1</source>
+        <translation>上次送出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="174" />
+        <source>nothing sent yet</source>
+        <translation>尚未送出任何資料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="176" />
+        <source>%1 refused</source>
+        <translation>%1 筆遭拒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="178" />
+        <source>%1 errors</source>
+        <translation>%1 個錯誤</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1664,298 @@ Contract, notifications and bill side by side.</source>
         <location filename="../../ui/timeline.py" line="253" />
         <source>today %1 →</source>
         <translation>今天 %1 →</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerPanel</name>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="101" />
+        <source>Trainer</source>
+        <translation>講師</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="112" />
+        <source>Training scenarios</source>
+        <translation>訓練情境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="117" />
+        <source>&amp;Ring</source>
+        <translation>撥入(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="120" />
+        <source>&amp;Load scenario…</source>
+        <translation>載入情境(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="127" />
+        <source>&amp;Hide hints (no suggestions panel)</source>
+        <translation>隱藏提示（不顯示建議面板）(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="132" />
+        <source>Caller's brief</source>
+        <translation>來電者情境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="135" />
+        <source>Brief on a &amp;second screen</source>
+        <translation>情境顯示於第二螢幕(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="138" />
+        <location filename="../../ui/trainer_panel.py" line="227" />
+        <source>Scorecard: record the outcome to see it</source>
+        <translation>評分表：記錄通話結果後顯示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="144" />
+        <source>Scorecard</source>
+        <translation>評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="146" />
+        <source>&amp;Export session report…</source>
+        <translation>匯出課程報告(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="153" />
+        <source>&amp;Scenarios</source>
+        <translation>情境(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="166" />
+        <source>&amp;Brief (trainer only)</source>
+        <translation>情境說明（僅限講師）(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="222" />
+        <source>Scenario %1 has no phone number to ring</source>
+        <translation>情境 %1 沒有可撥入的電話號碼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="230" />
+        <source>Ringing: %1 (%2)</source>
+        <translation>來電中：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="256" />
+        <source>Loaded: %1</source>
+        <translation>已載入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="265" />
+        <source>Load scenario files</source>
+        <translation>載入情境檔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="266" />
+        <source>Scenarios (*.yaml *.yml)</source>
+        <translation>情境檔 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="299" />
+        <source>Score: %1 of %2 points (%3%)</source>
+        <translation>得分：%1 / %2 分（%3%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="313" />
+        <source>Session report written: %1 (%2 attempts)</source>
+        <translation>課程報告已寫入：%1（%2 次練習）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="317" />
+        <source>Export the session report</source>
+        <translation>匯出課程報告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="318" />
+        <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
+        <translation>可列印網頁 (*.html);;試算表 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="340" />
+        <source>Demo database reset to pristine in %1 s</source>
+        <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpDialog</name>
+    <message>
+        <location filename="../../ui/wrapup.py" line="48" />
+        <source>A notice contradicts the contract</source>
+        <translation>通知與合約矛盾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="49" />
+        <source>Promotion not applied</source>
+        <translation>未套用優惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="50" />
+        <source>Charged after a cancellation attempt</source>
+        <translation>申請取消後仍收費</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="51" />
+        <source>Charged while suspended</source>
+        <translation>暫停期間仍收費</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="52" />
+        <source>Charged twice</source>
+        <translation>重複收費</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="53" />
+        <source>Paid service never used</source>
+        <translation>付費服務從未使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="77" />
+        <source>Wrap up the call with %1</source>
+        <translation>結束與 %1 的通話並記錄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="88" />
+        <source>Choose…</source>
+        <translation>請選擇…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="93" />
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="99" />
+        <source>What the customer said, what you did</source>
+        <translation>客戶說了什麼、您做了什麼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="100" />
+        <source>Follow up on</source>
+        <translation>追蹤日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="111" />
+        <source>What went wrong</source>
+        <translation>問題原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="121" />
+        <source>Actions carried out with this call</source>
+        <translation>本通話執行的動作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="124" />
+        <source>A&amp;dd action…</source>
+        <translation>新增動作(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="127" />
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="137" />
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="141" />
+        <source>Close (keep a draft)</source>
+        <translation>關閉（保留草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="146" />
+        <source>&amp;Outcome:</source>
+        <translation>結果(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="147" />
+        <source>&amp;Root cause:</source>
+        <translation>根本原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="148" />
+        <source>What went &amp;wrong:</source>
+        <translation>問題原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="156" />
+        <source>A&amp;ctions:</source>
+        <translation>動作(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="157" />
+        <source>&amp;Notes:</source>
+        <translation>備註(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="162" />
+        <source>&amp;Follow-up:</source>
+        <translation>追蹤(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="172" />
+        <source>Save the wrap-up</source>
+        <translation>儲存通話記錄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="229" />
+        <source>No actions: accept suggestions or add one</source>
+        <translation>沒有動作：請採用建議或自行新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="278" />
+        <source>Call %1 · after-call work %2</source>
+        <translation>通話 %1 · 話後處理 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="305" />
+        <source>Your unsaved wrap-up for this customer was restored.</source>
+        <translation>已還原您對此客戶尚未儲存的通話記錄。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="325" />
+        <source>Choose an outcome.</source>
+        <translation>請選擇通話結果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="326" />
+        <source>This outcome needs a root cause.</source>
+        <translation>此結果需要填寫根本原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="327" />
+        <source>A scheduled callback needs a follow-up date.</source>
+        <translation>排定回電需要追蹤日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="328" />
+        <source>Resolved with a credit: accept or add a credit.</source>
+        <translation>以折抵解決：請採用或新增一筆折抵。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="329" />
+        <source>No caller: look the customer up first.</source>
+        <translation>尚無來電者：請先查詢客戶。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="362" />
+        <source>Could not save the call: %1. Everything stays in the form</source>
+        <translation>無法儲存通話：%1。表單內容全部保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="363" />
+        <source>; a draft is kept.</source>
+        <translation>；已保留草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="363" />
+        <source>; the draft could not be kept either.</source>
+        <translation>；草稿也無法保留。</translation>
     </message>
 </context>
 </TS>

@@ -30,7 +30,7 @@ from ui.labels import word
 from ui.models.table import HIGHLIGHT, HIGHLIGHT_TEXT, REF_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Item", "Service", "Amount", "Used", "Issued")
+COLUMNS = ("Item", "Service", "Amount", "Used")  # the issue date is in the period's tooltip: panes are narrow
 
 
 
@@ -156,7 +156,7 @@ class BillModel(QAbstractItemModel):
         return None
 
     def _titles(self) -> tuple[str, ...]:
-        return (QCoreApplication.translate("BillModel", "Item"), QCoreApplication.translate("BillModel", "Service"), QCoreApplication.translate("BillModel", "Amount"), QCoreApplication.translate("BillModel", "Used"), QCoreApplication.translate("BillModel", "Issued"))
+        return (QCoreApplication.translate("BillModel", "Item"), QCoreApplication.translate("BillModel", "Service"), QCoreApplication.translate("BillModel", "Amount"), QCoreApplication.translate("BillModel", "Used"))
 
     # -- content -------------------------------------------------------------------------
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -173,6 +173,9 @@ class BillModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 3 and node.kind == "line" and self._text(node, 3) == "–":
                 return QCoreApplication.translate("BillModel", "Usage not reported for this month")
+            if col == 0 and node.kind == "bill" and node.bill and node.bill.issued_on:
+                return QCoreApplication.translate("BillModel", "%1, issued %2").replace("%1", self._text(node, 0)).replace(
+                    "%2", fmt.day(node.bill.issued_on, self.language))
             return self._text(node, col) or None
         if role == SORT_ROLE:
             return self._key(node, col)
@@ -196,30 +199,30 @@ class BillModel(QAbstractItemModel):
         lang = self.language
         if node.kind == "bill" and node.bill:
             b = node.bill
-            return (fmt.period(b.period, lang), "", self._money(b.total, b.currency), "", fmt.day(b.issued_on, lang))[col]
+            return (fmt.period(b.period, lang), "", self._money(b.total, b.currency), "")[col]
         if node.kind == "line" and node.line and node.parent and node.parent.bill:
             ln, period = node.line, node.parent.bill.period
             used = ""
             if ln.service_code and self._view is not None:
                 units = self._view.usage_for(ln.service_code, period)
                 used = "–" if units is None else str(units)
-            return (ln.text, ln.service_code or "", self._money(ln.amount, node.parent.bill.currency), used, "")[col]
+            return (ln.text, ln.service_code or "", self._money(ln.amount, node.parent.bill.currency), used)[col]
         if node.kind == "credits":
             total = sum((c.credit.amount for c in node.children if c.credit), Decimal(0))
-            return (QCoreApplication.translate("BillModel", "Pending credits"), "", self._money(-total), "", "")[col]
+            return (QCoreApplication.translate("BillModel", "Pending credits"), "", self._money(-total), "")[col]
         if node.kind == "credit" and node.credit:
             c = node.credit
             what = ", ".join(c.periods) if c.periods else word("issue_credit")
-            return (what, c.service_code or "", self._money(-c.amount, c.currency), "", word(c.state))[col]
+            return (f"{what} · {word(c.state)}", c.service_code or "", self._money(-c.amount, c.currency), "", "")[col]
         return ""
 
     def _key(self, node: Node, col: int) -> Any:
         if node.kind == "bill" and node.bill:
             b = node.bill
-            return (b.period, "", int(b.total * 100), "", b.issued_on.isoformat() if b.issued_on else "")[col]
+            return (b.period, "", int(b.total * 100), "")[col]
         if node.kind == "line" and node.line:
-            return (node.line.text, node.line.service_code or "", int(node.line.amount * 100), self._text(node, 3), "")[col]
-        return ("", "", 0, "", "")[col] if node.kind != "credits" else ("~", "", 0, "", "")[col]
+            return (node.line.text, node.line.service_code or "", int(node.line.amount * 100), self._text(node, 3))[col]
+        return ("", "", 0, "")[col] if node.kind != "credits" else ("~", "", 0, "")[col]
 
     # -- evidence ------------------------------------------------------------------------
     def _matches(self, node: Node) -> bool:

@@ -41,10 +41,10 @@ class ServicesModel(RowsModel[ServiceRow]):
                    tooltip=lambda s: f"{s.name(lang)} ({s.code})"),
             Column(lambda: QCoreApplication.translate("Panes", "Fee"), lambda s: f"{fmt.money(s.fee_amount, self.currency, lang)} {word(s.fee_per)}",
                    lambda s: _cents(s.fee_amount), align_right=True),
-            Column(lambda: QCoreApplication.translate("Panes", "Status"), lambda s: word(s.status), lambda s: s.status),
-            Column(lambda: QCoreApplication.translate("Panes", "Started"), lambda s: fmt.day(s.started_on, lang), lambda s: _iso(s.started_on)),
             Column(lambda: QCoreApplication.translate("Panes", "Trial until"), lambda s: fmt.day(s.trial_until, lang), lambda s: _iso(s.trial_until)),
             Column(lambda: QCoreApplication.translate("Panes", "Term until"), lambda s: fmt.day(s.term_until, lang), lambda s: _iso(s.term_until)),
+            Column(lambda: QCoreApplication.translate("Panes", "Status"), lambda s: word(s.status), lambda s: s.status),
+            Column(lambda: QCoreApplication.translate("Panes", "Started"), lambda s: fmt.day(s.started_on, lang), lambda s: _iso(s.started_on)),
         )
 
     def ref(self, row: ServiceRow) -> str:
@@ -95,9 +95,9 @@ class NotificationsModel(RowsModel[NotificationRow]):
         lang = self.language
         return (
             Column(lambda: QCoreApplication.translate("Panes", "Sent"), lambda n: fmt.moment(n.sent_at, lang), lambda n: _iso(n.sent_at)),
+            Column(lambda: QCoreApplication.translate("Panes", "Says"), lambda n: word(n.says), lambda n: n.says),
             Column(lambda: QCoreApplication.translate("Panes", "Channel"), lambda n: word(n.channel), lambda n: n.channel),
             Column(lambda: QCoreApplication.translate("Panes", "Service"), lambda n: n.service_code or "", lambda n: n.service_code or ""),
-            Column(lambda: QCoreApplication.translate("Panes", "Says"), lambda n: word(n.says), lambda n: n.says),
             Column(lambda: QCoreApplication.translate("Panes", "Text"), lambda n: _one_line(n.text), lambda n: n.text, tooltip=lambda n: n.text),
         )
 
