@@ -120,8 +120,8 @@ def test_sorting_uses_typed_keys(qtbot) -> None:  # type: ignore[no-untyped-def]
 def test_customer_text_is_shown_as_is_on_one_line() -> None:
     model = ClausesModel()
     model.set_rows(clause_lines(make_view().contracts), "en")
-    assert model.index(0, 2).data() == "line one line two <b>not html</b>"
-    assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == "line one\nline two <b>not html</b>"
+    assert model.index(0, 3).data() == "line one line two <b>not html</b>"
+    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == "line one\nline two <b>not html</b>"
     assert model.set_highlight({"contract:K"}) == [0, 1]
 
 

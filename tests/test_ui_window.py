@@ -74,7 +74,7 @@ def test_screen_pop_fills_bar_panes_and_timeline(qtbot, window) -> None:  # type
     kinds = {m.kind for m in window.timeline.marks()}
     assert {"contract", "trial_end", "term_end", "notification", "bill", "cancel"} <= kinds
     # Customer data with markup stays plain text, never HTML.
-    clause_texts = [window.contract.clauses.index(r, 2).data() for r in range(2)]
+    clause_texts = [window.contract.clauses.index(r, 3).data() for r in range(2)]
     assert "<b>本合約</b>期間 24 個月。" in clause_texts
 
 

@@ -49,7 +49,10 @@ def _row_height(view: QAbstractItemView) -> int:
     return view.fontMetrics().height() + 10
 
 
-def table_view(model: RowsModel, name: str, widths: Sequence[int], parent: QWidget) -> tuple[QTableView, QSortFilterProxyModel]:
+def table_view(model: RowsModel, name: str, widths: Sequence[int], parent: QWidget,
+               stretch: int | None = None) -> tuple[QTableView, QSortFilterProxyModel]:
+    """A sortable, fixed-row-height table; ``stretch`` names the column that takes spare width
+    (the last one by default)."""
     proxy = sort_proxy(model, parent)
     view = QTableView(parent)
     view.setObjectName(name)
@@ -74,6 +77,9 @@ def table_view(model: RowsModel, name: str, widths: Sequence[int], parent: QWidg
     hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for i, w in enumerate(widths):
         view.setColumnWidth(i, w)
+    if stretch is not None:
+        hh.setStretchLastSection(False)
+        hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view, proxy
 
 
@@ -196,7 +202,7 @@ class ContractPane(Pane):
         self.services = ServicesModel(self)
         self.clauses = ClausesModel(self)
         sv, sp = table_view(self.services, "servicesView", (150, 120, 70, 90, 90, 90), self)
-        cv, cp = table_view(self.clauses, "clausesView", (170, 60, 300, 150), self)
+        cv, cp = table_view(self.clauses, "clausesView", (170, 60, 110, 300), self)
         sv.setAccessibleName(self.tr("Services"))
         cv.setAccessibleName(self.tr("Contract clauses"))
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -216,7 +222,7 @@ class ContractPane(Pane):
         self.layout_.addWidget(split, 1)
         self.split = split
         self.parts = [(self.services, sv, sp), (self.clauses, cv, cp)]
-        self.follow_detail(cv, self.detail, 2)
+        self.follow_detail(cv, self.detail, 3)
 
 
 class NotificationsPane(Pane):

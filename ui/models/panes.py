@@ -74,11 +74,11 @@ class ClausesModel(RowsModel[ClauseLine]):
         return (
             Column(lambda: QCoreApplication.translate("Panes", "Kind"), lambda c: word(c.clause.kind), lambda c: c.clause.kind),
             Column(lambda: QCoreApplication.translate("Panes", "Service"), lambda c: c.clause.service_code or "", lambda c: c.clause.service_code or ""),
+            Column(lambda: QCoreApplication.translate("Panes", "Contract"), lambda c: c.contract.id,
+                   lambda c: (_iso(c.contract.signed_on) + c.contract.id),
+                   tooltip=lambda c: f"{c.contract.id} · {fmt.day(c.contract.signed_on, lang)} · {c.contract.plan or ''}".strip(" ·")),
             Column(lambda: QCoreApplication.translate("Panes", "Clause as printed"), lambda c: _one_line(c.clause.text), lambda c: c.clause.text,
                    tooltip=lambda c: c.clause.text),
-            Column(lambda: QCoreApplication.translate("Panes", "Contract"), lambda c: f"{c.contract.id} · {fmt.day(c.contract.signed_on, lang)}",
-                   lambda c: (_iso(c.contract.signed_on) + c.contract.id),
-                   tooltip=lambda c: f"{c.contract.id} {c.contract.plan or ''}".strip()),
         )
 
     def ref(self, row: ClauseLine) -> str:
