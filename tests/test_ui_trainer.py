@@ -71,6 +71,9 @@ def test_ring_sets_the_clock_and_asks_for_a_pop(qtbot, panel, dctx) -> None:  # 
     panel.clock = dctx.clock
     assert panel.select(SCENARIO_01)
     assert "SMS" in panel.brief.toPlainText()
+    assert not panel.brief.isVisibleTo(panel)  # the trainee may be looking at this screen
+    panel.show_brief.click()
+    assert panel.brief.isVisibleTo(panel)
     with qtbot.waitSignal(panel.ring_requested) as blocker:
         qtbot.mouseClick(panel.ring_btn, Qt.MouseButton.LeftButton)
     s = blocker.args[0]

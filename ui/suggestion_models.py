@@ -72,8 +72,8 @@ class ActionsModel(QAbstractTableModel):
 
     COLUMNS = (
         QT_TRANSLATE_NOOP("SuggestionsPanel", "Decision"), QT_TRANSLATE_NOOP("SuggestionsPanel", "Action"),
-        QT_TRANSLATE_NOOP("SuggestionsPanel", "Service"), QT_TRANSLATE_NOOP("SuggestionsPanel", "Amount"),
-        QT_TRANSLATE_NOOP("SuggestionsPanel", "Months"),
+        QT_TRANSLATE_NOOP("SuggestionsPanel", "Amount"), QT_TRANSLATE_NOOP("SuggestionsPanel", "Months"),
+        QT_TRANSLATE_NOOP("SuggestionsPanel", "Service"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -117,11 +117,11 @@ class ActionsModel(QAbstractTableModel):
         if column == 1:
             return word(s.kind)
         if column == 2:
-            return self._service(s.service_code)
-        if column == 3:
             return fmt.money(s.amount, s.currency, self.language) if s.amount is not None else ""
-        if column == 4:
+        if column == 3:
             return ", ".join(fmt.period(p, self.language) for p in s.periods)
+        if column == 4:
+            return self._service(s.service_code)
         return ""
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -140,7 +140,7 @@ class ActionsModel(QAbstractTableModel):
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

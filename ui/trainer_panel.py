@@ -82,7 +82,7 @@ class ScenarioListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return s.title_in(self.language)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{s.id}\n{fmt.moment(s.call_at, self.language)} · {s.phone or '-'}"
+            return f"{s.title_in(self.language)}\n{s.id}\n{fmt.moment(s.call_at, self.language)} · {s.phone or '-'}"
         if role == Qt.ItemDataRole.UserRole:
             return s.id
         return None
@@ -112,6 +112,9 @@ class TrainerPanel(QFrame):
         self.list.setAccessibleName(self.tr("Training scenarios"))
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setUniformItemSizes(True)
         self.list.activated.connect(lambda index: self.ring(self.model.scenario(index.row())))
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected_brief())
         self.ring_btn = QPushButton(self.tr("&Ring"), self)
@@ -132,7 +135,13 @@ class TrainerPanel(QFrame):
         self.brief.setAccessibleName(self.tr("Caller's brief"))
         self.brief.setReadOnly(True)
         self.brief.setTabChangesFocus(True)
-        self.second_btn = QPushButton(self.tr("Brief on a &second screen"), self)
+        # Hidden until the trainer asks: on a shared screen the trainee must not read it.
+        self.brief.hide()
+        self.show_brief = QPushButton(self.tr("Show the &brief"), self)
+        self.show_brief.setObjectName("showBrief")
+        self.show_brief.setCheckable(True)
+        self.show_brief.toggled.connect(self.brief.setVisible)
+        self.second_btn = QPushButton(self.tr("On a &second screen"), self)
         self.second_btn.setObjectName("briefWindow")
         self.second_btn.clicked.connect(self.open_brief_window)
         self.score_title = QLabel(self.tr("Scorecard: record the outcome to see it"), self)
@@ -163,17 +172,18 @@ class TrainerPanel(QFrame):
         layout.addWidget(self.message)
         layout.addWidget(self.hide_hints)
         brief_row = QHBoxLayout()
-        brief_head = QLabel(self.tr("&Brief (trainer only)"), self)
-        brief_head.setBuddy(self.brief)
+        brief_head = QLabel(self.tr("Brief (trainer only)"), self)
         bold_title(brief_head)
-        brief_row.addWidget(brief_head, 1)
+        layout.addWidget(brief_head)
+        brief_row.addWidget(self.show_brief)
         brief_row.addWidget(self.second_btn)
+        brief_row.addStretch(1)
         layout.addLayout(brief_row)
         layout.addWidget(self.brief, 2)
         layout.addWidget(self.score_title)
         layout.addWidget(self.score, 3)
         layout.addWidget(self.export_btn)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(240)
         self.reload()
 
     def paintEvent(self, event: QPaintEvent) -> None:
