@@ -120,3 +120,37 @@ def test_floor_window_has_panel_wrap_up_and_sync(qtbot, scenarios_template: Path
         dialog.close()
     finally:
         ctx.close()
+
+
+def test_reset_demo_from_the_menu_restores_pristine_and_keeps_working(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from console.context import ConsoleContext
+    from console.demo import ensure_demo
+    from console.settings import load_settings
+
+    ensure_demo()  # in this test's private data folder
+    ctx = ConsoleContext(load_settings(demo=True, agent="trainee"))
+    try:
+        window, assist = _window(qtbot, ctx)
+        assert assist.trainer.select(SCENARIO_01)
+        with qtbot.waitSignal(window.popped, timeout=15000):
+            assist.trainer.ring()
+        assist.panel.accept_all()
+        window.act_wrap_up.trigger()
+        dialog = assist.wrap_up
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("resolved_with_credit"))
+        dialog.root_cause.setCurrentIndex(dialog.root_cause.findData("contract_notice_mismatch"))
+        with qtbot.waitSignal(window.popped, timeout=15000):
+            assert dialog.save() is not None
+        with ctx.journal.session() as s:
+            assert s.scalar(select(func.count()).select_from(Call)) == 1
+        with qtbot.waitSignal(assist.trainer.reset_done) as done:
+            window.findChild(type(window.act_wrap_up), "resetDemo").trigger()
+        assert done.args[0] < 5.0
+        with ctx.journal.session() as s:
+            assert s.scalar(select(func.count()).select_from(Call)) == 0
+        assert assist.panel.findings_model.rowCount() == 0 and assist.trainer.model.rowCount() >= 10
+        with qtbot.waitSignal(window.popped, timeout=15000):  # the window still looks callers up
+            assist.trainer.ring()
+        assert assist.panel.findings_model.rowCount() == 1  # pristine again: the finding is back
+    finally:
+        ctx.close()
