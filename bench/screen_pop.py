@@ -6,8 +6,8 @@ Screen pop = a number goes in -> the worker looks it up -> the caller bar, the t
 and the timeline are filled -> the posted layout and paint events are processed, i.e. the
 window is on screen with the new caller (if the event loop has not painted yet when the
 pop signal fires, ``processEvents`` paints it; nothing is painted twice).
-It is timed over ``--samples`` random callers of the synthetic population (the same cached
-store ``bench/seed_lookup.py`` builds), beside, in the same run and on the same file, the
+It is timed over ``--samples`` random callers of the synthetic population (the cached store
+``bench/seed_lookup.py`` builds; this script only reads it), beside, in the same run and on the same file, the
 raw ``sqlite3`` queries that fetch the same rows (the floor no window can beat) and
 ``console.lookup.lookup`` alone (the data layer without Qt). Target: p95 under 100 ms.
 
@@ -19,6 +19,7 @@ Target: under 1 s more than the bare window. Runs offscreen when there is no dis
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import sqlite3
@@ -35,7 +36,7 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from _common import ROOT, percentile, print_table  # noqa: E402
-from seed_lookup import RAW_QUERIES, _build, _cached  # noqa: E402
+from seed_lookup import RAW_QUERIES  # noqa: E402
 
 from console.context import ConsoleContext  # noqa: E402
 from console.db import open_store  # noqa: E402
@@ -79,10 +80,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _population(args: argparse.Namespace) -> Path | None:
-    args.cache.mkdir(parents=True, exist_ok=True)
+    """The cached synthetic population that ``bench/seed_lookup.py`` builds; never built or
+    deleted here (another benchmark may be writing it at this very moment)."""
     db = args.cache / f"seed-{args.customers}-m12-s{args.seed}.sqlite3"
     marker = db.with_suffix(".json")
-    if _cached(db, marker, args) is None and _build(db, marker, f"sqlite:///{db}", args) is None:
+    if not (db.exists() and marker.exists() and json.loads(marker.read_text()).get("complete")):
+        print(f"no complete {args.customers:,}-customer store at {db}: run "
+              f"bench/seed_lookup.py --customers {args.customers} first, or pass --db", file=sys.stderr)
         return None
     return db
 
