@@ -50,11 +50,15 @@ def _run(tmp_path: Path, seconds: float) -> dict[str, object]:
     config.write_text(f'[sync]\ninterval_s = 0.05\n[[sync.hooks]]\nname = "drop"\nkind = "jsonl"\ndir = "{drop}"\n')
     settings = load_settings(journal=journal, db="sqlite://", config=str(config), agent="A001")
     window = ConsoleContext(settings)
-    window.journal  # noqa: B018  (migrated before the CLI starts)
+    record_call(window, WrapUp(customer_id="C0", outcome="resolved", started_at=T0, saved_at=T0))
     cli = subprocess.Popen(
         [*cli_command(), "--journal", journal, "--db", "sqlite://", "--config", str(config),
          "sync", "--watch"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, audit.KEY_ENV: "conc-key"})
+    # Wait until the CLI worker runs (it delivers the first call): its SIGTERM handler is set by then.
+    assert cli.stdout is not None
+    first = cli.stdout.readline()
+    assert "delivered" in first, first + (cli.stderr.read() if cli.poll() is not None and cli.stderr else "")
     stop = threading.Event()
     errors: list[str] = []
     latencies: list[float] = []
@@ -84,6 +88,7 @@ def _run(tmp_path: Path, seconds: float) -> dict[str, object]:
     syncer.join(30)
     cli.send_signal(signal.SIGTERM)
     out, err = cli.communicate(timeout=30)
+    out = first + out
     assert cli.returncode == 0, err
     assert "Traceback" not in err and "locked" not in err and "locked" not in out, err
     assert not errors, errors[:3]
