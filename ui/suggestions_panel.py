@@ -120,21 +120,29 @@ class SuggestionsPanel(QFrame):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(4)
         layout.addWidget(_title(self.tr("&Findings"), self, self.findings))
-        layout.addWidget(self.findings, 2)
+        layout.addWidget(self.findings, 1)
         layout.addWidget(self.empty)
-        layout.addWidget(_title(self.tr("Suggestion"), self))
-        layout.addWidget(self.title)
-        layout.addWidget(self.actions, 2)
+        # The suggestion of the selected finding; hidden when there is nothing to suggest.
+        self.detail = QWidget(self)
+        self.detail.setObjectName("suggestionDetail")
+        box = QVBoxLayout(self.detail)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(_title(self.tr("Suggestion"), self.detail))
+        box.addWidget(self.title)
+        box.addWidget(self.actions, 2)
         row = QHBoxLayout()
         for btn in (self.accept_btn, self.edit_btn, self.reject_btn, self.accept_all_btn):
             row.addWidget(btn)
         row.addStretch(1)
-        layout.addLayout(row)
+        box.addLayout(row)
         script_row = QHBoxLayout()
-        script_row.addWidget(_title(self.tr("&Script"), self, self.script), 1)
+        script_row.addWidget(_title(self.tr("&Script"), self.detail, self.script), 1)
         script_row.addWidget(self.copy_btn)
-        layout.addLayout(script_row)
-        layout.addWidget(self.script, 3)
+        box.addLayout(script_row)
+        box.addWidget(self.script, 3)
+        layout.addWidget(self.detail, 5)
+        layout.addStretch(0)
         self.setMinimumWidth(300)
         self.clear()
 
@@ -155,6 +163,7 @@ class SuggestionsPanel(QFrame):
         has = bool(report.findings)
         self.empty.setVisible(not has)
         self.findings.setVisible(has)
+        self.detail.setVisible(has)
         self.current = None
         if has:
             self.findings.setCurrentIndex(self.findings_model.index(0, 0))
@@ -167,6 +176,7 @@ class SuggestionsPanel(QFrame):
         self.findings_model.set_rows([])
         self.empty.setText(self.tr("Nothing to suggest: no finding for this caller."))
         self.empty.setVisible(False)
+        self.detail.setVisible(False)
         self._show_suggestion(None)
 
     # -- selection -----------------------------------------------------------------------
