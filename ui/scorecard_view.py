@@ -28,42 +28,41 @@ def _action(v: ActionVerdict, language: str) -> str:
 
 
 def scorecard_lines(card: Scorecard, language: str) -> list[tuple[str, str]]:
-    tr = QCoreApplication.translate
     lines: list[tuple[str, str]] = []
     for code in card.findings_spotted:
-        lines.append(("right", tr("Scorecard", "✓ Spotted: %1").replace("%1", finding_word(code))))
+        lines.append(("right", QCoreApplication.translate("Scorecard", "✓ Spotted: %1").replace("%1", finding_word(code))))
     for code in card.findings_missed:
-        lines.append(("wrong", tr("Scorecard", "✗ Missed: %1").replace("%1", finding_word(code))))
+        lines.append(("wrong", QCoreApplication.translate("Scorecard", "✗ Missed: %1").replace("%1", finding_word(code))))
     for code in card.findings_wrong:
-        lines.append(("partly", tr("Scorecard", "? Named but not in this case: %1").replace("%1", finding_word(code))))
+        lines.append(("partly", QCoreApplication.translate("Scorecard", "? Named but not in this case: %1").replace("%1", finding_word(code))))
     for v in card.actions:
         text = _action(v, language)
         if v.status == "right":
-            lines.append(("right", tr("Scorecard", "✓ Done right: %1").replace("%1", text)))
+            lines.append(("right", QCoreApplication.translate("Scorecard", "✓ Done right: %1").replace("%1", text)))
         elif v.status == "partly_right":
             rec = v.recorded
             got = ""
             if rec is not None:
                 amount = fmt.money(rec.amount, "TWD", language) if rec.amount is not None else "-"
-                got = " " + tr("Scorecard", "(you credited %1 for %2)").replace("%1", amount).replace(
+                got = " " + QCoreApplication.translate("Scorecard", "(you credited %1 for %2)").replace("%1", amount).replace(
                     "%2", ", ".join(fmt.period(p, language) for p in rec.periods) or "-")
-            lines.append(("partly", tr("Scorecard", "≈ Partly right: %1").replace("%1", text) + got))
+            lines.append(("partly", QCoreApplication.translate("Scorecard", "≈ Partly right: %1").replace("%1", text) + got))
         elif v.status == "missing":
-            lines.append(("wrong", tr("Scorecard", "✗ Missing: %1").replace("%1", text)))
+            lines.append(("wrong", QCoreApplication.translate("Scorecard", "✗ Missing: %1").replace("%1", text)))
         else:
-            lines.append(("wrong", tr("Scorecard", "✗ Not called for: %1").replace("%1", text)))
+            lines.append(("wrong", QCoreApplication.translate("Scorecard", "✗ Not called for: %1").replace("%1", text)))
     if not card.findings_expected and not any(v.expected for v in card.actions):
-        lines.append(("info", tr("Scorecard", "Nothing was wrong in this case: the right answer was to explain, not to act.")))
+        lines.append(("info", QCoreApplication.translate("Scorecard", "Nothing was wrong in this case: the right answer was to explain, not to act.")))
     lines.append(("wrong" if card.over_credit else "info",
-                  tr("Scorecard", "Over-credit: %1").replace("%1", fmt.money(card.over_credit, "TWD", language))))
+                  QCoreApplication.translate("Scorecard", "Over-credit: %1").replace("%1", fmt.money(card.over_credit, "TWD", language))))
     lines.append(("wrong" if card.under_credit else "info",
-                  tr("Scorecard", "Under-credit: %1").replace("%1", fmt.money(card.under_credit, "TWD", language))))
+                  QCoreApplication.translate("Scorecard", "Under-credit: %1").replace("%1", fmt.money(card.under_credit, "TWD", language))))
     if card.seconds is not None:
-        lines.append(("info", tr("Scorecard", "Time to resolution: %1").replace("%1", mm_ss(card.seconds))))
+        lines.append(("info", QCoreApplication.translate("Scorecard", "Time to resolution: %1").replace("%1", mm_ss(card.seconds))))
     if card.hints_hidden:
         missed = [finding_word(c) for c in card.findings_missed] + [_action(v, language) for v in card.actions if v.status == "missing"]
         if missed:
-            lines.append(("wrong", tr("Scorecard", "Hints were hidden. What you missed: %1").replace("%1", "; ".join(missed))))
+            lines.append(("wrong", QCoreApplication.translate("Scorecard", "Hints were hidden. What you missed: %1").replace("%1", "; ".join(missed))))
         else:
-            lines.append(("right", tr("Scorecard", "Hints were hidden, and you missed nothing.")))
+            lines.append(("right", QCoreApplication.translate("Scorecard", "Hints were hidden, and you missed nothing.")))
     return lines
