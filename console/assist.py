@@ -131,3 +131,15 @@ def specs_from_json(items: Iterable[Mapping[str, Any]]) -> list[ActionSpec]:
 
 def _plain(params: Mapping[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, datetime) else str(v) if isinstance(v, Decimal) else v) for k, v in params.items()}
+
+
+def credit_waiting(specs: Iterable[ActionSpec], credit_limit: Decimal, role: str) -> Decimal | None:
+    """The credit total of ``specs`` when it is above the agent's limit (it will wait for a lead), else None.
+
+    Mirrors what ``console.actions.apply_actions`` will do at save time, so the form can say
+    it before the agent saves; leads have no limit.
+    """
+    if role == "lead":
+        return None
+    total = sum((Decimal(s.amount) for s in specs if s.kind == "issue_credit" and s.amount is not None), Decimal(0))
+    return total if total > credit_limit else None

@@ -154,3 +154,21 @@ def test_reset_demo_from_the_menu_restores_pristine_and_keeps_working(qtbot) -> 
         assert assist.panel.findings_model.rowCount() == 1  # pristine again: the finding is back
     finally:
         ctx.close()
+
+
+def test_closing_the_window_with_a_wrap_up_open_keeps_a_draft(qtbot, scenarios_template: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from console.calls import load_draft
+
+    ctx = make_ctx(scenarios_template, tmp_path)
+    try:
+        window, assist = _window(qtbot, ctx)
+        with qtbot.waitSignal(window.popped, timeout=15000):
+            window.pop(PHONE_01)
+        window.act_wrap_up.trigger()
+        assist.wrap_up.notes.setPlainText("customer will send the SMS screenshot")
+        window.close()
+        found = load_draft(ctx, customer_id="C-0001")
+        assert found is not None and found[1]["notes"] == "customer will send the SMS screenshot"
+        assert assist.sync.runner is None or not assist.sync.runner.running
+    finally:
+        ctx.close()

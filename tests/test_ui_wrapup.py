@@ -138,3 +138,21 @@ def test_keyboard_only_tab_order_reaches_every_field(qtbot, sctx) -> None:  # ty
         chain.append(w)
     for widget in (d.root_cause, d.findings, d.actions_list, d.notes, d.follow_check, d.save_btn):
         assert widget in chain, widget.objectName()
+
+
+def test_credit_above_the_limit_is_announced_and_waits_for_a_lead(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
+    sctx.settings.credit_limit = Decimal(50)
+    d = _dialog(qtbot, sctx)
+    note = d.limit_note
+    assert note.isVisibleTo(d) and "NT$100" in note.text() and "NT$50" in note.text()
+    sctx.settings.role = "lead"
+    d.set_actions(d.actions())
+    assert not note.isVisibleTo(d)  # leads have no limit
+    sctx.settings.role = "agent"
+    d.set_actions(d.actions())
+    d.outcome.setCurrentIndex(d.outcome.findData("resolved_with_credit"))
+    d.root_cause.setCurrentIndex(d.root_cause.findData("contract_notice_mismatch"))
+    call_id = d.save()
+    with sctx.journal.session() as s:
+        credit = s.scalar(select(Action).where(Action.call_id == call_id, Action.kind == "issue_credit"))
+        assert credit.status == "pending_approval"

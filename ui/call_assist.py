@@ -182,6 +182,8 @@ class CallAssist(QObject):
         return False
 
     def shutdown(self) -> None:
+        if self.wrap_up is not None and self.wrap_up.isVisible() and self.wrap_up.call_id is None:
+            self.wrap_up.reject()  # closing the console with a wrap-up open keeps a draft
         self.sync.stop()
         if self.trainer is not None:
             self.trainer.close_brief_window()

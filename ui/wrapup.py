@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from console import calls
+from console import formatting as fmt
 from console.actions import ActionSpec
-from console.assist import specs_from_json
+from console.assist import credit_waiting, specs_from_json
 from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.errors import UserError
@@ -121,6 +122,11 @@ class WrapUpDialog(QDialog):
         self.actions_list.setAccessibleName(self.tr("Actions carried out with this call"))
         self.actions_list.setMaximumHeight(120)
         self._actions: list[ActionSpec] = []
+        self.limit_note = QLabel(self)
+        self.limit_note.setObjectName("creditLimitNote")
+        self.limit_note.setWordWrap(True)
+        self.limit_note.setStyleSheet("color: #7a4200;")
+        self.limit_note.hide()
         self.add_btn = QPushButton(self.tr("A&dd action…"), self)
         self.add_btn.setObjectName("addAction")
         self.add_btn.clicked.connect(self.add_action)
@@ -148,6 +154,7 @@ class WrapUpDialog(QDialog):
         self._row(form, self.tr("What went &wrong:"), self.findings, "findings")
         actions_box = QVBoxLayout()
         actions_box.addWidget(self.actions_list)
+        actions_box.addWidget(self.limit_note)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.add_btn)
         buttons_row.addWidget(self.remove_btn)
@@ -229,6 +236,13 @@ class WrapUpDialog(QDialog):
             self.actions_list.addItem(self.tr("No actions: accept suggestions or add one"))
             self.actions_list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.remove_btn.setEnabled(bool(self._actions))
+        st = self.ctx.settings
+        waiting = credit_waiting(self._actions, st.credit_limit, st.role)
+        if waiting is not None:
+            self.limit_note.setText(self.tr("Credits of %1 are above your limit of %2: they will wait for a lead's approval.")
+                                    .replace("%1", fmt.money(waiting, self.view.currency, self.language))
+                                    .replace("%2", fmt.money(st.credit_limit, self.view.currency, self.language)))
+        self.limit_note.setVisible(waiting is not None)
 
     def actions(self) -> list[ActionSpec]:
         return list(self._actions)
