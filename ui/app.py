@@ -13,6 +13,7 @@ import argparse
 import importlib.util
 import os
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
@@ -114,7 +115,6 @@ def run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
         print(f"agent-console: handed {caller} to the running console", file=sys.stderr)
         return 0
     window = make_window(ctx, remember=not shot)
-    install_assist(window)
     if shot:
         window.resize(*screenshot_size())
     server = None
@@ -124,9 +124,16 @@ def run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
             server.caller.connect(lambda phone: (window.bring_to_front(), window.pop(phone)))
     window.show()
     if caller:
-        window.pop(caller)
+        window.pop(caller)  # the worker starts on it while the window paints
+    # Paint the window first, then load the call's helpers (suggestions, wrap-up, sync,
+    # trainer): they import the rules and templates, which need not delay the first frame.
+    QCoreApplication.processEvents()
+    report_first_paint()
+    assist = install_assist(window)
+    if assist is not None and window.result is not None and hasattr(assist, "on_popped"):
+        assist.on_popped(window.result)  # the pop answered before the helpers were there
     if shot:
-        if caller:
+        if caller and window.result is None:
             wait_for_pop(window)
         ok = screenshot(window, shot)
         window.close()
@@ -138,3 +145,14 @@ def run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
     if server is not None:
         server.close()
     return code
+
+
+def report_first_paint() -> None:
+    """``AGENT_CONSOLE_T0=<epoch seconds>``: print the seconds from then to the first frame
+    (``bench/screen_pop.py`` measures cold start with it)."""
+    t0 = os.environ.get("AGENT_CONSOLE_T0")
+    if t0:
+        try:
+            print(f"agent-console: first frame after {time.time() - float(t0):.3f} s", file=sys.stderr)
+        except ValueError:
+            pass
