@@ -78,6 +78,9 @@ def load_settings(
     if not isinstance(hooks, list) or not all(isinstance(h, dict) for h in hooks):
         raise ConfigError(f"{config_path}: sync.hooks must be an array of tables ([[sync.hooks]])")
     templates = raw.get("templates_dir")
+    if templates is not None and not isinstance(templates, str):
+        raise ConfigError(f"{config_path}: templates_dir must be a folder path (text)")
+    interval = _positive(sync.get("interval_s", 5.0), f"{config_path}: sync.interval_s")
     return Settings(
         db_url=db_url,
         journal_url=journal_url,
@@ -91,7 +94,7 @@ def load_settings(
         credit_limit=_money(raw.get("credit_limit", DEFAULT_CREDIT_LIMIT), config_path),
         templates_dir=Path(templates) if templates else paths.config_dir() / "templates",
         hooks=hooks,
-        sync_interval_s=float(sync.get("interval_s", 5.0)),
+        sync_interval_s=interval,
         raw=raw,
     )
 
@@ -110,11 +113,20 @@ def _read_toml(path: Path, *, explicit: bool) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
 
 
+def _positive(value: Any, what: str) -> float:
+    """A number of seconds greater than zero (a zero or negative interval would spin)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1e9:
+        raise ConfigError(f"{what} must be a number of seconds above zero, not {value!r}")
+    return float(value)
+
+
 def _money(value: Any, path: Path) -> Decimal:
     try:
         amount = Decimal(str(value))
     except InvalidOperation:
         raise ConfigError(f"{path}: credit_limit must be an amount, not {value!r}") from None
+    if isinstance(value, bool) or not amount.is_finite():
+        raise ConfigError(f"{path}: credit_limit must be an amount, not {value!r}")
     if amount < 0:
         raise ConfigError(f"{path}: credit_limit cannot be negative")
     return amount

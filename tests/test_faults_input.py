@@ -301,3 +301,34 @@ def test_cli_in_a_subprocess_never_prints_a_traceback(tmp_path: Path, customer_u
     # One line per refusal; argparse's own usage block (indented continuation lines) aside.
     odd = [ln for ln in lines if not ln.startswith(("agent-console: ", "usage: ", "agent-console ", " ", str(tmp_path)))]
     assert not odd, odd
+
+
+TOML_VALUES = ['"x"', '""', "5", "-1", "0", "0.0001", "nan", "inf", "-inf", "true", "[1, 2]", "{ a = 1 }", '"😀"',
+               '"2026-13-01"', "1979-05-27T07:32:00Z", '"../../etc"', '"http://127.0.0.1:1/e"', '"postgresql://x@[::1"']
+TOP_KEYS = ["role", "language", "region", "credit_limit", "templates_dir", "workstation", "agent"]
+HOOK_KEYS = ["name", "kind", "url", "dir", "secret_env", "timeout_s", "backoff_s", "max_backoff_s"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=FIXTURE_HC)
+@given(section=st.sampled_from(["top", "sync", "hook"]), key=st.integers(0, 7), value=st.sampled_from(TOML_VALUES),
+       kind=st.sampled_from(["jsonl", "webhook", "postgres", "nope"]))
+def test_any_config_value_gives_settings_or_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], section: str,
+                                                    key: int, value: str, kind: str) -> None:
+    hook = {"name": '"h"', "kind": f'"{kind}"', "dir": f'"{tmp_path / "drop"}"', "url": '"http://127.0.0.1:1/e"',
+            "secret_env": '"HOME"', "timeout_s": "0.2", "backoff_s": "0"}
+    lines = []
+    if section == "top":
+        lines.append(f"{TOP_KEYS[key % len(TOP_KEYS)]} = {value}")
+    elif section == "sync":
+        lines += ["[sync]", f"interval_s = {value}"]
+    else:
+        hook[HOOK_KEYS[key]] = value
+    lines.append("[[sync.hooks]]")
+    lines += [f"{k} = {v}" for k, v in hook.items()]
+    config = tmp_path / "c.toml"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    journal = f"sqlite:///{tmp_path / 'j.sqlite3'}"
+    for args in (["sync", "--once"], ["sync", "status"]):
+        main(["--config", str(config), "--journal", journal, "--db", "sqlite://", *args])  # raises on a bug
+        err = capsys.readouterr().err
+        assert err.count("\n") <= 1 and "Traceback" not in err, err
