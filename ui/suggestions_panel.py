@@ -94,7 +94,7 @@ class SuggestionsPanel(QFrame):
         self.actions.setWordWrap(False)
         header = self.actions.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fitted once per caller
         self.actions.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
         self.accept_btn = QPushButton(self.tr("&Accept"), self)
@@ -199,6 +199,8 @@ class SuggestionsPanel(QFrame):
     def _refresh_actions(self, keep_row: int | None = None) -> None:
         rows = self.decisions.get(self.current.id, []) if self.current else []
         self.actions_model.set_rows(rows, self.view, self.language)
+        if rows:
+            self.actions.resizeColumnsToContents()
         if rows:
             self.actions.selectRow(keep_row if keep_row is not None and keep_row < len(rows) else 0)
         self._update_buttons()
