@@ -294,3 +294,26 @@ def test_thousands_of_notifications_stay_smooth(qtbot, customer_url: str, journa
         w.repaint()
     finally:
         ctx.close()
+
+
+def test_history_with_us_shows_the_journal(qtbot, window, case_ctx) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from console.models import Call, Case
+
+    earlier = CALL_AT - timedelta(days=3)
+    with case_ctx.journal.session() as s, s.begin():
+        s.add(Call(id="call-1", customer_id="C-0001", phone_e164="+886912345678", agent_id="A007", workstation="ws",
+                   started_at=earlier, saved_at=earlier, outcome="escalated", root_cause="contract_notice_mismatch",
+                   notes="customer forwards the SMS", credit_total=Decimal(0)))
+        s.flush()
+        s.add(Case(id="case-1", customer_id="C-0001", call_id="call-1", owner="A007", status="open",
+                   summary="mPro billed after the SMS", opened_at=earlier))
+    pop(qtbot, window)
+    history = window.history
+    assert not history.empty.isVisibleTo(window) and history.history_view.isVisibleTo(window)
+    texts = [history.history.index(r, 1).data() for r in range(history.history.rowCount())]
+    assert texts == ["Call: Escalated", "Open case"]
+    assert "customer forwards the SMS" in history.history.index(0, 3).data()
+    assert "Open cases: 1" in window.caller_bar.flag_texts()
