@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=ROOT / "bench" / ".cache")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--samples", type=int, default=1000)
-    ap.add_argument("--jobs", type=int, default=1, help="passed to seed --jobs (worker processes)")
+    ap.add_argument("--jobs", type=int, help="passed to seed --jobs (default: seed's own default)")
     ap.add_argument("--rebuild", action="store_true", help="seed again even if a complete cache exists")
     args = ap.parse_args(argv)
 
@@ -103,7 +103,7 @@ def _build(db: Path, marker: Path, url: str, args: argparse.Namespace) -> dict |
         stale.unlink(missing_ok=True)
     print(f"seeding {args.customers:,} customers into {db} ...", flush=True)
     argv = [sys.executable, "-c", CLI, "--db", url, "seed", "--customers", str(args.customers),
-            "--months", "12", "--seed", str(args.seed), "--jobs", str(args.jobs)]
+            "--months", "12", "--seed", str(args.seed)] + (["--jobs", str(args.jobs)] if args.jobs else [])
     run = run_child(argv)
     if run.returncode != 0:
         print(f"seeding failed with exit code {run.returncode}", file=sys.stderr)
@@ -112,7 +112,7 @@ def _build(db: Path, marker: Path, url: str, args: argparse.Namespace) -> dict |
         "complete": True, "customers": args.customers, "seed": args.seed, "months": 12,
         "seed_s": round(run.elapsed_s, 1), "seed_cpu_s": round(run.cpu_s, 1),
         "peak_rss_mib": round(run.peak_rss_mib, 1), "peak_tree_rss_mib": round(run.peak_tree_rss_mib, 1),
-        "jobs": args.jobs, "load_avg_1m": round(os.getloadavg()[0], 2),
+        "jobs": args.jobs or "default", "load_avg_1m": round(os.getloadavg()[0], 2),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     marker.write_text(json.dumps(info, indent=2))

@@ -387,3 +387,22 @@ def test_the_parallel_load_writes_exactly_the_rows_of_the_serial_one(tmp_path: P
     assert sorted(p.name for p in par.iterdir()) == ["c.sqlite3"]  # chunk files are gone
     names = {r[0] for r in _rows(par / "c.sqlite3", "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "ix_usage_customer_service_period" in names
+
+
+def test_progress_is_a_redrawn_bar_on_a_terminal_and_plain_lines_otherwise() -> None:
+    import io
+
+    from console.seed.progress import ProgressPrinter
+
+    tty = io.StringIO()
+    bar = ProgressPrinter(tty, tty=True)
+    bar(500, 1000)
+    bar(1000, 1000)
+    assert tty.getvalue().startswith("\r[###############---------------]") and tty.getvalue().endswith("\n")
+    assert tty.getvalue().count("\n") == 1
+    log = io.StringIO()
+    plain = ProgressPrinter(log, tty=False)
+    plain(500, 1000)  # too soon after the start for a line
+    plain(1000, 1000)
+    assert log.getvalue() == log.getvalue().replace("\r", "")
+    assert log.getvalue().splitlines()[-1].startswith("seed: 1,000/1,000 customers (100%)")
