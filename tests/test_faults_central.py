@@ -43,15 +43,21 @@ def _env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAULT_WEBHOOK_SECRET", SECRET)
 
 
-def record(ctx: ConsoleContext, n: int, *, start: int = 0) -> Decimal:
-    """n calls over 7 customers, every third with a credit (odd amounts) and a case; returns the credit sum."""
-    total = Decimal(0)
+def record(ctx: ConsoleContext, n: int, *, start: int = 0) -> dict[str, Decimal]:
+    """n calls over 7 customers, every third with a credit and a case; the credit sums per currency.
+
+    Every other credit is in US dollars with cents (1.01 ... 98.99), so "equal to the cent" is tested
+    on fractions, not only on whole Taiwan dollars.
+    """
+    total = {"TWD": Decimal(0), "USD": Decimal(0)}
     for i in range(start, start + n):
         specs = []
         if i % 3 == 0:
-            amount = Decimal(1 + (i * 53) % 497)
-            total += amount
-            specs = [ActionSpec("issue_credit", "MPRO", amount, periods=("2026-02",), suggestion_id=f"s{i}"),
+            currency = "USD" if i % 2 else "TWD"
+            amount = Decimal(f"{1 + i % 98}.{1 + i % 99:02d}") if currency == "USD" else Decimal(1 + (i * 53) % 497)
+            total[currency] += amount
+            specs = [ActionSpec("issue_credit", "MPRO", amount, currency=currency, periods=("2026-02",),
+                                suggestion_id=f"s{i}"),
                      ActionSpec("open_case", params={"summary": "notice vs contract"}, suggestion_id=f"s{i}")]
         record_call(ctx, WrapUp(
             customer_id=f"C{i % 7}", outcome="resolved_with_credit" if specs else "resolved",
@@ -60,6 +66,12 @@ def record(ctx: ConsoleContext, n: int, *, start: int = 0) -> Decimal:
             phone="+886912345678",
         ))
     return total
+
+
+def credit_sums(session) -> dict[str, Decimal]:  # type: ignore[no-untyped-def]
+    rows = session.execute(select(Action.currency, func.sum(Action.amount)).where(Action.kind == "issue_credit")
+                           .group_by(Action.currency)).all()
+    return {cur: amount for cur, amount in rows}
 
 
 def drain(worker: SyncWorker, clock: FakeClock, ctx: ConsoleContext, *, max_runs: int = 300,
@@ -93,11 +105,14 @@ def _webhook_case(ctx: ConsoleContext, calls: int, seed: int) -> dict[str, objec
         assert set(rx.events) == local, "an event is missing or foreign at the receiver"
         assert set(rx.applied.values()) == {1}, "an event was applied twice"
         assert rx.bad_signatures == 0 and states == {"delivered"}
-        credits = [Decimal(e["payload"]["amount"]) for e in rx.events.values() if e["type"] == "credit.issued"]
-        assert sum(credits, Decimal(0)) == total
+        received = {"TWD": Decimal(0), "USD": Decimal(0)}
+        for e in rx.events.values():
+            if e["type"] == "credit.issued":
+                received[e["payload"]["currency"]] += Decimal(e["payload"]["amount"])
+        assert received == total and total["USD"] != total["USD"].to_integral_value()
         assert all(rx.faults[m] > 0 for m in ("error500", "hang", "commit_then_drop")), rx.faults
         figures = {"events": len(local), "posts": rx.posts, "faults": dict(rx.faults), "runs": runs,
-                   "attempts": attempts, "credit_total": str(total)}
+                   "attempts": attempts, "credit_total": {k: str(v) for k, v in total.items()}}
     print(f"\nwebhook figures: {figures}")
     return figures
 
@@ -175,12 +190,12 @@ def _postgres_case(ctx: ConsoleContext, pg_url: str, monkeypatch: pytest.MonkeyP
             ids = list(s.scalars(select(OutboxEvent.id)))
             assert len(ids) == len(set(ids)) == len(local_events) and set(ids) == local_events
             assert s.scalar(select(func.count()).select_from(Call)) == calls
-            assert s.scalar(select(func.sum(Action.amount)).where(Action.kind == "issue_credit")) == total
-            assert s.scalar(select(func.sum(Call.credit_total))) == total
+            assert credit_sums(s) == total
+            assert s.scalar(select(func.sum(Call.credit_total))) == sum(total.values())
     finally:
         central.dispose()
     figures = {"events": len(local_events), "runs": runs, "cuts": dict(hook.cuts, refused=proxy.refused),
-               "attempts": attempts, "credit_total": str(total)}
+               "attempts": attempts, "credit_total": {k: str(v) for k, v in total.items()}}
     print(f"\npostgres figures: {figures}")
     return figures
 
