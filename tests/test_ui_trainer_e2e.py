@@ -6,6 +6,7 @@ the pop, F9 opens the wrap-up measured from the pop, the sync status is in the s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -170,5 +171,42 @@ def test_closing_the_window_with_a_wrap_up_open_keeps_a_draft(qtbot, scenarios_t
         found = load_draft(ctx, customer_id="C-0001")
         assert found is not None and found[1]["notes"] == "customer will send the SMS screenshot"
         assert assist.sync.runner is None or not assist.sync.runner.running
+    finally:
+        ctx.close()
+
+
+def _mnemonics(window) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    keys = []
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [b.text() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    texts += [lab.text() for lab in window.findChildren(QLabel) if lab.buddy() is not None and lab.isVisibleTo(window)]
+    for text in texts:
+        m = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if m:
+            keys.append((m.group(1).lower(), text))
+    return keys
+
+
+@pytest.mark.parametrize("language", ["en", "zh_TW"])
+def test_no_two_controls_share_an_alt_key(qtbot, scenarios_template: Path, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(scenarios_template, tmp_path, demo=True)
+    try:
+        window = make_window(ctx, language, remember=False)
+        qtbot.addWidget(window)
+        install(window)
+        window.show()
+        with qtbot.waitSignal(window.popped, timeout=15000):
+            window.pop(PHONE_01)
+        keys = _mnemonics(window)
+        assert len(keys) >= 15
+        seen: dict[str, str] = {}
+        clashes = []
+        for key, text in keys:
+            if key in seen:
+                clashes.append((key, seen[key], text))
+            seen[key] = text
+        assert not clashes, clashes
     finally:
         ctx.close()

@@ -97,7 +97,7 @@ class SuggestionsPanel(QFrame):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fitted once per caller
         self.actions.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
-        self.accept_btn = QPushButton(self.tr("&Accept"), self)
+        self.accept_btn = QPushButton(self.tr("Acce&pt"), self)
         self.edit_btn = QPushButton(self.tr("&Edit…"), self)
         self.reject_btn = QPushButton(self.tr("Re&ject"), self)
         self.accept_all_btn = QPushButton(self.tr("Accept a&ll"), self)
@@ -112,14 +112,14 @@ class SuggestionsPanel(QFrame):
         self.script.setAccessibleName(self.tr("Script to read to the customer"))
         self.script.setReadOnly(True)
         self.script.setTabChangesFocus(True)
-        self.copy_btn = QPushButton(self.tr("&Copy script"), self)
+        self.copy_btn = QPushButton(self.tr("C&opy script"), self)
         self.copy_btn.setObjectName("copyScript")
         self.copy_btn.clicked.connect(self.copy_script)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(4)
-        layout.addWidget(_title(self.tr("&Findings"), self, self.findings))
+        layout.addWidget(_title(self.tr("Fi&ndings"), self, self.findings))
         layout.addWidget(self.findings, 1)
         layout.addWidget(self.empty)
         # The suggestion of the selected finding; hidden when there is nothing to suggest.
@@ -137,7 +137,7 @@ class SuggestionsPanel(QFrame):
         row.addStretch(1)
         box.addLayout(row)
         script_row = QHBoxLayout()
-        script_row.addWidget(_title(self.tr("&Script"), self.detail, self.script), 1)
+        script_row.addWidget(_title(self.tr("Scr&ipt"), self.detail, self.script), 1)
         script_row.addWidget(self.copy_btn)
         box.addLayout(script_row)
         box.addWidget(self.script, 3)
