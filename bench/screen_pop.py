@@ -3,9 +3,10 @@
     .venv/bin/python bench/screen_pop.py [--customers 1000000] [--samples 200] [--db URL]
 
 Screen pop = a number goes in -> the worker looks it up -> the caller bar, the three panes
-and the timeline are filled -> the posted layout and paint events are processed, i.e. the
-window is on screen with the new caller (if the event loop has not painted yet when the
-pop signal fires, ``processEvents`` paints it; nothing is painted twice).
+and the timeline are filled -> the first frame showing the new caller is painted (timed
+inside the timeline's paint, which shares the window's frame). The real window is used,
+with the call's helpers installed; the time until the suggestions panel has been filled
+too is reported beside it.
 It is timed over ``--samples`` random callers of the synthetic population (the cached store
 ``bench/seed_lookup.py`` builds; this script only reads it), beside, in the same run and on the same file, the
 raw ``sqlite3`` queries that fetch the same rows (the floor no window can beat) and
@@ -111,25 +112,35 @@ def _numbers(db: Path, count: int) -> list[str]:
 def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-    from ui.app import make_window
+    from ui.app import install_assist, make_window
 
     settings = load_settings(db=url, journal=f"sqlite:///{tempfile.mkdtemp()}/journal.sqlite3")
     ctx = ConsoleContext(settings, clock=lambda: datetime.now(UTC))
     window = make_window(ctx, "en", remember=False)
     window.resize(1366, 768)
     window.show()
+    install_assist(window)  # the real window: suggestions panel, sync status ...
     raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     store = open_store(url, "customer")
     t_pop: list[float] = []
     cpu_pop: list[float] = []
-    painted = {"n": 0}
+    t_done: list[float] = []
+    painted: dict[str, float | None] = {"at": None}
+    shown = {"yes": False}
     original_paint = type(window.timeline).paintEvent
+    original_show = window.show_result
 
-    def counting_paint(self, event):  # type: ignore[no-untyped-def]
-        painted["n"] += 1
+    def show_result(result):  # type: ignore[no-untyped-def]
+        original_show(result)
+        shown["yes"] = True
+
+    def timed_paint(self, event):  # type: ignore[no-untyped-def]
         original_paint(self, event)
+        if shown["yes"] and painted["at"] is None:
+            painted["at"] = time.perf_counter()  # the first frame with the new caller
 
-    type(window.timeline).paintEvent = counting_paint  # proves each pop reached the screen
+    window.show_result = show_result
+    type(window.timeline).paintEvent = timed_paint
     t_lookup: list[float] = []
     t_raw: list[float] = []
     rows_shown = 0
@@ -139,17 +150,18 @@ def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
         window.popped.connect(loop.quit)
         window.pop_failed.connect(loop.quit)
         QTimer.singleShot(10_000, loop.quit)
-        before = painted["n"]
+        painted["at"], shown["yes"] = None, False
         cpu = time.process_time()
         start = time.perf_counter()
         window.pop(number)
-        loop.exec()
+        loop.exec()  # returns once the listeners (suggestions) have had the pop too
         QCoreApplication.sendPostedEvents()
-        QCoreApplication.processEvents()  # layout + paint of everything the pop changed
-        elapsed = time.perf_counter() - start
+        QCoreApplication.processEvents()
+        t_done.append((time.perf_counter() - start) * 1000)
         cpu_pop.append((time.process_time() - cpu) * 1000)
-        if painted["n"] == before:
+        if painted["at"] is None:
             raise SystemExit(f"screen pop of {number} was not painted")
+        elapsed = painted["at"] - start
         window.popped.disconnect(loop.quit)
         window.pop_failed.disconnect(loop.quit)
         if window.result is None or window.result.view.matched_phone != number:
@@ -182,9 +194,11 @@ def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
     raw.close()
     ctx.close()
     cpu_pop = cpu_pop[WARMUP:]
+    t_done = t_done[WARMUP:]
     rows = [(name, percentile(s, 50), percentile(s, 95), percentile(s, 99), max(s))
-            for name, s in (("window screen pop (painted)", t_pop),
-                            ("  its CPU time, both threads", cpu_pop),
+            for name, s in (("screen pop: number -> first frame", t_pop),
+                            ("  ... -> suggestions shown too", t_done),
+                            ("  CPU time to suggestions, all threads", cpu_pop),
                             ("console.lookup.lookup", t_lookup),
                             ("raw sqlite3 (baseline)", t_raw))]
     print_table(("path", "p50", "p95", "p99", "max"), rows)

@@ -62,7 +62,7 @@ class ErrorBanner(QFrame):
 
 
 class ConsoleWindow(QMainWindow):
-    popped = Signal(object)  # PopResult, after the panes and timeline are filled
+    popped = Signal(object)  # PopResult, once the panes and timeline are filled and painted
     pop_failed = Signal(object)  # PopFailure
 
     def __init__(self, ctx: ConsoleContext, language: str = "en", lookups: Lookups | None = None,
@@ -316,7 +316,9 @@ class ConsoleWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("%1 · %2 contracts, %3 notifications, %4 bills")
                                      .replace("%1", view.customer.name).replace("%2", str(len(view.contracts)))
                                      .replace("%3", str(len(view.notifications))).replace("%4", str(len(view.bills))))
-        self.popped.emit(result)
+        # Tell the listeners (suggestions, wrap-up) on the next turn of the event loop, after
+        # the posted layout and paint events: the caller is on screen before they do their work.
+        QTimer.singleShot(0, lambda: self.popped.emit(result))
 
     # -- evidence ------------------------------------------------------------------------
     def highlight_evidence(self, refs: Iterable[str]) -> dict[str, int]:
