@@ -130,8 +130,8 @@ def run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
     QCoreApplication.processEvents()
     report_first_paint()
     assist = install_assist(window)
-    if assist is not None and window.result is not None and hasattr(assist, "on_popped"):
-        assist.on_popped(window.result)  # the pop answered before the helpers were there
+    if assist is not None and window.last_popped is not None and hasattr(assist, "on_popped"):
+        assist.on_popped(window.last_popped)  # the pop was announced before the helpers were there
     if shot:
         if caller and window.result is None:
             wait_for_pop(window)

@@ -75,6 +75,7 @@ class ConsoleWindow(QMainWindow):
         self.result: PopResult | None = None
         self._last_phone: str | None = None
         self._wrap_up_handler: Callable[[PopResult], object] | None = None
+        self.last_popped: PopResult | None = None  # the last result ``popped`` announced
         self.setObjectName("consoleWindow")
         title = self.tr("Agent Console")
         if ctx.settings.demo:
@@ -318,7 +319,11 @@ class ConsoleWindow(QMainWindow):
                                      .replace("%3", str(len(view.notifications))).replace("%4", str(len(view.bills))))
         # Tell the listeners (suggestions, wrap-up) on the next turn of the event loop, after
         # the posted layout and paint events: the caller is on screen before they do their work.
-        QTimer.singleShot(0, lambda: self.popped.emit(result))
+        QTimer.singleShot(0, lambda: self._announce(result))
+
+    def _announce(self, result: PopResult) -> None:
+        self.last_popped = result
+        self.popped.emit(result)
 
     # -- evidence ------------------------------------------------------------------------
     def highlight_evidence(self, refs: Iterable[str]) -> dict[str, int]:
