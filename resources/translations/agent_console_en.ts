@@ -1,93 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="34" />
-        <source>Scorecard</source>
-        <comment>✓ Spotted: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="36" />
-        <source>Scorecard</source>
-        <comment>✗ Missed: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="38" />
-        <source>Scorecard</source>
-        <comment>? Named but not in this case: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="42" />
-        <source>Scorecard</source>
-        <comment>✓ Done right: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="48" />
-        <source>Scorecard</source>
-        <comment>(you credited %1 for %2)</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="50" />
-        <source>Scorecard</source>
-        <comment>≈ Partly right: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="52" />
-        <source>Scorecard</source>
-        <comment>✗ Missing: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="54" />
-        <source>Scorecard</source>
-        <comment>✗ Not called for: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="56" />
-        <source>Scorecard</source>
-        <comment>Nothing was wrong in this case: the right answer was to explain, not to act.</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="58" />
-        <source>Scorecard</source>
-        <comment>Over-credit: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="60" />
-        <source>Scorecard</source>
-        <comment>Under-credit: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="62" />
-        <source>Scorecard</source>
-        <comment>Time to resolution: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="66" />
-        <source>Scorecard</source>
-        <comment>Hints were hidden. What you missed: %1</comment>
-        <translation>Scorecard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="68" />
-        <source>Scorecard</source>
-        <comment>Hints were hidden, and you missed nothing.</comment>
-        <translation>Scorecard</translation>
-    </message>
-</context>
-<context>
     <name>ActionEditDialog</name>
     <message>
         <location filename="../../ui/action_edit.py" line="41" />
@@ -214,12 +127,12 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="245" />
+        <location filename="../../ui/panes.py" line="251" />
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="253" />
+        <location filename="../../ui/panes.py" line="259" />
         <source>Bills by period; Right or + expands a period</source>
         <translation>Bills by period; Right or + expands a period</translation>
     </message>
@@ -386,200 +299,200 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Agent Console</source>
         <translation>Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>DEMO (nothing reaches real systems)</source>
         <translation>DEMO (nothing reaches real systems)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Ready: type the caller's number and press Enter</source>
         <translation>Ready: type the caller's number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Caller</source>
         <translation>&amp;Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Bill</source>
         <translation>&amp;Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>C&amp;all</source>
         <translation>C&amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Go to the number field</source>
         <translation>Go to the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Next pane</source>
         <translation>Next pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Previous pane</source>
         <translation>Previous pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Contract pane</source>
         <translation>Contract pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Notifications pane</source>
         <translation>Notifications pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Bill pane</source>
         <translation>Bill pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Clear highlights</source>
         <translation>Clear highlights</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Expand or collapse the period</source>
         <translation>Expand or collapse the period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Expand all periods</source>
         <translation>Expand all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Collapse all periods</source>
         <translation>Collapse all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Wrap up the call…</source>
         <translation>Wrap up the call…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>About Agent Console</source>
         <translation>About Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Look up the number in the number field</source>
         <translation>Look up the number in the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Move between controls</source>
         <translation>Move between controls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Left / Right</source>
         <translation>Left / Right</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Timeline: previous / next mark</source>
         <translation>Timeline: previous / next mark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Timeline: show the mark's item in its pane</source>
         <translation>Timeline: show the mark's item in its pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>Right / Left, + / -</source>
         <translation>Right / Left, + / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>Bill: expand / collapse a period</source>
         <translation>Bill: expand / collapse a period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>Agent Console %1
 Contract, notifications and bill side by side.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Wrap-up is not available in this build yet</source>
         <translation>Wrap-up is not available in this build yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Could not look up %1: %2</source>
         <translation>Could not look up %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>No notifications were sent to this customer.</source>
         <translation>No notifications were sent to this customer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>The journal cannot be read: %1</source>
         <translation>The journal cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · %2 contracts, %3 notifications, %4 bills</translation>
     </message>
@@ -587,22 +500,22 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="195" />
+        <location filename="../../ui/panes.py" line="201" />
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="200" />
+        <location filename="../../ui/panes.py" line="206" />
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="201" />
+        <location filename="../../ui/panes.py" line="207" />
         <source>Contract clauses</source>
         <translation>Contract clauses</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="206" />
+        <location filename="../../ui/panes.py" line="212" />
         <source>Selected clause, full text</source>
         <translation>Selected clause, full text</translation>
     </message>
@@ -878,28 +791,28 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="328" />
-        <location filename="../../ui/panes.py" line="343" />
+        <location filename="../../ui/panes.py" line="334" />
+        <location filename="../../ui/panes.py" line="349" />
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="333" />
+        <location filename="../../ui/panes.py" line="339" />
         <source>Previous calls, open cases and callbacks</source>
         <translation>Previous calls, open cases and callbacks</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="334" />
+        <location filename="../../ui/panes.py" line="340" />
         <source>Events in the customer record</source>
         <translation>Events in the customer record</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="335" />
+        <location filename="../../ui/panes.py" line="341" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="344" />
+        <location filename="../../ui/panes.py" line="350" />
         <source>Customer events</source>
         <translation>Customer events</translation>
     </message>
@@ -1262,17 +1175,17 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="226" />
+        <location filename="../../ui/panes.py" line="232" />
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="229" />
+        <location filename="../../ui/panes.py" line="235" />
         <source>Notifications, newest first</source>
         <translation>Notifications, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="231" />
+        <location filename="../../ui/panes.py" line="237" />
         <source>Selected notification, full text</source>
         <translation>Selected notification, full text</translation>
     </message>
@@ -1318,12 +1231,12 @@ Contract, notifications and bill side by side.</translation>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="77" />
+        <location filename="../../ui/models/panes.py" line="80" />
         <source>Clause as printed</source>
         <translation>Clause as printed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="79" />
+        <location filename="../../ui/models/panes.py" line="77" />
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
@@ -1393,6 +1306,79 @@ Contract, notifications and bill side by side.</translation>
     </message>
 </context>
 <context>
+    <name>Scorecard</name>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="33" />
+        <source>✓ Spotted: %1</source>
+        <translation>✓ Spotted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="35" />
+        <source>✗ Missed: %1</source>
+        <translation>✗ Missed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="37" />
+        <source>? Named but not in this case: %1</source>
+        <translation>? Named but not in this case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="41" />
+        <source>✓ Done right: %1</source>
+        <translation>✓ Done right: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="47" />
+        <source>(you credited %1 for %2)</source>
+        <translation>(you credited %1 for %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="49" />
+        <source>≈ Partly right: %1</source>
+        <translation>≈ Partly right: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="51" />
+        <source>✗ Missing: %1</source>
+        <translation>✗ Missing: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="53" />
+        <source>✗ Not called for: %1</source>
+        <translation>✗ Not called for: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="55" />
+        <source>Nothing was wrong in this case: the right answer was to explain, not to act.</source>
+        <translation>Nothing was wrong in this case: the right answer was to explain, not to act.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="57" />
+        <source>Over-credit: %1</source>
+        <translation>Over-credit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="59" />
+        <source>Under-credit: %1</source>
+        <translation>Under-credit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="61" />
+        <source>Time to resolution: %1</source>
+        <translation>Time to resolution: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="65" />
+        <source>Hints were hidden. What you missed: %1</source>
+        <translation>Hints were hidden. What you missed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="67" />
+        <source>Hints were hidden, and you missed nothing.</source>
+        <translation>Hints were hidden, and you missed nothing.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
         <location filename="../../ui/suggestion_models.py" line="62" />
@@ -1410,7 +1396,7 @@ Contract, notifications and bill side by side.</translation>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="75" />
+        <location filename="../../ui/suggestion_models.py" line="76" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
@@ -1420,7 +1406,7 @@ Contract, notifications and bill side by side.</translation>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="76" />
+        <location filename="../../ui/suggestion_models.py" line="75" />
         <source>Months</source>
         <translation>Months</translation>
     </message>
@@ -1456,7 +1442,7 @@ Contract, notifications and bill side by side.</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="76" />
-        <location filename="../../ui/suggestions_panel.py" line="168" />
+        <location filename="../../ui/suggestions_panel.py" line="177" />
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>Nothing to suggest: no finding for this caller.</translation>
     </message>
@@ -1467,8 +1453,23 @@ Contract, notifications and bill side by side.</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="100" />
-        <source>&amp;Accept</source>
-        <translation>&amp;Accept</translation>
+        <source>Acce&amp;pt</source>
+        <translation>Acce&amp;pt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="115" />
+        <source>C&amp;opy script</source>
+        <translation>C&amp;opy script</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="122" />
+        <source>Fi&amp;ndings</source>
+        <translation>Fi&amp;ndings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="140" />
+        <source>Scr&amp;ipt</source>
+        <translation>Scr&amp;ipt</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="101" />
@@ -1491,24 +1492,9 @@ Contract, notifications and bill side by side.</translation>
         <translation>Script to read to the customer</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="115" />
-        <source>&amp;Copy script</source>
-        <translation>&amp;Copy script</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestions_panel.py" line="122" />
-        <source>&amp;Findings</source>
-        <translation>&amp;Findings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestions_panel.py" line="125" />
+        <location filename="../../ui/suggestions_panel.py" line="131" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestions_panel.py" line="134" />
-        <source>&amp;Script</source>
-        <translation>&amp;Script</translation>
     </message>
 </context>
 <context>
@@ -1679,103 +1665,108 @@ Contract, notifications and bill side by side.</translation>
         <translation>Training scenarios</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="117" />
-        <source>&amp;Ring</source>
-        <translation>&amp;Ring</translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="120" />
-        <source>&amp;Load scenario…</source>
-        <translation>&amp;Load scenario…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="127" />
-        <source>&amp;Hide hints (no suggestions panel)</source>
-        <translation>&amp;Hide hints (no suggestions panel)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="132" />
+        <location filename="../../ui/trainer_panel.py" line="135" />
         <source>Caller's brief</source>
         <translation>Caller's brief</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="135" />
-        <source>Brief on a &amp;second screen</source>
-        <translation>Brief on a &amp;second screen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="138" />
-        <location filename="../../ui/trainer_panel.py" line="227" />
+        <location filename="../../ui/trainer_panel.py" line="147" />
+        <location filename="../../ui/trainer_panel.py" line="237" />
         <source>Scorecard: record the outcome to see it</source>
         <translation>Scorecard: record the outcome to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="144" />
+        <location filename="../../ui/trainer_panel.py" line="153" />
         <source>Scorecard</source>
         <translation>Scorecard</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="146" />
-        <source>&amp;Export session report…</source>
-        <translation>&amp;Export session report…</translation>
+        <location filename="../../ui/trainer_panel.py" line="120" />
+        <source>Rin&amp;g</source>
+        <translation>Rin&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="153" />
-        <source>&amp;Scenarios</source>
-        <translation>&amp;Scenarios</translation>
+        <location filename="../../ui/trainer_panel.py" line="123" />
+        <source>Loa&amp;d scenario…</source>
+        <translation>Loa&amp;d scenario…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="166" />
-        <source>&amp;Brief (trainer only)</source>
-        <translation>&amp;Brief (trainer only)</translation>
+        <location filename="../../ui/trainer_panel.py" line="130" />
+        <source>Hide hints (no s&amp;uggestions panel)</source>
+        <translation>Hide hints (no s&amp;uggestions panel)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="222" />
+        <location filename="../../ui/trainer_panel.py" line="140" />
+        <source>Show the brie&amp;f</source>
+        <translation>Show the brie&amp;f</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="144" />
+        <source>On a second screen</source>
+        <translation>On a second screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="155" />
+        <source>E&amp;xport session report…</source>
+        <translation>E&amp;xport session report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="162" />
+        <source>Scena&amp;rios</source>
+        <translation>Scena&amp;rios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="175" />
+        <source>Brief (trainer only)</source>
+        <translation>Brief (trainer only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="232" />
         <source>Scenario %1 has no phone number to ring</source>
         <translation>Scenario %1 has no phone number to ring</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="230" />
+        <location filename="../../ui/trainer_panel.py" line="240" />
         <source>Ringing: %1 (%2)</source>
         <translation>Ringing: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="256" />
+        <location filename="../../ui/trainer_panel.py" line="266" />
         <source>Loaded: %1</source>
         <translation>Loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="265" />
+        <location filename="../../ui/trainer_panel.py" line="275" />
         <source>Load scenario files</source>
         <translation>Load scenario files</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="266" />
+        <location filename="../../ui/trainer_panel.py" line="276" />
         <source>Scenarios (*.yaml *.yml)</source>
         <translation>Scenarios (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="299" />
+        <location filename="../../ui/trainer_panel.py" line="309" />
         <source>Score: %1 of %2 points (%3%)</source>
         <translation>Score: %1 of %2 points (%3%)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="313" />
+        <location filename="../../ui/trainer_panel.py" line="323" />
         <source>Session report written: %1 (%2 attempts)</source>
         <translation>Session report written: %1 (%2 attempts)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="317" />
+        <location filename="../../ui/trainer_panel.py" line="327" />
         <source>Export the session report</source>
         <translation>Export the session report</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="318" />
+        <location filename="../../ui/trainer_panel.py" line="328" />
         <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
         <translation>Printable page (*.html);;Spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="340" />
+        <location filename="../../ui/trainer_panel.py" line="350" />
         <source>Demo database reset to pristine in %1 s</source>
         <translation>Demo database reset to pristine in %1 s</translation>
     </message>
@@ -1783,177 +1774,182 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../ui/wrapup.py" line="48" />
+        <location filename="../../ui/wrapup.py" line="49" />
         <source>A notice contradicts the contract</source>
         <translation>A notice contradicts the contract</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="49" />
+        <location filename="../../ui/wrapup.py" line="50" />
         <source>Promotion not applied</source>
         <translation>Promotion not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="50" />
+        <location filename="../../ui/wrapup.py" line="51" />
         <source>Charged after a cancellation attempt</source>
         <translation>Charged after a cancellation attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="51" />
+        <location filename="../../ui/wrapup.py" line="52" />
         <source>Charged while suspended</source>
         <translation>Charged while suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="52" />
+        <location filename="../../ui/wrapup.py" line="53" />
         <source>Charged twice</source>
         <translation>Charged twice</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="53" />
+        <location filename="../../ui/wrapup.py" line="54" />
         <source>Paid service never used</source>
         <translation>Paid service never used</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="77" />
+        <location filename="../../ui/wrapup.py" line="78" />
         <source>Wrap up the call with %1</source>
         <translation>Wrap up the call with %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="88" />
+        <location filename="../../ui/wrapup.py" line="89" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="93" />
+        <location filename="../../ui/wrapup.py" line="94" />
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="99" />
+        <location filename="../../ui/wrapup.py" line="100" />
         <source>What the customer said, what you did</source>
         <translation>What the customer said, what you did</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="100" />
+        <location filename="../../ui/wrapup.py" line="101" />
         <source>Follow up on</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="111" />
+        <location filename="../../ui/wrapup.py" line="112" />
         <source>What went wrong</source>
         <translation>What went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="121" />
+        <location filename="../../ui/wrapup.py" line="122" />
         <source>Actions carried out with this call</source>
         <translation>Actions carried out with this call</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="124" />
+        <location filename="../../ui/wrapup.py" line="130" />
         <source>A&amp;dd action…</source>
         <translation>A&amp;dd action…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="127" />
+        <location filename="../../ui/wrapup.py" line="133" />
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="137" />
+        <location filename="../../ui/wrapup.py" line="143" />
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="141" />
+        <location filename="../../ui/wrapup.py" line="147" />
         <source>Close (keep a draft)</source>
         <translation>Close (keep a draft)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="146" />
+        <location filename="../../ui/wrapup.py" line="152" />
         <source>&amp;Outcome:</source>
         <translation>&amp;Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="147" />
+        <location filename="../../ui/wrapup.py" line="153" />
         <source>&amp;Root cause:</source>
         <translation>&amp;Root cause:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="148" />
+        <location filename="../../ui/wrapup.py" line="154" />
         <source>What went &amp;wrong:</source>
         <translation>What went &amp;wrong:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="156" />
+        <location filename="../../ui/wrapup.py" line="163" />
         <source>A&amp;ctions:</source>
         <translation>A&amp;ctions:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="157" />
+        <location filename="../../ui/wrapup.py" line="164" />
         <source>&amp;Notes:</source>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="162" />
+        <location filename="../../ui/wrapup.py" line="169" />
         <source>&amp;Follow-up:</source>
         <translation>&amp;Follow-up:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="172" />
+        <location filename="../../ui/wrapup.py" line="179" />
         <source>Save the wrap-up</source>
         <translation>Save the wrap-up</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="229" />
+        <location filename="../../ui/wrapup.py" line="236" />
         <source>No actions: accept suggestions or add one</source>
         <translation>No actions: accept suggestions or add one</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="278" />
+        <location filename="../../ui/wrapup.py" line="242" />
+        <source>Credits of %1 are above your limit of %2: they will wait for a lead's approval.</source>
+        <translation>Credits of %1 are above your limit of %2: they will wait for a lead's approval.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="292" />
         <source>Call %1 · after-call work %2</source>
         <translation>Call %1 · after-call work %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="305" />
+        <location filename="../../ui/wrapup.py" line="319" />
         <source>Your unsaved wrap-up for this customer was restored.</source>
         <translation>Your unsaved wrap-up for this customer was restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="325" />
+        <location filename="../../ui/wrapup.py" line="339" />
         <source>Choose an outcome.</source>
         <translation>Choose an outcome.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="326" />
+        <location filename="../../ui/wrapup.py" line="340" />
         <source>This outcome needs a root cause.</source>
         <translation>This outcome needs a root cause.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="327" />
+        <location filename="../../ui/wrapup.py" line="341" />
         <source>A scheduled callback needs a follow-up date.</source>
         <translation>A scheduled callback needs a follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="328" />
+        <location filename="../../ui/wrapup.py" line="342" />
         <source>Resolved with a credit: accept or add a credit.</source>
         <translation>Resolved with a credit: accept or add a credit.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="329" />
+        <location filename="../../ui/wrapup.py" line="343" />
         <source>No caller: look the customer up first.</source>
         <translation>No caller: look the customer up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="362" />
+        <location filename="../../ui/wrapup.py" line="376" />
         <source>Could not save the call: %1. Everything stays in the form</source>
         <translation>Could not save the call: %1. Everything stays in the form</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="363" />
+        <location filename="../../ui/wrapup.py" line="377" />
         <source>; a draft is kept.</source>
         <translation>; a draft is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="363" />
+        <location filename="../../ui/wrapup.py" line="377" />
         <source>; the draft could not be kept either.</source>
         <translation>; the draft could not be kept either.</translation>
     </message>

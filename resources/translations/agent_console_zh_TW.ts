@@ -1,93 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="34" />
-        <source>Scorecard</source>
-        <comment>✓ Spotted: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="36" />
-        <source>Scorecard</source>
-        <comment>✗ Missed: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="38" />
-        <source>Scorecard</source>
-        <comment>? Named but not in this case: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="42" />
-        <source>Scorecard</source>
-        <comment>✓ Done right: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="48" />
-        <source>Scorecard</source>
-        <comment>(you credited %1 for %2)</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="50" />
-        <source>Scorecard</source>
-        <comment>≈ Partly right: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="52" />
-        <source>Scorecard</source>
-        <comment>✗ Missing: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="54" />
-        <source>Scorecard</source>
-        <comment>✗ Not called for: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="56" />
-        <source>Scorecard</source>
-        <comment>Nothing was wrong in this case: the right answer was to explain, not to act.</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="58" />
-        <source>Scorecard</source>
-        <comment>Over-credit: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="60" />
-        <source>Scorecard</source>
-        <comment>Under-credit: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="62" />
-        <source>Scorecard</source>
-        <comment>Time to resolution: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="66" />
-        <source>Scorecard</source>
-        <comment>Hints were hidden. What you missed: %1</comment>
-        <translation>評分表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scorecard_view.py" line="68" />
-        <source>Scorecard</source>
-        <comment>Hints were hidden, and you missed nothing.</comment>
-        <translation>評分表</translation>
-    </message>
-</context>
-<context>
     <name>ActionEditDialog</name>
     <message>
         <location filename="../../ui/action_edit.py" line="41" />
@@ -214,12 +127,12 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="245" />
+        <location filename="../../ui/panes.py" line="251" />
         <source>Bill</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="253" />
+        <location filename="../../ui/panes.py" line="259" />
         <source>Bills by period; Right or + expands a period</source>
         <translation>依期別列出帳單；按右鍵或 + 展開</translation>
     </message>
@@ -386,200 +299,200 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Agent Console</source>
         <translation>客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>DEMO (nothing reaches real systems)</source>
         <translation>示範模式（不會送到正式系統）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Ready: type the caller's number and press Enter</source>
         <translation>就緒：輸入來電號碼後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Caller</source>
         <translation>來電(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Bill</source>
         <translation>帳單(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>C&amp;all</source>
         <translation>通話(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Go to the number field</source>
         <translation>跳到號碼欄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Next pane</source>
         <translation>下一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Previous pane</source>
         <translation>上一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Contract pane</source>
         <translation>合約窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Notifications pane</source>
         <translation>通知窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Bill pane</source>
         <translation>帳單窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Clear highlights</source>
         <translation>清除標示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Expand or collapse the period</source>
         <translation>展開或收合此期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Expand all periods</source>
         <translation>展開所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Collapse all periods</source>
         <translation>收合所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Wrap up the call…</source>
         <translation>結束通話並記錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>About Agent Console</source>
         <translation>關於客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Look up the number in the number field</source>
         <translation>查詢號碼欄中的號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Move between controls</source>
         <translation>在控制項之間移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Left / Right</source>
         <translation>左 / 右</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Timeline: previous / next mark</source>
         <translation>時間軸：上一個 / 下一個標記</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Timeline: show the mark's item in its pane</source>
         <translation>時間軸：在窗格中顯示該標記的項目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>Right / Left, + / -</source>
         <translation>右 / 左、+ / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>Bill: expand / collapse a period</source>
         <translation>帳單：展開 / 收合一期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>客服工作台 %1
 合約、通知與帳單並列對照。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Wrap-up is not available in this build yet</source>
         <translation>此版本尚未提供通話記錄功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Could not look up %1: %2</source>
         <translation>無法查詢 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>No notifications were sent to this customer.</source>
         <translation>沒有寄給此客戶的通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>The journal cannot be read: %1</source>
         <translation>無法讀取通話日誌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · 合約 %2 份、通知 %3 則、帳單 %4 期</translation>
     </message>
@@ -587,22 +500,22 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="195" />
+        <location filename="../../ui/panes.py" line="201" />
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="200" />
+        <location filename="../../ui/panes.py" line="206" />
         <source>Services</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="201" />
+        <location filename="../../ui/panes.py" line="207" />
         <source>Contract clauses</source>
         <translation>合約條款</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="206" />
+        <location filename="../../ui/panes.py" line="212" />
         <source>Selected clause, full text</source>
         <translation>所選條款全文</translation>
     </message>
@@ -878,28 +791,28 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="328" />
-        <location filename="../../ui/panes.py" line="343" />
+        <location filename="../../ui/panes.py" line="334" />
+        <location filename="../../ui/panes.py" line="349" />
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="333" />
+        <location filename="../../ui/panes.py" line="339" />
         <source>Previous calls, open cases and callbacks</source>
         <translation>過去通話、未結案件與待回電</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="334" />
+        <location filename="../../ui/panes.py" line="340" />
         <source>Events in the customer record</source>
         <translation>客戶紀錄中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="335" />
+        <location filename="../../ui/panes.py" line="341" />
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="344" />
+        <location filename="../../ui/panes.py" line="350" />
         <source>Customer events</source>
         <translation>客戶事件</translation>
     </message>
@@ -1262,17 +1175,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="226" />
+        <location filename="../../ui/panes.py" line="232" />
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="229" />
+        <location filename="../../ui/panes.py" line="235" />
         <source>Notifications, newest first</source>
         <translation>通知（新到舊）</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="231" />
+        <location filename="../../ui/panes.py" line="237" />
         <source>Selected notification, full text</source>
         <translation>所選通知全文</translation>
     </message>
@@ -1318,12 +1231,12 @@ Contract, notifications and bill side by side.</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="77" />
+        <location filename="../../ui/models/panes.py" line="80" />
         <source>Clause as printed</source>
         <translation>條款原文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="79" />
+        <location filename="../../ui/models/panes.py" line="77" />
         <source>Contract</source>
         <translation>合約</translation>
     </message>
@@ -1393,6 +1306,79 @@ Contract, notifications and bill side by side.</source>
     </message>
 </context>
 <context>
+    <name>Scorecard</name>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="33" />
+        <source>✓ Spotted: %1</source>
+        <translation>✓ 已發現：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="35" />
+        <source>✗ Missed: %1</source>
+        <translation>✗ 遺漏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="37" />
+        <source>? Named but not in this case: %1</source>
+        <translation>? 提出但本案並無：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="41" />
+        <source>✓ Done right: %1</source>
+        <translation>✓ 處理正確：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="47" />
+        <source>(you credited %1 for %2)</source>
+        <translation>（您為 %2 折抵了 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="49" />
+        <source>≈ Partly right: %1</source>
+        <translation>≈ 部分正確：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="51" />
+        <source>✗ Missing: %1</source>
+        <translation>✗ 缺少：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="53" />
+        <source>✗ Not called for: %1</source>
+        <translation>✗ 不需要：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="55" />
+        <source>Nothing was wrong in this case: the right answer was to explain, not to act.</source>
+        <translation>本案沒有錯誤：正確做法是向客戶說明，而不是執行動作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="57" />
+        <source>Over-credit: %1</source>
+        <translation>多退：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="59" />
+        <source>Under-credit: %1</source>
+        <translation>少退：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="61" />
+        <source>Time to resolution: %1</source>
+        <translation>處理時間：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="65" />
+        <source>Hints were hidden. What you missed: %1</source>
+        <translation>提示已隱藏。您遺漏了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scorecard_view.py" line="67" />
+        <source>Hints were hidden, and you missed nothing.</source>
+        <translation>提示已隱藏，而您沒有遺漏任何項目。</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
         <location filename="../../ui/suggestion_models.py" line="62" />
@@ -1410,7 +1396,7 @@ Contract, notifications and bill side by side.</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="75" />
+        <location filename="../../ui/suggestion_models.py" line="76" />
         <source>Service</source>
         <translation>服務</translation>
     </message>
@@ -1420,7 +1406,7 @@ Contract, notifications and bill side by side.</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="76" />
+        <location filename="../../ui/suggestion_models.py" line="75" />
         <source>Months</source>
         <translation>月份</translation>
     </message>
@@ -1456,7 +1442,7 @@ Contract, notifications and bill side by side.</source>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="76" />
-        <location filename="../../ui/suggestions_panel.py" line="168" />
+        <location filename="../../ui/suggestions_panel.py" line="177" />
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>沒有建議：此來電者沒有發現問題。</translation>
     </message>
@@ -1467,8 +1453,23 @@ Contract, notifications and bill side by side.</source>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="100" />
-        <source>&amp;Accept</source>
-        <translation>採用(&amp;A)</translation>
+        <source>Acce&amp;pt</source>
+        <translation>採用(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="115" />
+        <source>C&amp;opy script</source>
+        <translation>複製話術(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="122" />
+        <source>Fi&amp;ndings</source>
+        <translation>發現(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="140" />
+        <source>Scr&amp;ipt</source>
+        <translation>話術(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="101" />
@@ -1491,24 +1492,9 @@ Contract, notifications and bill side by side.</source>
         <translation>向客戶說明的話術</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="115" />
-        <source>&amp;Copy script</source>
-        <translation>複製話術(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestions_panel.py" line="122" />
-        <source>&amp;Findings</source>
-        <translation>發現(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestions_panel.py" line="125" />
+        <location filename="../../ui/suggestions_panel.py" line="131" />
         <source>Suggestion</source>
         <translation>建議</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestions_panel.py" line="134" />
-        <source>&amp;Script</source>
-        <translation>話術(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1679,103 +1665,108 @@ Contract, notifications and bill side by side.</source>
         <translation>訓練情境</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="117" />
-        <source>&amp;Ring</source>
-        <translation>撥入(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="120" />
-        <source>&amp;Load scenario…</source>
-        <translation>載入情境(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="127" />
-        <source>&amp;Hide hints (no suggestions panel)</source>
-        <translation>隱藏提示（不顯示建議面板）(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="132" />
+        <location filename="../../ui/trainer_panel.py" line="135" />
         <source>Caller's brief</source>
         <translation>來電者情境</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="135" />
-        <source>Brief on a &amp;second screen</source>
-        <translation>情境顯示於第二螢幕(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="138" />
-        <location filename="../../ui/trainer_panel.py" line="227" />
+        <location filename="../../ui/trainer_panel.py" line="147" />
+        <location filename="../../ui/trainer_panel.py" line="237" />
         <source>Scorecard: record the outcome to see it</source>
         <translation>評分表：記錄通話結果後顯示</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="144" />
+        <location filename="../../ui/trainer_panel.py" line="153" />
         <source>Scorecard</source>
         <translation>評分表</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="146" />
-        <source>&amp;Export session report…</source>
-        <translation>匯出課程報告(&amp;E)…</translation>
+        <location filename="../../ui/trainer_panel.py" line="120" />
+        <source>Rin&amp;g</source>
+        <translation>撥入(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="153" />
-        <source>&amp;Scenarios</source>
-        <translation>情境(&amp;S)</translation>
+        <location filename="../../ui/trainer_panel.py" line="123" />
+        <source>Loa&amp;d scenario…</source>
+        <translation>載入情境(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="166" />
-        <source>&amp;Brief (trainer only)</source>
-        <translation>情境說明（僅限講師）(&amp;B)</translation>
+        <location filename="../../ui/trainer_panel.py" line="130" />
+        <source>Hide hints (no s&amp;uggestions panel)</source>
+        <translation>隱藏提示（不顯示建議面板）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="222" />
+        <location filename="../../ui/trainer_panel.py" line="140" />
+        <source>Show the brie&amp;f</source>
+        <translation>顯示情境說明(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="144" />
+        <source>On a second screen</source>
+        <translation>顯示於第二螢幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="155" />
+        <source>E&amp;xport session report…</source>
+        <translation>匯出課程報告(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="162" />
+        <source>Scena&amp;rios</source>
+        <translation>情境(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="175" />
+        <source>Brief (trainer only)</source>
+        <translation>情境說明（僅限講師）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="232" />
         <source>Scenario %1 has no phone number to ring</source>
         <translation>情境 %1 沒有可撥入的電話號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="230" />
+        <location filename="../../ui/trainer_panel.py" line="240" />
         <source>Ringing: %1 (%2)</source>
         <translation>來電中：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="256" />
+        <location filename="../../ui/trainer_panel.py" line="266" />
         <source>Loaded: %1</source>
         <translation>已載入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="265" />
+        <location filename="../../ui/trainer_panel.py" line="275" />
         <source>Load scenario files</source>
         <translation>載入情境檔</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="266" />
+        <location filename="../../ui/trainer_panel.py" line="276" />
         <source>Scenarios (*.yaml *.yml)</source>
         <translation>情境檔 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="299" />
+        <location filename="../../ui/trainer_panel.py" line="309" />
         <source>Score: %1 of %2 points (%3%)</source>
         <translation>得分：%1 / %2 分（%3%）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="313" />
+        <location filename="../../ui/trainer_panel.py" line="323" />
         <source>Session report written: %1 (%2 attempts)</source>
         <translation>課程報告已寫入：%1（%2 次練習）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="317" />
+        <location filename="../../ui/trainer_panel.py" line="327" />
         <source>Export the session report</source>
         <translation>匯出課程報告</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="318" />
+        <location filename="../../ui/trainer_panel.py" line="328" />
         <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
         <translation>可列印網頁 (*.html);;試算表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="340" />
+        <location filename="../../ui/trainer_panel.py" line="350" />
         <source>Demo database reset to pristine in %1 s</source>
         <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
     </message>
@@ -1783,177 +1774,182 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../ui/wrapup.py" line="48" />
+        <location filename="../../ui/wrapup.py" line="49" />
         <source>A notice contradicts the contract</source>
         <translation>通知與合約矛盾</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="49" />
+        <location filename="../../ui/wrapup.py" line="50" />
         <source>Promotion not applied</source>
         <translation>未套用優惠</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="50" />
+        <location filename="../../ui/wrapup.py" line="51" />
         <source>Charged after a cancellation attempt</source>
         <translation>申請取消後仍收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="51" />
+        <location filename="../../ui/wrapup.py" line="52" />
         <source>Charged while suspended</source>
         <translation>暫停期間仍收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="52" />
+        <location filename="../../ui/wrapup.py" line="53" />
         <source>Charged twice</source>
         <translation>重複收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="53" />
+        <location filename="../../ui/wrapup.py" line="54" />
         <source>Paid service never used</source>
         <translation>付費服務從未使用</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="77" />
+        <location filename="../../ui/wrapup.py" line="78" />
         <source>Wrap up the call with %1</source>
         <translation>結束與 %1 的通話並記錄</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="88" />
+        <location filename="../../ui/wrapup.py" line="89" />
         <source>Choose…</source>
         <translation>請選擇…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="93" />
+        <location filename="../../ui/wrapup.py" line="94" />
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="99" />
+        <location filename="../../ui/wrapup.py" line="100" />
         <source>What the customer said, what you did</source>
         <translation>客戶說了什麼、您做了什麼</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="100" />
+        <location filename="../../ui/wrapup.py" line="101" />
         <source>Follow up on</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="111" />
+        <location filename="../../ui/wrapup.py" line="112" />
         <source>What went wrong</source>
         <translation>問題原因</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="121" />
+        <location filename="../../ui/wrapup.py" line="122" />
         <source>Actions carried out with this call</source>
         <translation>本通話執行的動作</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="124" />
+        <location filename="../../ui/wrapup.py" line="130" />
         <source>A&amp;dd action…</source>
         <translation>新增動作(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="127" />
+        <location filename="../../ui/wrapup.py" line="133" />
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="137" />
+        <location filename="../../ui/wrapup.py" line="143" />
         <source>&amp;Save</source>
         <translation>儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="141" />
+        <location filename="../../ui/wrapup.py" line="147" />
         <source>Close (keep a draft)</source>
         <translation>關閉（保留草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="146" />
+        <location filename="../../ui/wrapup.py" line="152" />
         <source>&amp;Outcome:</source>
         <translation>結果(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="147" />
+        <location filename="../../ui/wrapup.py" line="153" />
         <source>&amp;Root cause:</source>
         <translation>根本原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="148" />
+        <location filename="../../ui/wrapup.py" line="154" />
         <source>What went &amp;wrong:</source>
         <translation>問題原因(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="156" />
+        <location filename="../../ui/wrapup.py" line="163" />
         <source>A&amp;ctions:</source>
         <translation>動作(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="157" />
+        <location filename="../../ui/wrapup.py" line="164" />
         <source>&amp;Notes:</source>
         <translation>備註(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="162" />
+        <location filename="../../ui/wrapup.py" line="169" />
         <source>&amp;Follow-up:</source>
         <translation>追蹤(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="172" />
+        <location filename="../../ui/wrapup.py" line="179" />
         <source>Save the wrap-up</source>
         <translation>儲存通話記錄</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="229" />
+        <location filename="../../ui/wrapup.py" line="236" />
         <source>No actions: accept suggestions or add one</source>
         <translation>沒有動作：請採用建議或自行新增</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="278" />
+        <location filename="../../ui/wrapup.py" line="242" />
+        <source>Credits of %1 are above your limit of %2: they will wait for a lead's approval.</source>
+        <translation>折抵 %1 超過您的額度 %2：需等待主管核准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="292" />
         <source>Call %1 · after-call work %2</source>
         <translation>通話 %1 · 話後處理 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="305" />
+        <location filename="../../ui/wrapup.py" line="319" />
         <source>Your unsaved wrap-up for this customer was restored.</source>
         <translation>已還原您對此客戶尚未儲存的通話記錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="325" />
+        <location filename="../../ui/wrapup.py" line="339" />
         <source>Choose an outcome.</source>
         <translation>請選擇通話結果。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="326" />
+        <location filename="../../ui/wrapup.py" line="340" />
         <source>This outcome needs a root cause.</source>
         <translation>此結果需要填寫根本原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="327" />
+        <location filename="../../ui/wrapup.py" line="341" />
         <source>A scheduled callback needs a follow-up date.</source>
         <translation>排定回電需要追蹤日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="328" />
+        <location filename="../../ui/wrapup.py" line="342" />
         <source>Resolved with a credit: accept or add a credit.</source>
         <translation>以折抵解決：請採用或新增一筆折抵。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="329" />
+        <location filename="../../ui/wrapup.py" line="343" />
         <source>No caller: look the customer up first.</source>
         <translation>尚無來電者：請先查詢客戶。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="362" />
+        <location filename="../../ui/wrapup.py" line="376" />
         <source>Could not save the call: %1. Everything stays in the form</source>
         <translation>無法儲存通話：%1。表單內容全部保留</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="363" />
+        <location filename="../../ui/wrapup.py" line="377" />
         <source>; a draft is kept.</source>
         <translation>；已保留草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="363" />
+        <location filename="../../ui/wrapup.py" line="377" />
         <source>; the draft could not be kept either.</source>
         <translation>；草稿也無法保留。</translation>
     </message>
