@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from console.actions import ActionError, ActionSpec, validate
+from console.caller_json import money_str
 from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.effects import pending_effects
@@ -84,7 +85,7 @@ def edit_within_limits(
         new_amount = suggested.amount if amount is None else Decimal(amount)
         limit = suggested.amount or Decimal(0)
         if new_amount is not None and new_amount > limit:
-            raise ActionError(f"a credit cannot be raised above the suggested {limit} {suggested.currency}")
+            raise ActionError(f"a credit cannot be raised above the suggested {money_str(limit)} {suggested.currency}")
         spec = replace(suggested, amount=new_amount, periods=tuple(p for p in suggested.periods if p in new_periods))
     elif suggested.kind == "schedule_callback":
         if due_at is None:

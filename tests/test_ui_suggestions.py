@@ -153,3 +153,9 @@ def test_status_words_are_translated_for_accepted_and_rejected(panel, sctx) -> N
     panel.set_decision("notice_contradicts_contract:MPRO", 2, status=REJECTED)
     assert [panel.actions_model.index(r, 0).data() for r in range(3)] == ["Accepted", "Proposed", "Rejected"]
     assert PHONE_01  # the reference caller
+
+
+def test_edit_refusal_names_the_suggested_amount_plainly() -> None:
+    credit = ActionSpec("issue_credit", "MPRO", Decimal("100.00"), "TWD", ("2009-03",))
+    with pytest.raises(ActionError, match=r"above the suggested 100 TWD$"):
+        edit_within_limits(credit, amount=Decimal(101))
