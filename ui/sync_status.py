@@ -140,10 +140,12 @@ class SyncStatusWidget(QWidget):
         if ctx.settings.demo:
             self.label.setText(self.tr("Sync: demo: delivery off"))
             self.button.setEnabled(False)
+            self.button.hide()  # nothing to sync: no button that looks as if it would
             return
         if not ctx.settings.hooks:
             self.label.setText(self.tr("Sync: no hooks configured; calls stay on this workstation"))
             self.button.setEnabled(False)
+            self.button.hide()
             return
         self.runner = runner or SyncRunner(ctx, self)
         self.runner.updated.connect(self.show_snapshot)
