@@ -272,9 +272,11 @@ class TrainerPanel(QFrame):
         return result
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Load scenario files"), str(Path.home()),
+        start = getattr(self, "_last_dir", None) or str(Path.home())
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Load scenario files"), start,
                                                 self.tr("Scenarios (*.yaml *.yml)"))
         if files:
+            self._last_dir = str(Path(files[0]).parent)  # the trainer's folder, next time
             self.load_paths(files)
 
     # -- brief window ------------------------------------------------------------------------
