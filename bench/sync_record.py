@@ -154,7 +154,7 @@ def bench_record(tmp: Path, calls: int) -> None:
     os.environ.setdefault("AGENT_CONSOLE_AUDIT_KEY", "bench")
     ctx = ConsoleContext(load_settings(journal=f"sqlite:///{tmp / 'record.sqlite3'}", db="sqlite://", agent="A001"))
     with ctx.journal.engine.connect() as conn:
-        sync_mode = conn.exec_driver_sql("PRAGMA synchronous").scalar()
+        sync_mode = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}[conn.exec_driver_sql("PRAGMA synchronous").scalar()]
     times = []
     for i in range(-5, calls):  # the first five warm the caches up and are not counted
         at = T0 + timedelta(minutes=i)
