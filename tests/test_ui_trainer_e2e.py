@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import func, select
 from ui_assist_helpers import (  # noqa: F401 - fixtures
     PHONE_01,
@@ -22,6 +22,7 @@ from ui_assist_helpers import (  # noqa: F401 - fixtures
 from console.models import Call, OutboxEvent, TrainingAttempt
 from ui.app import make_window
 from ui.call_assist import install
+from ui.i18n import install_translators
 from ui.suggestion_models import EVIDENCE_ROLE
 
 pytestmark = pytest.mark.gui
@@ -210,3 +211,4 @@ def test_no_two_controls_share_an_alt_key(qtbot, scenarios_template: Path, tmp_p
         assert not clashes, clashes
     finally:
         ctx.close()
+        install_translators(QApplication.instance(), "en")  # the catalogue is process-wide: do not leak zh_TW
