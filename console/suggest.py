@@ -66,6 +66,9 @@ def report_language(view: CallerView, language: str | None) -> str:
     return lang
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
 def suggest_for(
     view: CallerView, *, at: datetime, language: str | None = None, templates_dir: Path | None = None,
     effects: Iterable[Effect] = (),
@@ -75,6 +78,10 @@ def suggest_for(
     Pass the journal's ``pending_effects(...)`` as ``effects`` so that a credit or a stop
     decided in an earlier call (not on a bill yet) is not suggested a second time.
     """
+    if not MIN_YEAR <= at.year <= MAX_YEAR:
+        # Date arithmetic near year 1 or 9999 overflows; no call happens there anyway.
+        raise UserError(f"the call time must be between the years {MIN_YEAR} and {MAX_YEAR}, "
+                        f"not {at.isoformat()}")
     lang = report_language(view, language)
     ctx, found = evaluate(view, at, lang, effects=effects)
     suggestions = []

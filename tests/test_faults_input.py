@@ -182,6 +182,22 @@ def test_naive_or_backwards_times_are_refused_whole(ctx) -> None:
     assert counts(ctx) == before
 
 
+EXTREME_TIMES = ["0001-01-01T00:00:00+08:00", "0001-01-01", "9999-12-31", "9999-12-31T23:59:59-08:00", "1899-12-31"]
+
+
+@pytest.mark.parametrize("at", EXTREME_TIMES)
+def test_extreme_call_times_are_one_line(loaded, capsys: pytest.CaptureFixture[str], at: str) -> None:
+    """Found by this suite: year 1 or 9999 overflowed inside the rules (OverflowError traceback)."""
+    s = loaded.settings
+    before = counts(loaded)
+    base = ["--db", s.db_url, "--journal", s.journal_url, "--agent", "A001"]
+    for args in (["suggest", "0912-345-678", f"--at={at}"], ["call", "0912-345-678", "--outcome", "resolved", f"--at={at}"]):
+        assert main([*base, *args]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "between the years" in err, err
+    assert counts(loaded) == before
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=FIXTURE_HC)
 @given(at=times, follow=times)
 def test_call_command_dates_never_crash(loaded, capsys: pytest.CaptureFixture[str], at: str, follow: str) -> None:
@@ -281,6 +297,7 @@ def test_cli_in_a_subprocess_never_prints_a_traceback(tmp_path: Path, customer_u
         ["call", "0912-345-678", "--outcome", "nonsense"], ["call", "0912-345-678", "--outcome", "resolved", "--at", "yesterday"],
         ["call", "0912-345-678", "--outcome", "callback_scheduled", "--follow-up", "2026-02-30"],
         ["call", "0912-345-678", "--outcome", "resolved", "--accept", "no-such-suggestion"],
+        ["suggest", "0912-345-678", "--at", "0001-01-01T00:00:00+08:00"], ["call", "0912-345-678", "--outcome", "resolved", "--at", "9999-12-31"],
         ["export", "--format", "csv", "--out", str(tmp_path / "o.csv"), "--from", "31/12/2026"],
         ["export", "--format", "csv", "--out", str(tmp_path / "o.csv"), "--from", "2026-03-05", "--to", "2026-03-01"],
         ["import", str(bad_yaml)], ["scenario", "check", str(bad_yaml)], ["import", str(tmp_path / "missing.yaml")],
