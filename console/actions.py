@@ -143,6 +143,8 @@ def _due_at(spec: ActionSpec) -> datetime:
             value = datetime.fromisoformat(str(raw))
         except ValueError:
             raise ActionError(f"a callback needs a time (ISO 8601), not {raw!r}") from None
+    if not 1900 <= value.year <= 2200:  # near year 1 or 9999 the conversion to UTC overflows
+        raise ActionError(f"a callback time must be between the years 1900 and 2200, not {value.isoformat()}")
     return value if value.tzinfo else value.replace(tzinfo=LOCAL_TZ)
 
 

@@ -364,3 +364,15 @@ def test_export_with_extreme_days_is_one_line(ctx, tmp_path: Path, days: tuple[s
         run_export(ctx, lead, ExportRequest("csv", tmp_path / "x.csv", filters))
     except UserError as exc:
         one_line(exc)
+
+
+@pytest.mark.parametrize("due_at", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "0001-01-01"])
+def test_extreme_callback_times_are_refused_whole(ctx, due_at: str) -> None:
+    """Found by this suite: a callback due in year 1 or 9999 overflowed at the insert (StatementError)."""
+    before = counts(ctx)
+    spec = ActionSpec("schedule_callback", params={"due_at": due_at})
+    with pytest.raises(UserError) as info:
+        record_call(ctx, WrapUp(customer_id="C1", outcome="callback_scheduled", started_at=T0, saved_at=T0,
+                                actions=[spec]))
+    one_line(info.value)
+    assert counts(ctx) == before
