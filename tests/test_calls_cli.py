@@ -65,3 +65,19 @@ def test_call_errors_are_one_line(cli, capsys) -> None:
     assert "root cause" in capsys.readouterr().err
     assert cli("call", PHONE, "--outcome", "resolved", "--at", "yesterday") == 2
     assert cli("call", PHONE, "--outcome", "callback_scheduled", "--follow-up", "2009-05-19") == 0
+
+
+def test_a_second_call_cannot_credit_the_same_months_again(tmp_path, capsys) -> None:
+    """Accepting the same suggestion on a follow-up call must not repeat the credit."""
+    from console.scenarios import demo_dir
+    from ui.launcher import main as launch
+
+    db = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    journal = f"sqlite:///{tmp_path / 'j.sqlite3'}"
+    base = ["--db", db, "--journal", journal, "--role", "lead"]
+    assert launch([*base, "import", str(demo_dir() / "01-mpro-trial-billed-after-notice.yaml")]) == 0
+    sid = "notice_contradicts_contract:MPRO"
+    assert launch([*base, "call", "0912-345-678", "--outcome", "resolved_with_credit", "--root-cause", "contract_notice_mismatch", "--accept", sid]) == 0
+    capsys.readouterr()
+    assert launch([*base, "call", "0912-345-678", "--outcome", "resolved_with_credit", "--root-cause", "contract_notice_mismatch", "--accept", sid]) != 0
+    assert "suggestion" in capsys.readouterr().err

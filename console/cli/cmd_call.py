@@ -16,6 +16,7 @@ from sqlalchemy import select
 from console.calls import WrapUp, record_call
 from console.cli.cmd_suggest import parse_at
 from console.context import ConsoleContext
+from console.effects import pending_effects
 from console.errors import UserError
 from console.lookup import lookup
 from console.models import Scenario
@@ -45,7 +46,11 @@ def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
             at = session.scalar(select(Scenario.call_at).where(Scenario.id == view.customer.scenario_id)) or ctx.now()
         else:
             at = ctx.now()
-    report = suggest_for(view, at=at, templates_dir=ctx.settings.templates_dir)
+    # What this journal already decided for the customer (credits, stops) is not suggested
+    # again, so accepting the same suggestion on a second call cannot credit a month twice.
+    with ctx.journal.session() as journal:
+        effects = pending_effects(journal, view.customer.id, view)
+    report = suggest_for(view, at=at, templates_dir=ctx.settings.templates_dir, effects=effects)
     specs = [spec for sid in dict.fromkeys(args.accept) for spec in report.suggestion(sid).actions]
     follow_up = None
     if args.follow_up:
