@@ -29,6 +29,7 @@ from _common import ROOT, percentile, print_table, run_child  # noqa: E402
 from console.db import open_store  # noqa: E402
 from console.lookup import lookup  # noqa: E402
 from console.phones import normalise  # noqa: E402
+from console.seed.population import default_jobs  # noqa: E402
 
 CLI = "import sys; from console.cli import main; sys.exit(main(sys.argv[1:]))"
 WARMUP = 50
@@ -112,7 +113,7 @@ def _build(db: Path, marker: Path, url: str, args: argparse.Namespace) -> dict |
         "complete": True, "customers": args.customers, "seed": args.seed, "months": 12,
         "seed_s": round(run.elapsed_s, 1), "seed_cpu_s": round(run.cpu_s, 1),
         "peak_rss_mib": round(run.peak_rss_mib, 1), "peak_tree_rss_mib": round(run.peak_tree_rss_mib, 1),
-        "jobs": args.jobs or "default", "load_avg_1m": round(os.getloadavg()[0], 2),
+        "jobs": args.jobs or default_jobs(), "load_avg_1m": round(os.getloadavg()[0], 2),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     marker.write_text(json.dumps(info, indent=2))
