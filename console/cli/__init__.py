@@ -19,27 +19,49 @@ from console.context import ConsoleContext
 from console.errors import UserError
 from console.settings import load_settings
 
-COMMAND_MODULES = (
-    "console.cli.cmd_import",
-    "console.cli.cmd_scenario",
-    "console.cli.cmd_seed",
-    "console.cli.cmd_lookup",
-    "console.cli.cmd_suggest",
-    "console.cli.cmd_demo",
-    "console.cli.cmd_audit",
-    "console.cli.cmd_call",
-    "console.cli.cmd_sync",
-    "console.cli.cmd_user",
-    "console.cli.cmd_export",
-    "console.cli.cmd_approve",
-    "console.cli.cmd_training",
-)
+# Sub-command -> (module, one-line help). Only the module of the command being run is
+# imported, so ``--version``, ``--help`` and opening the window stay fast; a module's
+# ``register(subparsers)`` adds its full parser.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("console.cli.cmd_demo", "open the console on the demo database (trainer mode; nothing is delivered)"),
+    "import": ("console.cli.cmd_import", "load scenario files (YAML files or folders) into the customer store"),
+    "scenario": ("console.cli.cmd_scenario", "work with scenario files (see 'scenario check')"),
+    "seed": ("console.cli.cmd_seed", "generate a synthetic population (zh_TW names, Faker)"),
+    "lookup": ("console.cli.cmd_lookup", "show a caller's contracts, notifications, bills, usage and events"),
+    "suggest": ("console.cli.cmd_suggest", "name what went wrong for a caller and what to do about it"),
+    "call": ("console.cli.cmd_call", "record a call's outcome (prints the new call id)"),
+    "sync": ("console.cli.cmd_sync", "deliver recorded outcomes to the configured hooks, or show their status"),
+    "export": ("console.cli.cmd_export", "export call logs for a period (leads only; see docs/export.md)"),
+    "approve": ("console.cli.cmd_approve", "credits waiting for a lead: list, accept or reject (leads only)"),
+    "user": ("console.cli.cmd_user", "add, disable or list the users who sign in (leads only)"),
+    "audit": ("console.cli.cmd_audit", "check the audit trail's hash chain"),
+    "training": ("console.cli.cmd_training", "score training calls and write session reports (on the demo database)"),
+}
+COMMAND_MODULES = tuple(module for module, _ in COMMANDS.values())
+# Global options that take a value: skipped when looking for the sub-command in argv.
+_VALUED = {"--db", "--journal", "--config", "--agent", "--role", "--caller", "--screenshot"}
 
 GuiRunner = Callable[[ConsoleContext, argparse.Namespace], int]
 log = logging.getLogger("agent_console")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_in(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv`` (after the global options), if any."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in _VALUED:
+            skip = True
+        elif token.startswith("-"):
+            continue
+        else:
+            return token if token in COMMANDS else None
+    return None
+
+
+def build_parser(only: str | None = "*") -> argparse.ArgumentParser:
+    """The whole parser (``only="*"``), or one whose only full sub-command is ``only``."""
     parser = argparse.ArgumentParser(
         prog="agent-console",
         description="Agent Console: the caller's contract, notifications and bill side by side.",
@@ -54,8 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--role", choices=("agent", "lead", "trainer"), help="[AGENT_CONSOLE_ROLE]")
     add_window_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for name, (module, help_text) in COMMANDS.items():
+        if only == "*" or only == name:
+            importlib.import_module(module).register(sub)
+        else:
+            sub.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
@@ -83,7 +108,8 @@ def context_from_args(args: argparse.Namespace) -> ConsoleContext:
 
 
 def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=command_in(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     try:
