@@ -98,6 +98,8 @@ def validate(w: WrapUp) -> dict[str, str]:
         t = getattr(w, name)
         if t is not None and t.tzinfo is None:
             problems[name] = f"{name} must be timezone-aware"
+        elif t is not None and not 1900 <= t.year <= 2199:
+            problems[name] = f"{name} {t.year} is outside 1900-2199"
     if "started_at" not in problems and "ended_at" not in problems and w.ended_at and w.ended_at < w.started_at:
         problems["ended_at"] = "the call cannot end before it started"
     try:

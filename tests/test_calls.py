@@ -149,3 +149,14 @@ def test_a_bad_action_writes_nothing(ctx) -> None:
     with pytest.raises(ActionError):
         record_call(ctx, _wrapup(actions=bad))
     assert _counts(ctx) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("year", [1, 9999])
+def test_call_times_far_outside_any_history_are_refused(year: int) -> None:
+    from datetime import UTC, datetime
+
+    from console.calls import WrapUp, validate
+
+    t = datetime(year, 6, 1, tzinfo=UTC)
+    problems = validate(WrapUp(customer_id="C1", outcome="resolved", started_at=t, saved_at=t))
+    assert "outside 1900-2199" in problems["started_at"]

@@ -342,3 +342,15 @@ def test_hooks_run_side_by_side(ctx) -> None:
     record_calls(ctx, ["C1", "C2"])
     result = _worker(ctx, hooks=[Slow(), Quick()]).run_once()
     assert [(h.name, h.delivered, h.error) for h in result.hooks] == [("a", 3, None), ("b", 3, None)]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("backoff_s", "soon"), ("timeout_s", True), ("max_backoff_s", -1), ("batch_size", 0), ("batch_size", 2.5)],
+)
+def test_bad_hook_timing_options_are_config_errors(option: str, value: object) -> None:
+    from console.settings import ConfigError
+    from console.sync.registry import validate_tables
+
+    with pytest.raises(ConfigError, match=option):
+        validate_tables([{"name": "crm", "kind": "webhook", option: value}])

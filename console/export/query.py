@@ -56,6 +56,10 @@ class ExportFilters:
     include_demo: bool = False
 
     def validate(self) -> None:
+        for option, day in (("--from", self.date_from), ("--to", self.date_to)):
+            # Days far outside any call centre's history cannot be turned into UTC bounds.
+            if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
+                raise UserError(f"{option} {day} is outside {EARLIEST_DAY.year}-{LATEST_DAY.year}")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise UserError(f"--from {self.date_from} is after --to {self.date_to}")
         for name, values, known in (
@@ -82,6 +86,10 @@ class ExportFilters:
             "agents": list(self.agents), "outcomes": list(self.outcomes),
             "root_causes": list(self.root_causes), "findings": list(self.findings), "tz": self.tz,
         }
+
+
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2199, 12, 31)
 
 
 def parse_day(text: str | None, option: str) -> date | None:

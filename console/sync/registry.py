@@ -55,6 +55,14 @@ def validate_tables(tables: Sequence[dict[str, Any]]) -> None:
         if name in seen:
             raise ConfigError(f"sync hook {name!r} is configured twice")
         seen.add(name)
+        for option, least in (("backoff_s", 0), ("max_backoff_s", 0), ("timeout_s", 0.001)):
+            value = t.get(option)
+            # bool is an int in Python: `timeout_s = true` must not pass as one second.
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or not least <= value < 86_400):
+                raise ConfigError(f"sync hook {name!r}: {option} must be a number of seconds, not {value!r}")
+        batch = t.get("batch_size")
+        if batch is not None and (isinstance(batch, bool) or not isinstance(batch, int) or not 1 <= batch <= 100_000):
+            raise ConfigError(f"sync hook {name!r}: batch_size must be a whole number from 1 to 100000")
 
 
 def build_hooks(
