@@ -19,7 +19,7 @@ def test_none_survives_many_void_qt_calls(qtbot) -> None:  # type: ignore[no-unt
     qtbot.addWidget(widget)
     for _ in range(50_000):
         widget.setEnabled(True)  # returns None: 6.12 on 3.11 decrements None each time
-    assert sys.getrefcount(None) > 1_000_000
+    assert sys.getrefcount(None) > 100  # 6.12 unguarded aborts the process long before
 
 
 def test_true_survives_many_signal_emits(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -31,4 +31,4 @@ def test_true_survives_many_signal_emits(qtbot) -> None:  # type: ignore[no-unty
     source = Source()
     for i in range(50_000):
         source.changed.emit(i)  # returns True: 6.12 on 3.11 decrements True each time
-    assert sys.getrefcount(True) > 1_000_000 and sys.getrefcount(False) > 1_000_000
+    assert sys.getrefcount(True) > 100 and sys.getrefcount(False) > 100

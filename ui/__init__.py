@@ -8,7 +8,8 @@ to ``True``. CPython 3.12+ makes these singletons immortal so nothing happens th
 on 3.11 the counts run down by dozens per repaint and the process dies with "Fatal Python
 error: none_dealloc" (or ``bool_dealloc``) after minutes of use. They are static
 singletons that must never be freed, so raising their counts far out of reach (what 3.12
-does by design) is safe and fixes it for the whole process.
+does by design) is safe and fixes it for the whole process. pyproject.toml keeps PySide6
+below 6.12 anyway; this guard only acts where 6.12 is installed regardless.
 """
 
 from __future__ import annotations
@@ -20,6 +21,14 @@ _BALLAST = 1 << 40
 
 def _keep_none_alive() -> None:
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        affected = version("PySide6-Essentials").startswith("6.12.")
+    except PackageNotFoundError:
+        affected = True  # a frozen bundle or another distribution: stay on the safe side
+    if not affected:
         return
     import ctypes
 
