@@ -222,8 +222,6 @@ def test_html_in_an_sms_shows_as_text(qtbot, html_window) -> None:  # type: igno
 
 
 @pytest.mark.gui
-@pytest.mark.xfail(strict=True, reason="DEFECT ui/models/table.py: ToolTipRole returns the raw text, and Qt shows "
-                   "tooltips that look like HTML as rich text; wrap with Qt.convertFromPlainText")
 def test_sms_tooltip_is_not_rich_text(qtbot, html_window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
     from PySide6.QtGui import Qt as GuiQt

@@ -31,7 +31,7 @@ from ui.models.panes import (
     clause_lines,
     history_lines,
 )
-from ui.models.table import REF_ROLE, SORT_ROLE
+from ui.models.table import FULL_TEXT_ROLE, REF_ROLE, SORT_ROLE
 from ui.panes import sort_proxy
 
 pytestmark = pytest.mark.gui
@@ -121,7 +121,9 @@ def test_customer_text_is_shown_as_is_on_one_line() -> None:
     model = ClausesModel()
     model.set_rows(clause_lines(make_view().contracts), "en")
     assert model.index(0, 3).data() == "line one line two <b>not html</b>"
-    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == "line one\nline two <b>not html</b>"
+    assert model.index(0, 3).data(FULL_TEXT_ROLE) == "line one\nline two <b>not html</b>"
+    # The tooltip is escaped so Qt cannot render the customer's text as HTML.
+    assert "&lt;b&gt;not html&lt;/b&gt;" in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
     assert model.set_highlight({"contract:K"}) == [0, 1]
 
 

@@ -45,6 +45,7 @@ from console.approvals import Decision, PendingCredit, decide, pending_credits
 from console.auth import Principal, authenticate
 from console.context import ConsoleContext
 from console.errors import PermissionDenied, UserError
+from ui.plain import tip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +85,7 @@ class PendingModel(QAbstractTableModel):
                     formatting.money(r.amount, r.currency), r.service_code or "", ", ".join(r.periods),
                     r.call_id or "")[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.note
+            return tip(r.note)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -33,7 +33,7 @@ from ui.models.panes import (
     NotificationsModel,
     ServicesModel,
 )
-from ui.models.table import SORT_ROLE, RowsModel
+from ui.models.table import FULL_TEXT_ROLE, SORT_ROLE, RowsModel
 from ui.theme import bold_title, chrome_style, paint_card
 
 
@@ -188,7 +188,7 @@ class Pane(QFrame):
         """Show the full text of ``view``'s current row in ``label``."""
 
         def show(current: QModelIndex, _previous: QModelIndex) -> None:
-            label.setText(current.siblingAtColumn(text_column).data(Qt.ItemDataRole.ToolTipRole) or "" if current.isValid() else "")
+            label.setText(current.siblingAtColumn(text_column).data(FULL_TEXT_ROLE) or "" if current.isValid() else "")
 
         view.selectionModel().currentRowChanged.connect(show)
         view.model().modelReset.connect(label.clear)

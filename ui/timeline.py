@@ -33,6 +33,7 @@ from console import formatting as fmt
 from console.caller_view import CallerView
 from console.flags import PendingCredit
 from ui.labels import word
+from ui.plain import tip
 from ui.theme import paint_card
 
 LANES = ("contract", "notifications", "bill", "events")
@@ -317,7 +318,7 @@ class TimelineStrip(QWidget):
         return super().event(e)
 
     def tooltip_for(self, m: Mark) -> str:
-        return f"{fmt.day(m.on, _language(self))}\n{m.label}"
+        return tip(f"{fmt.day(m.on, _language(self))}\n{m.label}") or ""
 
     def mousePressEvent(self, e: QMouseEvent) -> None:
         i = self._mark_at(e.position())

@@ -15,9 +15,12 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ui.plain import tip
+
 R = TypeVar("R")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REF_ROLE = Qt.ItemDataRole.UserRole + 2
+FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # the untruncated plain text (detail line)
 HIGHLIGHT = QBrush(QColor("#fff1b8"))
 HIGHLIGHT_TEXT = QBrush(QColor("#3d2e00"))
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -111,8 +114,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             if text is None:
                 text = self._text[key] = col.text(row)
             return text
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == FULL_TEXT_ROLE:
             return col.tooltip(row) if col.tooltip else col.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip(col.tooltip(row) if col.tooltip else col.text(row))
         if role == SORT_ROLE:
             return col.key(row)
         if role == REF_ROLE:
