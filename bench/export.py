@@ -180,6 +180,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--calls", type=int, default=1_000_000)
     ap.add_argument("--skip-xlsx", action="store_true")
+    ap.add_argument("--json", type=Path, help="also write the figures to this JSON file (bench/run_all.py)")
     ap.add_argument("--child", nargs=3, metavar=("FORMAT", "DB", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -207,12 +208,17 @@ def main() -> None:
     print(f"csv speed: {t_same / csv['seconds']:.2f}x the sqlite3 tool on the same statement (target >= 0.5x);"
           f" {t_full / csv['seconds']:.2f}x on raw columns + subqueries; {t_bare / csv['seconds']:.2f}x on raw"
           f" calls only; peak memory {csv['peak_mib']:.0f} MiB (target < 300)")
+    figures: dict[str, object] = {"calls": n, "sqlite3_same_s": t_same, "sqlite3_full_s": t_full,
+                                  "sqlite3_bare_s": t_bare, "csv": csv, "load_csv": os.getloadavg()[0]}
     if not args.skip_xlsx:
         x = run_child("xlsx", db, out_dir / "export.xlsx")
+        figures["xlsx"], figures["load_xlsx"] = x, os.getloadavg()[0]
         print(f"{'agent-console export --format xlsx':<{w}} {x['seconds']:>8.2f} {x['rows'] / x['seconds']:>10,.0f}"
               f" {x['peak_mib']:>9.0f}")
         print(f"xlsx speed: {t_same / x['seconds']:.2f}x the sqlite3 tool's csv of the same statement;"
               f" peak memory {x['peak_mib']:.0f} MiB")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", help="use this SQLite customer store instead of the cached population")
     ap.add_argument("--samples", type=int, default=200)
     ap.add_argument("--cold-runs", type=int, default=5)
+    ap.add_argument("--cold-variants", choices=("all", "main"), default="all",
+                    help="main: only the bare window and agent-console --screenshot (quicker)")
+    ap.add_argument("--json", type=Path, help="also write the figures to this JSON file (bench/run_all.py)")
     args = ap.parse_args(argv)
 
     db = Path(args.db.removeprefix("sqlite:///")) if args.db else _population(args)
@@ -76,11 +79,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     url = f"sqlite:///{db}"
     numbers = _numbers(db, args.samples + WARMUP)
+    figures: dict[str, object] = {"samples": args.samples, "load_pop": os.getloadavg()[0]}
     print(f"\n== screen pop over {args.samples} random callers of {db.name} (ms), load avg {os.getloadavg()[0]:.2f}")
-    _bench_pop(url, db, numbers)
+    figures["pop"] = _bench_pop(url, db, numbers)
+    figures["load_cold"] = os.getloadavg()[0]
     print(f"\n== cold start, median of {args.cold_runs} runs (s), process start -> window painted -> exit")
-    _bench_cold(url, numbers[0], args.cold_runs)
+    figures["cold"] = _bench_cold(url, numbers[0], args.cold_runs, args.cold_variants == "all")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
     return 0
+
+
+def rss_mib() -> float:
+    """Resident memory of this process now, in MiB (Linux /proc)."""
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024**2
 
 
 def _population(args: argparse.Namespace) -> Path | None:
@@ -109,7 +122,7 @@ def _numbers(db: Path, count: int) -> list[str]:
     return out
 
 
-def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
+def _bench_pop(url: str, db: Path, numbers: list[str]) -> dict[str, object]:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from ui.app import install_assist, make_window
@@ -181,14 +194,19 @@ def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
             raw.execute(q, (cid,)).fetchall()
         return (time.perf_counter() - start) * 1000
 
+    rss = {"window_shown": rss_mib()}
     for n, number in enumerate(numbers):
         a, b, c = pop(number), via_lookup(number), via_raw(number)
+        if n == 0:
+            rss["after_first_pop"] = rss_mib()
         if n >= WARMUP:
             t_pop.append(a)
             t_lookup.append(b)
             t_raw.append(c)
             view = window.result.view
             rows_shown += len(view.notifications) + sum(len(x.lines) for x in view.bills) + len(view.clauses)
+    rss["after_all_pops"] = rss_mib()
+    rss["pops"] = len(numbers)
     window.close()
     store.dispose()
     raw.close()
@@ -204,6 +222,13 @@ def _bench_pop(url: str, db: Path, numbers: list[str]) -> None:
     print_table(("path", "p50", "p95", "p99", "max"), rows)
     print(f"p95 target < 100 ms: {'met' if percentile(t_pop, 95) < 100 else 'NOT met'}; "
           f"{rows_shown / len(t_pop):.0f} rows per caller on average")
+    print(f"window RSS: {rss['window_shown']:.0f} MiB shown, {rss['after_first_pop']:.0f} MiB after the first pop, "
+          f"{rss['after_all_pops']:.0f} MiB after {len(numbers)} pops")
+    out: dict[str, object] = {name: {"p50": r[1], "p95": r[2], "p99": r[3], "max": r[4]}
+                              for name, r in zip(("pop", "done", "cpu", "lookup", "raw"), rows, strict=True)}
+    out["rss_mib"] = rss
+    out["rows_per_caller"] = rows_shown / len(t_pop)
+    return out
 
 
 def _median_run(argv: list[str], runs: int) -> tuple[float, float]:
@@ -221,22 +246,27 @@ def _median_run(argv: list[str], runs: int) -> tuple[float, float]:
     return statistics.median(frames), statistics.median(totals)
 
 
-def _bench_cold(url: str, number: str, runs: int) -> None:
+def _bench_cold(url: str, number: str, runs: int, all_variants: bool = True) -> dict[str, object]:
     out = Path(tempfile.mkdtemp()) / "cold.png"
     journal = f"sqlite:///{out.parent}/journal.sqlite3"
     app = [sys.executable, "-m", "ui.launcher", "--db", url, "--journal", journal, "--screenshot", str(out)]
     bare = _median_run([sys.executable, "-c", BARE], runs)
-    window = _median_run([sys.executable, "-c", WINDOW_ONLY, url, journal, str(out)], runs)
     empty = _median_run(app, runs)
+    rows = [("bare PySide6 QMainWindow", bare), ("agent-console --screenshot (empty window)", empty)]
+    if not all_variants:
+        print_table(("process", "first frame (s)", "over bare", "exit (s)"),
+                    [(name, f, f - bare[0], t) for name, (f, t) in rows])
+        return {"runs": runs, "bare": bare, "empty": empty}
+    window = _median_run([sys.executable, "-c", WINDOW_ONLY, url, journal, str(out)], runs)
     popped = _median_run([*app, "--caller", number], runs)
-    rows = [("bare PySide6 QMainWindow", bare), ("console window alone (run_window, no CLI)", window),
-            ("agent-console --screenshot (empty window)", empty), ("agent-console --caller N --screenshot", popped)]
+    rows += [("console window alone (run_window, no CLI)", window), ("agent-console --caller N --screenshot", popped)]
     print_table(("process", "first frame (s)", "over bare", "exit (s)"),
                 [(name, f, f - bare[0], t) for name, (f, t) in rows])
     print("the difference between the agent-console rows and 'window alone' is the command line's start-up "
           "(console.cli imports every sub-command module)")
     print(f"target < 1 s over bare (first frame): window alone {'met' if window[0] - bare[0] < 1 else 'NOT met'}, "
           f"through the command line {'met' if empty[0] - bare[0] < 1 else 'NOT met'}")
+    return {"runs": runs, "bare": bare, "empty": empty, "window_alone": window, "caller": popped}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -60,18 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rebuild", action="store_true", help="seed again even if a complete cache exists")
     args = ap.parse_args(argv)
 
-    args.cache.mkdir(parents=True, exist_ok=True)
-    db = args.cache / f"seed-{args.customers}-m12-s{args.seed}.sqlite3"
-    marker = db.with_suffix(".json")
+    found = ensure_population(args)
+    if found is None:
+        return 1
+    db, info, origin = found
     url = f"sqlite:///{db}"
-    info = None if args.rebuild else _cached(db, marker, args)
-    if info is None:
-        info = _build(db, marker, url, args)
-        if info is None:
-            return 1
-        origin = "built now"
-    else:
-        origin = f"cached, built {info['built_at']}"
     size = db.stat().st_size
     print(f"\n== seed: {args.customers:,} customers, 12 months ({origin})")
     print_table(
@@ -88,6 +81,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     _bench_lookups(db, url, args)
     return 0
+
+
+def ensure_population(args: argparse.Namespace) -> tuple[Path, dict, str] | None:  # type: ignore[type-arg]
+    """The cached store for ``args.customers`` (built first when missing or ``args.rebuild``):
+    (file, the marker's facts, where it came from); None when seeding failed.
+    ``args`` needs customers, cache, seed, jobs and rebuild (bench/run_all.py calls this too)."""
+    args.cache.mkdir(parents=True, exist_ok=True)
+    db = args.cache / f"seed-{args.customers}-m12-s{args.seed}.sqlite3"
+    marker = db.with_suffix(".json")
+    info = None if args.rebuild else _cached(db, marker, args)
+    if info is not None:
+        return db, info, f"cached, built {info['built_at']}"
+    info = _build(db, marker, f"sqlite:///{db}", args)
+    return None if info is None else (db, info, "built now")
 
 
 def _cached(db: Path, marker: Path, args: argparse.Namespace) -> dict | None:  # type: ignore[type-arg]

@@ -115,7 +115,7 @@ def copy_baseline(journal_file: Path, pg_url: str) -> tuple[float, float]:
     return time.perf_counter() - t, time.process_time() - c
 
 
-def bench_drain(tmp: Path, admin: str, n: int) -> None:
+def bench_drain(tmp: Path, admin: str, n: int) -> dict[str, float]:
     os.environ.setdefault("AGENT_CONSOLE_AUDIT_KEY", "bench")
     journal = tmp / "journal.sqlite3"
     ctx = ConsoleContext(load_settings(journal=f"sqlite:///{journal}", db="sqlite://", agent="A001"))
@@ -148,9 +148,11 @@ def bench_drain(tmp: Path, admin: str, n: int) -> None:
           "the sync path also upserts, records per-event delivery state and fsyncs the journal)")
     print(f"client CPU                 : sync {drain_cpu:.1f} s ({n / drain_cpu:,.0f} events per CPU-second), "
           f"COPY {copy_cpu:.1f} s; the rest of the wall time is PostgreSQL, fsync and waiting for a CPU")
+    return {"events": n, "drain_s": drain_s, "drain_cpu_s": drain_cpu, "rate": rate,
+            "copy_s": copy_s, "copy_cpu_s": copy_cpu, "copy_rate": copy_rate}
 
 
-def bench_record(tmp: Path, calls: int) -> None:
+def bench_record(tmp: Path, calls: int) -> dict[str, object]:
     os.environ.setdefault("AGENT_CONSOLE_AUDIT_KEY", "bench")
     ctx = ConsoleContext(load_settings(journal=f"sqlite:///{tmp / 'record.sqlite3'}", db="sqlite://", agent="A001"))
     with ctx.journal.engine.connect() as conn:
@@ -190,6 +192,8 @@ def bench_record(tmp: Path, calls: int) -> None:
           f"p99 {p99:5.1f} ms, mean {statistics.mean(times) * 1000:5.1f} ms (target p99 < 50 ms) "
           f"{'OK' if p99 < 50 else 'MISSED'}")
     print(f"bare SQLite commit baseline (WAL, synchronous=FULL): p50 {pct(bare, 0.5):5.1f} ms, p99 {pct(bare, 0.99):5.1f} ms")
+    return {"calls": calls, "sync_mode": sync_mode, "p50": pct(times, 0.5), "p99": p99,
+            "bare_p50": pct(bare, 0.5), "bare_p99": pct(bare, 0.99)}
 
 
 def main() -> int:
@@ -197,16 +201,21 @@ def main() -> int:
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--calls", type=int, default=500)
     ap.add_argument("--pg", default=os.environ.get("AGENT_CONSOLE_TEST_PG"), help="admin URL of a PostgreSQL server")
+    ap.add_argument("--json", type=Path, help="also write the figures to this JSON file (bench/run_all.py)")
     args = ap.parse_args()
     # Both figures and their baselines come from the same run; the load says how busy the box was.
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at start")
+    figures: dict[str, object] = {"load_record": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory() as d:
-        bench_record(Path(d), args.calls)
+        figures["record"] = bench_record(Path(d), args.calls)
         if not args.pg:
             print("no PostgreSQL (--pg or AGENT_CONSOLE_TEST_PG): drain benchmark skipped", file=sys.stderr)
-            return 0
-        bench_drain(Path(d), args.pg, args.events)
+        else:
+            figures["load_drain"] = os.getloadavg()[0]
+            figures["drain"] = bench_drain(Path(d), args.pg, args.events)
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
     return 0
 
 
