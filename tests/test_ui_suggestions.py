@@ -159,3 +159,15 @@ def test_edit_refusal_names_the_suggested_amount_plainly() -> None:
     credit = ActionSpec("issue_credit", "MPRO", Decimal("100.00"), "TWD", ("2009-03",))
     with pytest.raises(ActionError, match=r"above the suggested 100 TWD$"):
         edit_within_limits(credit, amount=Decimal(101))
+
+
+def test_tooltips_and_labels_show_data_as_plain_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from console.rules.base import Finding
+    from ui.suggestion_models import FindingsModel
+
+    application()
+    model = FindingsModel()
+    model.set_rows([Finding("duplicate_charge", "X", ("bill_line:<b>1</b>",), "<img src=x> charged twice")])
+    tipped = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tipped and "&lt;img src=x&gt;" in tipped and "&lt;b&gt;" in tipped
+    assert model.index(0, 0).data() == "<img src=x> charged twice"  # views draw display text as is

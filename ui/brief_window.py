@@ -7,6 +7,7 @@ trainee does not face. Large text, read-only, plain text (it is scenario data).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -20,6 +21,7 @@ class BriefWindow(QWidget):
         self.setWindowTitle(self.tr("Caller's brief (trainer only) — DEMO"))
         self.title = QLabel(self)
         self.title.setObjectName("briefTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the scenario's title is trainer data
         bold_title(self.title, 1.3)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("briefText")

@@ -25,6 +25,7 @@ from console.assist import ACCEPTED, REJECTED, Decision
 from console.caller_view import CallerView
 from console.rules.base import Finding
 from ui.labels import word
+from ui.plain import tip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -59,7 +60,7 @@ class FindingsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f.summary
         if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate("SuggestionsPanel", "Evidence:") + "\n" + "\n".join(f.evidence)
+            return tip(f.summary + "\n\n" + QCoreApplication.translate("SuggestionsPanel", "Evidence:") + "\n" + "\n".join(f.evidence))
         if role == EVIDENCE_ROLE:
             return list(f.evidence)
         if role == CODE_ROLE:
@@ -128,8 +129,10 @@ class ActionsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.COLUMNS):
             return None
         d = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(d, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip(self._text(d, index.column()))
         if role == STATUS_ROLE:
             return d.status
         if role == Qt.ItemDataRole.BackgroundRole and d.status == ACCEPTED:

@@ -75,6 +75,7 @@ class SuggestionsPanel(QFrame):
         self.findings.selectionModel().selectionChanged.connect(self._finding_changed)
         self.empty = QLabel(self.tr("Nothing to suggest: no finding for this caller."), self)
         self.empty.setObjectName("noFindings")
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)  # may quote an error message
         self.empty.setWordWrap(True)
 
         self.title = QLabel(self)

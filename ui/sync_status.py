@@ -22,6 +22,7 @@ from console import formatting as fmt
 from console.context import ConsoleContext
 from console.sync.state import HookStatus, status
 from console.sync.worker import SyncResult, SyncWorker
+from ui.plain import tip
 
 log = logging.getLogger("agent_console.ui")
 
@@ -168,7 +169,7 @@ class SyncStatusWidget(QWidget):
         self.snapshot = snap
         if snap.error:
             self.label.setText(self.tr("Sync: cannot read the delivery state: %1").replace("%1", snap.error))
-            self.label.setToolTip(snap.error)
+            self.label.setToolTip(tip(snap.error))
             return
         parts = [self.tr("Sync: %1 waiting").replace("%1", str(snap.pending))]
         last = snap.last_success
@@ -181,4 +182,4 @@ class SyncStatusWidget(QWidget):
         self.label.setText(" · ".join(parts))
         tips = [f"{h.name} ({h.kind}): {h.delivered} delivered, {h.pending} pending, {h.failing} failing, {h.dead} dead"
                 for h in snap.hooks]
-        self.label.setToolTip("\n".join(tips + list(snap.errors)))
+        self.label.setToolTip(tip("\n".join(tips + list(snap.errors))))  # errors quote servers: plain text

@@ -48,6 +48,7 @@ from console.trainer import (
 from console.training.attempts import attempt_rows, score_call, write_report
 from console.training.scoring import Scorecard
 from ui.brief_window import BriefWindow
+from ui.plain import tip
 from ui.scorecard_view import scorecard_lines
 from ui.theme import bold_title, paint_card
 
@@ -82,7 +83,7 @@ class ScenarioListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return s.title_in(self.language)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{s.title_in(self.language)}\n{s.id}\n{fmt.moment(s.call_at, self.language)} · {s.phone or '-'}"
+            return tip(f"{s.title_in(self.language)}\n{s.id}\n{fmt.moment(s.call_at, self.language)} · {s.phone or '-'}")
         if role == Qt.ItemDataRole.UserRole:
             return s.id
         return None
