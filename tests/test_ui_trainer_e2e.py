@@ -212,3 +212,25 @@ def test_no_two_controls_share_an_alt_key(qtbot, scenarios_template: Path, tmp_p
     finally:
         ctx.close()
         install_translators(QApplication.instance(), "en")  # the catalogue is process-wide: do not leak zh_TW
+
+
+def test_helpers_installed_after_the_window_is_shown_still_mark_it_demo(qtbot, scenarios_template: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    ctx = make_ctx(scenarios_template, tmp_path, demo=True)
+    try:
+        window = make_window(ctx, "en", remember=False)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()  # as run_window does: first frame, then the helpers
+        qtbot.waitExposed(window)
+        assist = install(window)
+        assert assist.watermark.isVisible() and assist.banner.isVisible()
+        qtbot.waitUntil(assist.trainer.isVisible)  # docks added to a shown window appear on the next turn
+        assert assist.watermark.geometry() == window.rect()
+        image = window.grab().toImage()
+        tinted = sum(1 for x in range(300, 1000, 7) for y in range(250, 600, 7)
+                     if (c := QColor(image.pixel(x, y))).red() > c.blue() + 10)
+        assert tinted > 20
+    finally:
+        ctx.close()

@@ -84,6 +84,7 @@ class CallAssist(QObject):
         layout = w.centralWidget().layout()
         if isinstance(layout, QBoxLayout):
             layout.insertWidget(0, self.banner)
+        self.banner.show()  # the window may be on screen already (helpers load after the first frame)
         self.trainer = TrainerPanel(self.ctx, self.language)
         self.trainer_dock = w.add_panel(self.trainer, self.tr("Trainer (DEMO)"), "trainerDock",  # type: ignore[attr-defined]
                                         Qt.DockWidgetArea.LeftDockWidgetArea)

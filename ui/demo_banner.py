@@ -43,6 +43,7 @@ class Watermark(QWidget):
         parent.installEventFilter(self)
         self.setGeometry(parent.rect())
         self.raise_()
+        self.show()  # a child created after its window is shown stays hidden unless told
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parent() and event.type() in (QEvent.Type.Resize, QEvent.Type.ChildAdded, QEvent.Type.Show):
