@@ -115,6 +115,11 @@ def run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
         print(f"agent-console: handed {caller} to the running console", file=sys.stderr)
         return 0
     window = make_window(ctx, remember=not shot)
+    from ui.lead_menu import install as install_people
+
+    if install_people(window, interactive=not shot) is None:
+        print("agent-console: nobody signed in", file=sys.stderr)
+        return 0
     if shot:
         window.resize(*screenshot_size())
     server = None

@@ -1,0 +1,265 @@
+"""The signed-in user in the window: the User menu, the lead's menu, and who is shown as at work.
+
+``install(window, interactive)`` is the one hook ``ui.app`` calls: it asks who is at the
+keyboard (``ui.sign_in``) when the store has users, then adds
+
+- a **User** menu: who is signed in, *Sign out / switch user…*, and *Supervisor approval…*
+  (a lead signs in on this screen to approve a waiting credit: ``SupervisorOverrideDialog``);
+- a **Lead** menu, shown only to a signed-in lead: the floor dashboard, *Export call
+  logs…* (the unmasked option sits in the dialog, enabled only for a role allowed it) and
+  the approvals queue;
+- the signed-in user in the status bar, and the watcher that announces the decisions on
+  their credits (``ui.decisions``).
+
+Hiding entries is a convenience only: every slot and every service checks
+``console.permissions`` again, so a patched menu still gets ``PermissionDenied``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
+
+from console.auth import Principal
+from console.errors import UserError
+from console.permissions import allowed, require
+from ui.decisions import DecisionWatcher
+from ui.sign_in import apply_principal, ask, settings_principal, store_has_users
+
+# Lead menu entry -> the service action that decides whether it is offered.
+LEAD_ACTIONS = {"leadDashboard": "dashboard.view", "leadExport": "export", "leadApprovals": "approval.list"}
+
+
+def fill(template: str, *values: str) -> str:
+    """``%1``, ``%2``... replaced in one pass (a value containing ``%2`` stays as typed)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values) else m.group(0),
+                  template)
+
+
+class UserMenus(QObject):
+    """User and Lead menus for one window; ``principal`` is whoever the window works for."""
+
+    principal_changed = Signal(object)  # Principal
+
+    def __init__(self, window: QMainWindow, principal: Principal, signed_in: bool, default_limit: Decimal) -> None:
+        super().__init__(window)
+        self.setObjectName("userMenus")
+        self.window = window
+        self.ctx = window.ctx  # type: ignore[attr-defined]
+        self.default_limit = default_limit
+        self.principal = principal
+        self.signed_in = signed_in
+        self.views: dict[str, QWidget] = {}
+
+        self.user_menu = window.menuBar().addMenu(self.tr("&User"))
+        self.user_menu.setObjectName("userMenu")
+        self.act_who = QAction(self.window)
+        self.act_who.setObjectName("whoIsSignedIn")
+        self.act_who.setEnabled(False)
+        self.user_menu.addAction(self.act_who)
+        self.user_menu.addSeparator()
+        self.act_switch = self._action(self.user_menu, self.tr("Sign out / switch user…"), ("Ctrl+Shift+U",),
+                                       self.switch_user, "switchUser")
+        self.act_override = self._action(self.user_menu, self.tr("Supervisor approval…"), ("Ctrl+Shift+O",),
+                                         self.supervisor_override, "supervisorOverride")
+
+        self.lead_menu = window.menuBar().addMenu(self.tr("&Lead"))
+        self.lead_menu.setObjectName("leadMenu")
+        self.lead_actions = {
+            "leadDashboard": self._action(self.lead_menu, self.tr("Floor dashboard"), ("Ctrl+Shift+D",),
+                                          self.open_dashboard, "leadDashboard"),
+            "leadExport": self._action(self.lead_menu, self.tr("Export call logs…"), ("Ctrl+Shift+X",),
+                                       self.open_export, "leadExport"),
+            "leadApprovals": self._action(self.lead_menu, self.tr("Approvals queue"), ("Ctrl+Shift+P",),
+                                          self.open_approvals, "leadApprovals"),
+        }
+        self.who_label = QLabel()
+        self.who_label.setObjectName("whoLabel")
+        self.who_label.setTextFormat(Qt.TextFormat.PlainText)
+        window.statusBar().addPermanentWidget(self.who_label)
+        self.watcher = DecisionWatcher(window, self.ctx, principal.id, self.ctx.now())
+        self.set_principal(principal, signed_in)
+        window.installEventFilter(self)
+
+    def _action(self, menu: QMenu, text: str, keys: Iterable[str], slot: Callable[[], object], name: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.window.addAction(action)
+        return action
+
+    # -- who -------------------------------------------------------------------------------------
+    def set_principal(self, principal: Principal, signed_in: bool) -> None:
+        """Work for ``principal`` from now on: the settings, the menus, the status bar, the watcher."""
+        self.close_views()
+        self.principal, self.signed_in = principal, signed_in
+        if signed_in:
+            apply_principal(self.ctx, principal, self.default_limit)
+        any_lead = False
+        for name, action in self.lead_actions.items():
+            on = signed_in and allowed(principal.role, LEAD_ACTIONS[name])
+            action.setVisible(on)
+            action.setEnabled(on)
+            any_lead = any_lead or on
+        self.lead_menu.menuAction().setVisible(any_lead)
+        self.act_override.setEnabled(not any_lead)  # a lead has the queue itself
+        if signed_in:
+            who = fill(self.tr("Signed in: %1 %2 (%3)"), principal.id, principal.name, principal.role)
+        else:
+            who = fill(self.tr("Working as %1 (%2), not signed in"), principal.id, principal.role)
+        self.who_label.setText(who)
+        self.act_who.setText(who)
+        self.watcher.follow(principal.id, self.ctx.now())
+        self.principal_changed.emit(principal)
+
+    def switch_user(self) -> None:
+        """Sign out; the next user signs in (cancelling leaves nobody signed in: the console closes)."""
+        try:
+            has_users = store_has_users(self.ctx)
+        except Exception as exc:  # noqa: BLE001 - the store is unreachable: say so, keep working
+            self.window.statusBar().showMessage(self.tr("Cannot read the users: %1").replace("%1", str(exc).splitlines()[0]), 8000)
+            return
+        if not has_users:
+            self.window.statusBar().showMessage(
+                self.tr("No users in this store yet: a lead adds them with agent-console user add"), 8000)
+            return
+        self.close_views()
+        principal = ask(self.ctx, self.window)
+        if principal is None:
+            self.window.close()
+            return
+        self.set_principal(principal, True)
+
+    # -- the lead's views ------------------------------------------------------------------------
+    def _refused(self, action: str) -> bool:
+        try:
+            if not self.signed_in:
+                raise UserError(self.tr("Sign in as a lead first"))
+            require(self.principal, action)
+        except UserError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)
+            return True
+        return False
+
+    def _show(self, name: str, make: Callable[[], QWidget], title: str, size: tuple[int, int]) -> QWidget:
+        view = self.views.get(name)
+        if view is None:
+            view = make()
+            view.setObjectName(name + "View")
+            view.setWindowFlag(Qt.WindowType.Window, True)
+            view.setWindowTitle(title)
+            view.resize(*size)
+            self.views[name] = view
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        return view
+
+    def open_dashboard(self) -> QWidget | None:
+        if self._refused("dashboard.view"):
+            return None
+        from ui.dashboard import DashboardWidget  # QtCharts loads only when a lead asks
+
+        def make() -> QWidget:
+            w = DashboardWidget(self.ctx, self.principal, self.window)
+            w.refresh()
+            return w
+
+        return self._show("dashboard", make, self.tr("Floor dashboard"), (1100, 720))
+
+    def open_export(self) -> QWidget | None:
+        if self._refused("export"):
+            return None
+        from ui.export_dialog import ExportDialog
+
+        return self._show("export", lambda: ExportDialog(self.ctx, self.principal, self.window),
+                          self.tr("Export call logs"), (640, 620))
+
+    def open_approvals(self, principal: Principal | None = None) -> QWidget | None:
+        """The approval queue for the signed-in lead (or for ``principal``, a supervisor override)."""
+        from ui.approvals import ApprovalsWidget
+
+        who = principal or self.principal
+        if principal is None and self._refused("approval.list"):
+            return None
+        name = "approvals" if principal is None else "override"
+        title = self.tr("Approvals queue") if principal is None else \
+            self.tr("Supervisor approval: %1").replace("%1", f"{who.id} {who.name}")
+
+        def make() -> QWidget:
+            w = ApprovalsWidget(self.ctx, who, self.window)
+            w.refresh()
+            return w
+
+        return self._show(name, make, title, (900, 420))
+
+    def supervisor_override(self) -> QWidget:
+        """A lead signs in on this screen (audited as an override) and decides in the queue."""
+        from ui.approvals import SupervisorOverrideDialog
+
+        self.close_view("override")
+        dialog = SupervisorOverrideDialog(self.ctx, self.window)
+        dialog.setObjectName("supervisorOverrideDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: dialog.principal and self.open_approvals(dialog.principal))
+        dialog.open()
+        return dialog
+
+    def close_view(self, name: str) -> None:
+        view = self.views.pop(name, None)
+        if view is None:
+            return
+        shutdown = getattr(view, "shutdown", None)
+        if callable(shutdown):
+            shutdown()
+        view.close()
+        view.deleteLater()
+
+    def close_views(self) -> None:
+        for name in list(self.views):
+            self.close_view(name)
+
+    # -- life cycle ------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+    def shutdown(self) -> None:
+        self.watcher.stop()
+        self.close_views()
+
+
+def install(window: QMainWindow, interactive: bool = True) -> UserMenus | None:
+    """Ask who is at the keyboard (when the store has users and a person is there), add the menus.
+
+    Returns None when the user cancels the sign-in (the console then does not open). With
+    ``interactive=False`` (``--screenshot``) or in demo mode nobody is asked: the window
+    works for the id and role of the settings, not signed in.
+    """
+    ctx = window.ctx  # type: ignore[attr-defined]
+    default_limit = ctx.settings.credit_limit
+    principal, signed_in = settings_principal(ctx), False
+    if interactive and not ctx.settings.demo:
+        try:
+            has_users = store_has_users(ctx)
+        except Exception:  # noqa: BLE001 - an unreachable store is the window's banner to show
+            has_users = False
+        if has_users:
+            hint = ctx.settings.agent_id if ctx.settings.agent_id != "agent" else ""
+            who = ask(ctx, None, user_id=hint)
+            if who is None:
+                return None
+            principal, signed_in = who, True
+    menus = UserMenus(window, principal, signed_in, default_limit)
+    menus.watcher.start()
+    window.people = menus  # type: ignore[attr-defined]
+    return menus

@@ -1,0 +1,113 @@
+"""Who is at the keyboard of the window: the sign-in dialog and the principal it yields.
+
+Roles decide what the console offers, so the window has to know who is using it, not
+what a flag or the environment claims. When the customer store has users (rows in
+``agents`` with a secret), the window asks for an id and a password or PIN before it
+shows any customer; ``console.auth.authenticate`` checks them (same message for an
+unknown id and a wrong secret) and writes the audit entry. With no users yet (a fresh
+install, the demo database) nobody is blocked: the console runs as the id and role of the
+settings, and the status bar says so. The signed-in principal is copied into
+``ctx.settings`` so the services that record calls (``console.calls``) record that user.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from sqlalchemy import func, select
+
+from console.auth import Principal, authenticate, effective_credit_limit
+from console.context import ConsoleContext
+from console.errors import UserError
+from console.models import Agent
+
+
+def store_has_users(ctx: ConsoleContext) -> bool:
+    """True when someone can sign in: an active user with a password or PIN exists."""
+    with ctx.customers.session() as cs:
+        n = cs.scalar(select(func.count()).select_from(Agent)
+                      .where(Agent.active.is_(True), Agent.password_hash.is_not(None)))
+    return bool(n)
+
+
+def settings_principal(ctx: ConsoleContext) -> Principal:
+    """The user the settings name (``--agent``/``--role``): used only while no one can sign in."""
+    s = ctx.settings
+    return Principal(s.agent_id, s.agent_id, s.role, None)
+
+
+def apply_principal(ctx: ConsoleContext, principal: Principal, default_limit: Decimal) -> None:
+    """Make the services record ``principal``: its id, role and credit limit go into the settings."""
+    ctx.settings.agent_id = principal.id
+    ctx.settings.role = principal.role
+    ctx.settings.credit_limit = effective_credit_limit(principal, default_limit)
+
+
+class SignInDialog(QDialog):
+    """Agent id and password/PIN; Enter signs in, Esc cancels. ``principal`` once accepted."""
+
+    def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None, *, user_id: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.principal: Principal | None = None
+        self.setObjectName("signInDialog")
+        self.setWindowTitle(self.tr("Sign in to Agent Console"))
+        self.setModal(True)
+        self.user = QLineEdit(user_id)
+        self.user.setObjectName("signInUser")
+        self.user.setMaxLength(32)
+        self.user.setAccessibleName(self.tr("Agent id"))
+        self.secret = QLineEdit()
+        self.secret.setObjectName("signInSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setAccessibleName(self.tr("Password or PIN"))
+        self.message = QLabel()
+        self.message.setObjectName("signInMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.sign_in)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Who is at the keyboard?")))
+        form.addRow(self.tr("Agent &id"), self.user)
+        form.addRow(self.tr("&Password or PIN"), self.secret)
+        form.addRow(self.message)
+        form.addRow(self.buttons)
+        (self.secret if user_id else self.user).setFocus()
+
+    def sign_in(self) -> bool:
+        """Check the id and secret; on failure show one line and stay open."""
+        user = self.user.text().strip()
+        if not user:
+            self.message.setText(self.tr("Type your agent id."))
+            self.user.setFocus()
+            return False
+        try:
+            who = authenticate(self.ctx, user, self.secret.text())
+        except UserError as exc:
+            self.message.setText(str(exc))
+            self.secret.setFocus()
+            return False
+        finally:
+            self.secret.clear()
+        self.principal = who
+        self.message.clear()
+        self.accept()
+        return True
+
+
+def ask(ctx: ConsoleContext, parent: QWidget | None = None, user_id: str = "") -> Principal | None:
+    """Show the sign-in dialog and wait; None when the user cancels."""
+    dialog = SignInDialog(ctx, parent, user_id=user_id)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.principal
+        return None
+    finally:
+        dialog.deleteLater()
