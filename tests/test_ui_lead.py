@@ -1,0 +1,149 @@
+"""The lead's menu in the window, the supervisor override, and the agent's decision notices."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from export_helpers import AGENT, LEAD, TRAINER, call_row, credit_row, insert_actions, insert_calls
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction
+
+from console import audit
+from console.approvals import decide
+from console.auth import Principal, add_user, authenticate
+from console.errors import PermissionDenied
+from console.export import ExportRequest, run_export
+from ui.app import make_window
+from ui.approvals import SupervisorOverrideDialog
+from ui.lead_menu import UserMenus
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(audit.KEY_ENV, "test-key")
+    monkeypatch.setattr("console.auth._hasher", PasswordHasher(time_cost=1, memory_cost=1024))
+
+
+@pytest.fixture
+def window(qtbot, ctx):  # type: ignore[no-untyped-def]
+    w = make_window(ctx, "en", remember=False)
+    qtbot.addWidget(w)
+    return w
+
+
+def _menus(window, who: Principal, signed_in: bool = True) -> UserMenus:  # type: ignore[no-untyped-def]
+    return UserMenus(window, who, signed_in, Decimal("1000"))
+
+
+def _lead_visible(menus: UserMenus) -> bool:
+    return menus.lead_menu.menuAction().isVisible() and all(a.isVisible() for a in menus.lead_actions.values())
+
+
+def test_lead_menu_for_a_signed_in_lead_only(window) -> None:  # type: ignore[no-untyped-def]
+    menus = _menus(window, LEAD)
+    assert _lead_visible(menus) and all(a.isEnabled() for a in menus.lead_actions.values())
+    assert [a.text() for a in menus.lead_menu.actions()] == ["Floor dashboard", "Export call logs…", "Approvals queue"]
+    for who, signed_in in ((AGENT, True), (TRAINER, True), (LEAD, False)):  # a lead only by --role is no lead
+        menus.set_principal(who, signed_in)
+        assert not menus.lead_menu.menuAction().isVisible()
+        assert not any(a.isVisible() or a.isEnabled() for a in menus.lead_actions.values())
+    menus.shutdown()
+
+
+def test_an_agent_triggering_a_lead_entry_is_refused(window) -> None:  # type: ignore[no-untyped-def]
+    menus = _menus(window, AGENT)
+    assert menus.open_export() is None and menus.open_dashboard() is None and menus.open_approvals() is None
+    assert "may not" in window.statusBar().currentMessage() and menus.views == {}
+    menus.shutdown()
+
+
+def test_the_export_service_refuses_an_agent_directly(ctx, tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied, match="may not export"):
+        run_export(ctx, AGENT, ExportRequest("csv", tmp_path / "x.csv"))
+    with pytest.raises(PermissionDenied):
+        run_export(ctx, TRAINER, ExportRequest("csv", tmp_path / "x.csv"))
+    assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.fixture
+def pending(ctx) -> str:
+    calls = [call_row(0), call_row(3)]  # both taken by A001
+    rows = [credit_row(calls[0], "1200", "pending_approval"), credit_row(calls[1], "900", "pending_approval")]
+    with ctx.journal.session() as s, s.begin():
+        insert_calls(s, calls)
+        insert_actions(s, rows)
+    return str(rows[0]["id"])
+
+
+def test_lead_opens_the_queue_the_export_and_the_dashboard(qtbot, window, pending) -> None:  # type: ignore[no-untyped-def]
+    menus = _menus(window, LEAD)
+    window.show()
+    qtbot.waitExposed(window)
+    approvals = menus.open_approvals()
+    assert approvals is not None
+    qtbot.waitUntil(lambda: approvals.model.rowCount() == 2, timeout=30_000)
+    export = menus.open_export()
+    assert export is not None and export.isVisible() and export.unmasked.isEnabled()
+    dashboard = menus.open_dashboard()
+    assert dashboard is not None
+    with qtbot.waitSignal(dashboard.loaded, timeout=30_000):
+        pass
+    assert set(menus.views) == {"approvals", "export", "dashboard"}
+    assert menus.open_approvals() is approvals  # the same window again, not a second one
+    shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
+    if shot:
+        menu = menus.lead_menu
+        menu.popup(window.mapToGlobal(QPoint(200, 30)))
+        qtbot.waitExposed(menu)
+        menu.grab().save(str(Path(shot) / "lead_menu.png"))
+        menu.hide()
+        window.grab().save(str(Path(shot) / "lead_window.png"))
+    menus.shutdown()
+    assert menus.views == {}
+
+
+def test_agent_sees_the_decision_after_a_lead_approves(qtbot, window, ctx, pending) -> None:  # type: ignore[no-untyped-def]
+    menus = _menus(window, AGENT)
+    watcher = menus.watcher
+    with qtbot.waitSignal(watcher.polled, timeout=30_000) as polled:
+        watcher.poll()
+    assert polled.args == [0] and watcher.notice.isHidden()
+    with ctx.journal.session() as s, s.begin():
+        decide(s, pending, LEAD, approve=True, reason="checked the usage", now=ctx.now(), workstation="ws-lead")
+    with qtbot.waitSignal(watcher.decided, timeout=30_000) as decided:
+        watcher.poll()
+    assert decided.args[0].action_id == pending and decided.args[0].approved
+    text = f"Credit {pending} approved by L001: checked the usage"
+    assert watcher.notice.text() == text and not watcher.notice.isHidden()
+    assert window.statusBar().currentMessage() == text
+    with qtbot.waitSignal(watcher.polled, timeout=30_000) as polled:
+        watcher.poll()
+    assert polled.args == [0]  # announced once
+    menus.shutdown()
+
+
+def test_supervisor_override_on_the_agents_screen(qtbot, window, ctx, pending) -> None:  # type: ignore[no-untyped-def]
+    add_user(ctx, None, "L001", name="Lin", role="lead", secret="lead-password")
+    lead = authenticate(ctx, "L001", "lead-password")
+    menus = _menus(window, AGENT)
+    action = window.findChild(QAction, "supervisorOverride")
+    assert action is not None and action.isEnabled()
+    action.trigger()
+    dialog = window.findChild(SupervisorOverrideDialog, "supervisorOverrideDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.user.setText("L001")
+    dialog.secret.setText("lead-password")
+    dialog.sign_in()
+    view = menus.views.get("override")
+    assert view is not None and view.principal == lead and "L001" in view.windowTitle()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=30_000)
+    with qtbot.waitSignal(view.decided, timeout=30_000):
+        view.approve_button.click()
+    assert menus.principal == AGENT and ctx.settings.role == "agent"  # the window still works for the agent
+    menus.shutdown()
