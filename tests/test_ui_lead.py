@@ -104,6 +104,7 @@ def test_lead_opens_the_queue_the_export_and_the_dashboard(qtbot, window, pendin
         menu.grab().save(str(Path(shot) / "lead_menu.png"))
         menu.hide()
         window.grab().save(str(Path(shot) / "lead_window.png"))
+        dashboard.grab().save(str(Path(shot) / "lead_dashboard.png"))
     menus.shutdown()
     assert menus.views == {}
 
@@ -122,6 +123,11 @@ def test_agent_sees_the_decision_after_a_lead_approves(qtbot, window, ctx, pendi
     text = f"Credit {pending} approved by L001: checked the usage"
     assert watcher.notice.text() == text and not watcher.notice.isHidden()
     assert window.statusBar().currentMessage() == text
+    shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
+    if shot:
+        window.show()
+        qtbot.waitExposed(window)
+        window.statusBar().grab().save(str(Path(shot) / "decision_notice.png"))
     with qtbot.waitSignal(watcher.polled, timeout=30_000) as polled:
         watcher.poll()
     assert polled.args == [0]  # announced once

@@ -56,7 +56,7 @@ class UserMenus(QObject):
         self.signed_in = signed_in
         self.views: dict[str, QWidget] = {}
 
-        self.user_menu = window.menuBar().addMenu(self.tr("&User"))
+        self.user_menu = self._menu(self.tr("&User"))
         self.user_menu.setObjectName("userMenu")
         self.act_who = QAction(self.window)
         self.act_who.setObjectName("whoIsSignedIn")
@@ -68,7 +68,7 @@ class UserMenus(QObject):
         self.act_override = self._action(self.user_menu, self.tr("Supervisor approval…"), ("Ctrl+Shift+O",),
                                          self.supervisor_override, "supervisorOverride")
 
-        self.lead_menu = window.menuBar().addMenu(self.tr("&Lead"))
+        self.lead_menu = self._menu(self.tr("&Lead"))
         self.lead_menu.setObjectName("leadMenu")
         self.lead_actions = {
             "leadDashboard": self._action(self.lead_menu, self.tr("Floor dashboard"), ("Ctrl+Shift+D",),
@@ -85,6 +85,17 @@ class UserMenus(QObject):
         self.watcher = DecisionWatcher(window, self.ctx, principal.id, self.ctx.now())
         self.set_principal(principal, signed_in)
         window.installEventFilter(self)
+
+    def _menu(self, title: str) -> QMenu:
+        """A menu before Help (Help stays last), or at the end when the window has no Help menu."""
+        help_menu = getattr(self.window, "_menus", {}).get("help")
+        menu = QMenu(title, self.window)
+        bar = self.window.menuBar()
+        if isinstance(help_menu, QMenu):
+            bar.insertMenu(help_menu.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        return menu
 
     def _action(self, menu: QMenu, text: str, keys: Iterable[str], slot: Callable[[], object], name: str) -> QAction:
         action = QAction(text, self.window)
