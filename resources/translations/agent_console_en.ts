@@ -1,39 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ActionEditDialog</name>
     <message>
-        <location filename="../../ui/action_edit.py" line="41" />
+        <location filename="../../ui/action_edit.py" line="41"/>
         <source>Edit the action</source>
         <translation>Edit the action</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="48" />
+        <location filename="../../ui/action_edit.py" line="48"/>
         <source>Action:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="52" />
+        <location filename="../../ui/action_edit.py" line="52"/>
         <source>Credit amount</source>
         <translation>Credit amount</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="54" />
+        <location filename="../../ui/action_edit.py" line="54"/>
         <source>at most %1</source>
         <translation>at most %1</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="55" />
+        <location filename="../../ui/action_edit.py" line="55"/>
         <source>&amp;Amount (at most %1):</source>
         <translation>&amp;Amount (at most %1):</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="66" />
+        <location filename="../../ui/action_edit.py" line="66"/>
         <source>Months:</source>
         <translation>Months:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="75" />
+        <location filename="../../ui/action_edit.py" line="75"/>
         <source>&amp;When:</source>
         <translation>&amp;When:</translation>
     </message>
@@ -41,47 +42,47 @@
 <context>
     <name>ApprovalsWidget</name>
     <message>
-        <location filename="../../ui/approvals.py" line="140" />
+        <location filename="../../ui/approvals.py" line="141"/>
         <source>Reason (required to reject; shown to the agent and audited)</source>
         <translation>Reason (required to reject; shown to the agent and audited)</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="141" />
+        <location filename="../../ui/approvals.py" line="142"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="142" />
+        <location filename="../../ui/approvals.py" line="143"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="143" />
+        <location filename="../../ui/approvals.py" line="144"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="156" />
-        <source>Credits above an agent's limit, waiting for a lead</source>
-        <translation>Credits above an agent's limit, waiting for a lead</translation>
+        <location filename="../../ui/approvals.py" line="157"/>
+        <source>Credits above an agent&apos;s limit, waiting for a lead</source>
+        <translation>Credits above an agent&apos;s limit, waiting for a lead</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="181" />
+        <location filename="../../ui/approvals.py" line="182"/>
         <source>Select a credit first.</source>
         <translation>Select a credit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="209" />
+        <location filename="../../ui/approvals.py" line="210"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="209" />
+        <location filename="../../ui/approvals.py" line="210"/>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="210" />
+        <location filename="../../ui/approvals.py" line="211"/>
         <source>Credit %1 %2.</source>
         <translation>Credit %1 %2.</translation>
     </message>
@@ -89,37 +90,37 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="159" />
+        <location filename="../../ui/models/bill.py" line="159"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159" />
+        <location filename="../../ui/models/bill.py" line="159"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159" />
+        <location filename="../../ui/models/bill.py" line="159"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159" />
+        <location filename="../../ui/models/bill.py" line="159"/>
         <source>Used</source>
         <translation>Used</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="175" />
+        <location filename="../../ui/models/bill.py" line="175"/>
         <source>Usage not reported for this month</source>
         <translation>Usage not reported for this month</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="177" />
+        <location filename="../../ui/models/bill.py" line="177"/>
         <source>%1, issued %2</source>
         <translation>%1, issued %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="212" />
+        <location filename="../../ui/models/bill.py" line="212"/>
         <source>Pending credits</source>
         <translation>Pending credits</translation>
     </message>
@@ -127,12 +128,12 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="251" />
+        <location filename="../../ui/panes.py" line="251"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="259" />
+        <location filename="../../ui/panes.py" line="259"/>
         <source>Bills by period; Right or + expands a period</source>
         <translation>Bills by period; Right or + expands a period</translation>
     </message>
@@ -140,95 +141,95 @@
 <context>
     <name>BriefWindow</name>
     <message>
-        <location filename="../../ui/brief_window.py" line="20" />
-        <source>Caller's brief (trainer only) — DEMO</source>
-        <translation>Caller's brief (trainer only) — DEMO</translation>
+        <location filename="../../ui/brief_window.py" line="21"/>
+        <source>Caller&apos;s brief (trainer only) — DEMO</source>
+        <translation>Caller&apos;s brief (trainer only) — DEMO</translation>
     </message>
 </context>
 <context>
     <name>CallAssist</name>
     <message>
-        <location filename="../../ui/call_assist.py" line="47" />
+        <location filename="../../ui/call_assist.py" line="47"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="56" />
+        <location filename="../../ui/call_assist.py" line="56"/>
         <source>&amp;Suggestions</source>
         <translation>&amp;Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="57" />
+        <location filename="../../ui/call_assist.py" line="57"/>
         <source>Go to the suggestions</source>
         <translation>Go to the suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="58" />
+        <location filename="../../ui/call_assist.py" line="58"/>
         <source>Accept all actions of the suggestion</source>
         <translation>Accept all actions of the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="60" />
+        <location filename="../../ui/call_assist.py" line="60"/>
         <source>Copy the script</source>
         <translation>Copy the script</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="61" />
+        <location filename="../../ui/call_assist.py" line="61"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="88" />
+        <location filename="../../ui/call_assist.py" line="89"/>
         <source>Trainer (DEMO)</source>
         <translation>Trainer (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="93" />
+        <location filename="../../ui/call_assist.py" line="94"/>
         <source>&amp;Trainer</source>
         <translation>&amp;Trainer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="94" />
+        <location filename="../../ui/call_assist.py" line="95"/>
         <source>Ring the selected scenario</source>
         <translation>Ring the selected scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="95" />
+        <location filename="../../ui/call_assist.py" line="96"/>
         <source>Load scenario…</source>
         <translation>Load scenario…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="96" />
+        <location filename="../../ui/call_assist.py" line="97"/>
         <source>Hide hints</source>
         <translation>Hide hints</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="98" />
+        <location filename="../../ui/call_assist.py" line="99"/>
         <source>Brief on a second screen</source>
         <translation>Brief on a second screen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="99" />
+        <location filename="../../ui/call_assist.py" line="100"/>
         <source>Export the session report…</source>
         <translation>Export the session report…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="101" />
+        <location filename="../../ui/call_assist.py" line="102"/>
         <source>Reset demo</source>
         <translation>Reset demo</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="119" />
+        <location filename="../../ui/call_assist.py" line="120"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>Demo database reset to pristine in %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="142" />
+        <location filename="../../ui/call_assist.py" line="143"/>
         <source>Suggestions are unavailable: %1</source>
         <translation>Suggestions are unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="170" />
+        <location filename="../../ui/call_assist.py" line="171"/>
         <source>Call recorded</source>
         <translation>Call recorded</translation>
     </message>
@@ -236,62 +237,62 @@
 <context>
     <name>CallerBar</name>
     <message>
-        <location filename="../../ui/caller_bar.py" line="46" />
+        <location filename="../../ui/caller_bar.py" line="46"/>
         <source>Caller number, e.g. 0912-345-678</source>
         <translation>Caller number, e.g. 0912-345-678</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="47" />
+        <location filename="../../ui/caller_bar.py" line="47"/>
         <source>Caller number</source>
         <translation>Caller number</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="52" />
+        <location filename="../../ui/caller_bar.py" line="52"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="53" />
+        <location filename="../../ui/caller_bar.py" line="53"/>
         <source>Look up caller</source>
         <translation>Look up caller</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="56" />
+        <location filename="../../ui/caller_bar.py" line="56"/>
         <source>Lookup message</source>
         <translation>Lookup message</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="60" />
+        <location filename="../../ui/caller_bar.py" line="60"/>
         <source>Caller name</source>
         <translation>Caller name</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="62" />
+        <location filename="../../ui/caller_bar.py" line="62"/>
         <source>Caller details</source>
         <translation>Caller details</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="84" />
+        <location filename="../../ui/caller_bar.py" line="84"/>
         <source>No caller</source>
         <translation>No caller</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="89" />
+        <location filename="../../ui/caller_bar.py" line="89"/>
         <source>Enter a phone number</source>
         <translation>Enter a phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="106" />
+        <location filename="../../ui/caller_bar.py" line="106"/>
         <source>Looking up %1 …</source>
         <translation>Looking up %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="114" />
+        <location filename="../../ui/caller_bar.py" line="114"/>
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="128" />
+        <location filename="../../ui/caller_bar.py" line="128"/>
         <source>No flags</source>
         <translation>No flags</translation>
     </message>
@@ -299,200 +300,200 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Agent Console</source>
         <translation>Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>DEMO (nothing reaches real systems)</source>
         <translation>DEMO (nothing reaches real systems)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
-        <source>Ready: type the caller's number and press Enter</source>
-        <translation>Ready: type the caller's number and press Enter</translation>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <source>Ready: type the caller&apos;s number and press Enter</source>
+        <translation>Ready: type the caller&apos;s number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Caller</source>
         <translation>&amp;Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Bill</source>
         <translation>&amp;Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>C&amp;all</source>
         <translation>C&amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Go to the number field</source>
         <translation>Go to the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Next pane</source>
         <translation>Next pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Previous pane</source>
         <translation>Previous pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Contract pane</source>
         <translation>Contract pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Notifications pane</source>
         <translation>Notifications pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Bill pane</source>
         <translation>Bill pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Clear highlights</source>
         <translation>Clear highlights</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Expand or collapse the period</source>
         <translation>Expand or collapse the period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Expand all periods</source>
         <translation>Expand all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Collapse all periods</source>
         <translation>Collapse all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Wrap up the call…</source>
         <translation>Wrap up the call…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>About Agent Console</source>
         <translation>About Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Look up the number in the number field</source>
         <translation>Look up the number in the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Move between controls</source>
         <translation>Move between controls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Left / Right</source>
         <translation>Left / Right</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Timeline: previous / next mark</source>
         <translation>Timeline: previous / next mark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
-        <source>Timeline: show the mark's item in its pane</source>
-        <translation>Timeline: show the mark's item in its pane</translation>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>Timeline: show the mark&apos;s item in its pane</source>
+        <translation>Timeline: show the mark&apos;s item in its pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Right / Left, + / -</source>
         <translation>Right / Left, + / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Bill: expand / collapse a period</source>
         <translation>Bill: expand / collapse a period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>Agent Console %1
 Contract, notifications and bill side by side.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Wrap-up is not available in this build yet</source>
         <translation>Wrap-up is not available in this build yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Could not look up %1: %2</source>
         <translation>Could not look up %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>No notifications were sent to this customer.</source>
         <translation>No notifications were sent to this customer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>The journal cannot be read: %1</source>
         <translation>The journal cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · %2 contracts, %3 notifications, %4 bills</translation>
     </message>
@@ -500,22 +501,22 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="201" />
+        <location filename="../../ui/panes.py" line="201"/>
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="206" />
+        <location filename="../../ui/panes.py" line="206"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="207" />
+        <location filename="../../ui/panes.py" line="207"/>
         <source>Contract clauses</source>
         <translation>Contract clauses</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="212" />
+        <location filename="../../ui/panes.py" line="212"/>
         <source>Selected clause, full text</source>
         <translation>Selected clause, full text</translation>
     </message>
@@ -523,108 +524,121 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="149" />
+        <location filename="../../ui/dashboard.py" line="149"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="154" />
+        <location filename="../../ui/dashboard.py" line="154"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162" />
+        <location filename="../../ui/dashboard.py" line="162"/>
         <source>Calls per day by outcome</source>
         <translation>Calls per day by outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162" />
+        <location filename="../../ui/dashboard.py" line="162"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162" />
-        <location filename="../../ui/dashboard.py" line="164" />
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="162"/>
+        <location filename="../../ui/dashboard.py" line="164"/>
+        <location filename="../../ui/dashboard.py" line="165"/>
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="163"/>
         <source>Credits issued per day</source>
         <translation>Credits issued per day</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="163"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="163"/>
         <source>Credits</source>
         <translation>Credits</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="163"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164" />
+        <location filename="../../ui/dashboard.py" line="164"/>
         <source>Top root causes</source>
         <translation>Top root causes</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164" />
+        <location filename="../../ui/dashboard.py" line="164"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="165"/>
         <source>Top findings</source>
         <translation>Top findings</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="165"/>
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="171" />
+        <location filename="../../ui/dashboard.py" line="171"/>
         <source>Click a bar to export the calls behind it.</source>
         <translation>Click a bar to export the calls behind it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="185" />
+        <location filename="../../ui/dashboard.py" line="185"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="201" />
+        <location filename="../../ui/dashboard.py" line="201"/>
         <source>%1 calls · %2 credits issued, %3 · %4 waiting for approval</source>
         <translation>%1 calls · %2 credits issued, %3 · %4 waiting for approval</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="236" />
-        <location filename="../../ui/dashboard.py" line="253" />
+        <location filename="../../ui/dashboard.py" line="236"/>
+        <location filename="../../ui/dashboard.py" line="253"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="243" />
+        <location filename="../../ui/dashboard.py" line="243"/>
         <source>Amount credited</source>
         <translation>Amount credited</translation>
     </message>
 </context>
 <context>
+    <name>DecisionWatcher</name>
+    <message>
+        <location filename="../../ui/decisions.py" line="107"/>
+        <source>Credit %1 approved by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions.py" line="109"/>
+        <source>Credit %1 rejected by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../ui/demo_banner.py" line="23" />
+        <location filename="../../ui/demo_banner.py" line="23"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_banner.py" line="26" />
+        <location filename="../../ui/demo_banner.py" line="26"/>
         <source>DEMO · training mode: made-up customers, nothing reaches real systems</source>
         <translation>DEMO · training mode: made-up customers, nothing reaches real systems</translation>
     </message>
@@ -632,17 +646,17 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
@@ -650,97 +664,97 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="117" />
+        <location filename="../../ui/export_dialog.py" line="117"/>
         <source>Export call logs</source>
         <translation>Export call logs</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="135" />
+        <location filename="../../ui/export_dialog.py" line="135"/>
         <source>all agents (or ids separated by commas)</source>
         <translation>all agents (or ids separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="143" />
+        <location filename="../../ui/export_dialog.py" line="143"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="145" />
+        <location filename="../../ui/export_dialog.py" line="145"/>
         <source>Include full phone numbers and ids (audited)</source>
         <translation>Include full phone numbers and ids (audited)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153" />
+        <location filename="../../ui/export_dialog.py" line="153"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="154" />
+        <location filename="../../ui/export_dialog.py" line="154"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="155" />
+        <location filename="../../ui/export_dialog.py" line="155"/>
         <source>Outcomes</source>
         <translation>Outcomes</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="156" />
+        <location filename="../../ui/export_dialog.py" line="156"/>
         <source>Root causes</source>
         <translation>Root causes</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="157" />
+        <location filename="../../ui/export_dialog.py" line="157"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="162" />
+        <location filename="../../ui/export_dialog.py" line="162"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="168" />
+        <location filename="../../ui/export_dialog.py" line="168"/>
         <source>Personal data is masked unless you ask otherwise.</source>
         <translation>Personal data is masked unless you ask otherwise.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="172" />
+        <location filename="../../ui/export_dialog.py" line="172"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="173" />
+        <location filename="../../ui/export_dialog.py" line="173"/>
         <source>Cancel export</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="220" />
+        <location filename="../../ui/export_dialog.py" line="220"/>
         <source>Export to</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="235" />
+        <location filename="../../ui/export_dialog.py" line="235"/>
         <source>Counting calls…</source>
         <translation>Counting calls…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="242" />
+        <location filename="../../ui/export_dialog.py" line="242"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="255" />
+        <location filename="../../ui/export_dialog.py" line="255"/>
         <source>%1 of %2 calls written…</source>
         <translation>%1 of %2 calls written…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="262" />
+        <location filename="../../ui/export_dialog.py" line="262"/>
         <source>%1 calls written to %2</source>
         <translation>%1 calls written to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="276" />
+        <location filename="../../ui/export_dialog.py" line="276"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
@@ -748,42 +762,42 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="112"/>
         <source>{service}: free trial ended {ago} ({date}), now billed</source>
         <translation>{service}: free trial ended {ago} ({date}), now billed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="113"/>
         <source>{service}: free trial ends {ago} ({date})</source>
         <translation>{service}: free trial ends {ago} ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114" />
+        <location filename="../../ui/labels.py" line="114"/>
         <source>{service}: term ended {ago} ({date})</source>
         <translation>{service}: term ended {ago} ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115" />
+        <location filename="../../ui/labels.py" line="115"/>
         <source>{service}: term ends {ago} ({date})</source>
         <translation>{service}: term ends {ago} ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116" />
+        <location filename="../../ui/labels.py" line="116"/>
         <source>{service}: suspended</source>
         <translation>{service}: suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117" />
+        <location filename="../../ui/labels.py" line="117"/>
         <source>{service}: cancellation refused {ago} ({date})</source>
         <translation>{service}: cancellation refused {ago} ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118" />
+        <location filename="../../ui/labels.py" line="118"/>
         <source>Open cases: {count}</source>
         <translation>Open cases: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119" />
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Callbacks due: {count}</source>
         <translation>Callbacks due: {count}</translation>
     </message>
@@ -791,28 +805,28 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="334" />
-        <location filename="../../ui/panes.py" line="349" />
+        <location filename="../../ui/panes.py" line="334"/>
+        <location filename="../../ui/panes.py" line="349"/>
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="339" />
+        <location filename="../../ui/panes.py" line="339"/>
         <source>Previous calls, open cases and callbacks</source>
         <translation>Previous calls, open cases and callbacks</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="340" />
+        <location filename="../../ui/panes.py" line="340"/>
         <source>Events in the customer record</source>
         <translation>Events in the customer record</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="341" />
+        <location filename="../../ui/panes.py" line="341"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="350" />
+        <location filename="../../ui/panes.py" line="350"/>
         <source>Customer events</source>
         <translation>Customer events</translation>
     </message>
@@ -820,18 +834,18 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>KeyboardDialog</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="27" />
-        <location filename="../../ui/help_dialog.py" line="37" />
+        <location filename="../../ui/help_dialog.py" line="27"/>
+        <location filename="../../ui/help_dialog.py" line="37"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="38" />
+        <location filename="../../ui/help_dialog.py" line="38"/>
         <source>Keys</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="38" />
+        <location filename="../../ui/help_dialog.py" line="38"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
@@ -839,297 +853,297 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
+        <location filename="../../ui/labels.py" line="19"/>
         <source>Free trial becomes paid unless cancelled</source>
         <translation>Free trial becomes paid unless cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="20"/>
         <source>Stops by itself at the end of the term</source>
         <translation>Stops by itself at the end of the term</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Renews automatically</source>
         <translation>Renews automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22" />
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Promotional price</source>
         <translation>Promotional price</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
+        <location filename="../../ui/labels.py" line="23"/>
         <source>No cancellation before the term ends</source>
         <translation>No cancellation before the term ends</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24" />
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Early termination fee</source>
         <translation>Early termination fee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25" />
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Stops at trial end</source>
         <translation>Stops at trial end</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Continues unless cancelled</source>
         <translation>Continues unless cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Promotion applies</source>
         <translation>Promotion applies</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Price change</source>
         <translation>Price change</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Payment due</source>
         <translation>Payment due</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="32"/>
         <source>Information only</source>
         <translation>Information only</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="34"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="35"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
+        <location filename="../../ui/labels.py" line="36"/>
         <source>Letter</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
+        <location filename="../../ui/labels.py" line="37"/>
         <source>App</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Call</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Field sales</source>
         <translation>Field sales</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="42"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="44"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../ui/labels.py" line="45"/>
         <source>Suspended</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
+        <location filename="../../ui/labels.py" line="48"/>
         <source>/ month</source>
         <translation>/ month</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../ui/labels.py" line="49"/>
         <source>/ year</source>
         <translation>/ year</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../ui/labels.py" line="50"/>
         <source>once</source>
         <translation>once</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Promise by sales</source>
         <translation>Promise by sales</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Installed</source>
         <translation>Installed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="55"/>
         <source>Cancellation requested</source>
         <translation>Cancellation requested</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Cancellation refused</source>
         <translation>Cancellation refused</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Credit issued</source>
         <translation>Credit issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="59"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Resolved with a credit</source>
         <translation>Resolved with a credit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Escalated</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Callback scheduled</source>
         <translation>Callback scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../ui/labels.py" line="63"/>
         <source>No action needed</source>
         <translation>No action needed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Transferred</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Dropped</source>
         <translation>Dropped</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67" />
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Suspend service</source>
         <translation>Suspend service</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68" />
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Cancel service</source>
         <translation>Cancel service</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69" />
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Credit</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Open case</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Schedule callback</source>
         <translation>Schedule callback</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Request evidence</source>
         <translation>Request evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Waiting for a lead</source>
         <translation>Waiting for a lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Sending failed, retrying</source>
         <translation>Sending failed, retrying</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76" />
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Refused by the central system</source>
         <translation>Refused by the central system</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77" />
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79" />
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Contract and notice disagree</source>
         <translation>Contract and notice disagree</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80" />
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Website rule</source>
         <translation>Website rule</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81" />
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Sales promise</source>
         <translation>Sales promise</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Billing error</source>
         <translation>Billing error</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83" />
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Customer misunderstanding</source>
         <translation>Customer misunderstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87" />
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Chinese (Taiwan)</source>
         <translation>Chinese (Taiwan)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88" />
+        <location filename="../../ui/labels.py" line="88"/>
         <source>English</source>
         <translation>English</translation>
     </message>
@@ -1137,37 +1151,37 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ManualActionDialog</name>
     <message>
-        <location filename="../../ui/manual_action.py" line="36" />
+        <location filename="../../ui/manual_action.py" line="36"/>
         <source>Add an action</source>
         <translation>Add an action</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="45" />
+        <location filename="../../ui/manual_action.py" line="45"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="56" />
+        <location filename="../../ui/manual_action.py" line="56"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="56" />
+        <location filename="../../ui/manual_action.py" line="56"/>
         <source>&amp;Service:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="57" />
+        <location filename="../../ui/manual_action.py" line="57"/>
         <source>&amp;Amount:</source>
         <translation>&amp;Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="57" />
+        <location filename="../../ui/manual_action.py" line="57"/>
         <source>&amp;Months:</source>
         <translation>&amp;Months:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="58" />
+        <location filename="../../ui/manual_action.py" line="58"/>
         <source>&amp;What / summary:</source>
         <translation>&amp;What / summary:</translation>
     </message>
@@ -1175,17 +1189,17 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="232" />
+        <location filename="../../ui/panes.py" line="232"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="235" />
+        <location filename="../../ui/panes.py" line="235"/>
         <source>Notifications, newest first</source>
         <translation>Notifications, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="237" />
+        <location filename="../../ui/panes.py" line="237"/>
         <source>Selected notification, full text</source>
         <translation>Selected notification, full text</translation>
     </message>
@@ -1193,114 +1207,114 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>Panes</name>
     <message>
-        <location filename="../../ui/models/panes.py" line="40" />
-        <location filename="../../ui/models/panes.py" line="76" />
-        <location filename="../../ui/models/panes.py" line="100" />
-        <location filename="../../ui/models/panes.py" line="117" />
+        <location filename="../../ui/models/panes.py" line="40"/>
+        <location filename="../../ui/models/panes.py" line="76"/>
+        <location filename="../../ui/models/panes.py" line="100"/>
+        <location filename="../../ui/models/panes.py" line="117"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="42" />
+        <location filename="../../ui/models/panes.py" line="42"/>
         <source>Fee</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="46" />
+        <location filename="../../ui/models/panes.py" line="46"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="47" />
+        <location filename="../../ui/models/panes.py" line="47"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="44" />
+        <location filename="../../ui/models/panes.py" line="44"/>
         <source>Trial until</source>
         <translation>Trial until</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="45" />
+        <location filename="../../ui/models/panes.py" line="45"/>
         <source>Term until</source>
         <translation>Term until</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="75" />
+        <location filename="../../ui/models/panes.py" line="75"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="80" />
+        <location filename="../../ui/models/panes.py" line="80"/>
         <source>Clause as printed</source>
         <translation>Clause as printed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="77" />
+        <location filename="../../ui/models/panes.py" line="77"/>
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="97" />
+        <location filename="../../ui/models/panes.py" line="97"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="99" />
-        <location filename="../../ui/models/panes.py" line="115" />
+        <location filename="../../ui/models/panes.py" line="99"/>
+        <location filename="../../ui/models/panes.py" line="115"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="98" />
+        <location filename="../../ui/models/panes.py" line="98"/>
         <source>Says</source>
         <translation>Says</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="101" />
-        <location filename="../../ui/models/panes.py" line="118" />
+        <location filename="../../ui/models/panes.py" line="101"/>
+        <location filename="../../ui/models/panes.py" line="118"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="114" />
-        <location filename="../../ui/models/panes.py" line="168" />
+        <location filename="../../ui/models/panes.py" line="114"/>
+        <location filename="../../ui/models/panes.py" line="168"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="116" />
-        <location filename="../../ui/models/panes.py" line="169" />
+        <location filename="../../ui/models/panes.py" line="116"/>
+        <location filename="../../ui/models/panes.py" line="169"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="148" />
+        <location filename="../../ui/models/panes.py" line="148"/>
         <source>Call: %s</source>
         <translation>Call: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="150" />
+        <location filename="../../ui/models/panes.py" line="150"/>
         <source>due %s</source>
         <translation>due %s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="151" />
+        <location filename="../../ui/models/panes.py" line="151"/>
         <source>Open case</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="154" />
+        <location filename="../../ui/models/panes.py" line="154"/>
         <source>Callback due %s</source>
         <translation>Callback due %s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="170" />
+        <location filename="../../ui/models/panes.py" line="170"/>
         <source>Who / state</source>
         <translation>Who / state</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="171" />
+        <location filename="../../ui/models/panes.py" line="171"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1308,191 +1322,234 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>Scorecard</name>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="33" />
+        <location filename="../../ui/scorecard_view.py" line="33"/>
         <source>✓ Spotted: %1</source>
         <translation>✓ Spotted: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="35" />
+        <location filename="../../ui/scorecard_view.py" line="35"/>
         <source>✗ Missed: %1</source>
         <translation>✗ Missed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="37" />
+        <location filename="../../ui/scorecard_view.py" line="37"/>
         <source>? Named but not in this case: %1</source>
         <translation>? Named but not in this case: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="41" />
+        <location filename="../../ui/scorecard_view.py" line="41"/>
         <source>✓ Done right: %1</source>
         <translation>✓ Done right: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="47" />
+        <location filename="../../ui/scorecard_view.py" line="47"/>
         <source>(you credited %1 for %2)</source>
         <translation>(you credited %1 for %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="49" />
+        <location filename="../../ui/scorecard_view.py" line="49"/>
         <source>≈ Partly right: %1</source>
         <translation>≈ Partly right: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="51" />
+        <location filename="../../ui/scorecard_view.py" line="51"/>
         <source>✗ Missing: %1</source>
         <translation>✗ Missing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="53" />
+        <location filename="../../ui/scorecard_view.py" line="53"/>
         <source>✗ Not called for: %1</source>
         <translation>✗ Not called for: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="55" />
+        <location filename="../../ui/scorecard_view.py" line="55"/>
         <source>Nothing was wrong in this case: the right answer was to explain, not to act.</source>
         <translation>Nothing was wrong in this case: the right answer was to explain, not to act.</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="57" />
+        <location filename="../../ui/scorecard_view.py" line="57"/>
         <source>Over-credit: %1</source>
         <translation>Over-credit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="59" />
+        <location filename="../../ui/scorecard_view.py" line="59"/>
         <source>Under-credit: %1</source>
         <translation>Under-credit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="61" />
+        <location filename="../../ui/scorecard_view.py" line="61"/>
         <source>Time to resolution: %1</source>
         <translation>Time to resolution: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="65" />
+        <location filename="../../ui/scorecard_view.py" line="65"/>
         <source>Hints were hidden. What you missed: %1</source>
         <translation>Hints were hidden. What you missed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="67" />
+        <location filename="../../ui/scorecard_view.py" line="67"/>
         <source>Hints were hidden, and you missed nothing.</source>
         <translation>Hints were hidden, and you missed nothing.</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="56"/>
+        <source>Sign in to Agent Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="62"/>
+        <source>Agent id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="66"/>
+        <source>Password or PIN</source>
+        <translation type="unfinished">Password or PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="73"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="79"/>
+        <source>Who is at the keyboard?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="80"/>
+        <source>Agent &amp;id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="81"/>
+        <source>&amp;Password or PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="90"/>
+        <source>Type your agent id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="62" />
+        <location filename="../../ui/suggestion_models.py" line="63"/>
         <source>Evidence:</source>
         <translation>Evidence:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="74" />
+        <location filename="../../ui/suggestion_models.py" line="75"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="74" />
+        <location filename="../../ui/suggestion_models.py" line="75"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="76" />
+        <location filename="../../ui/suggestion_models.py" line="77"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="75" />
+        <location filename="../../ui/suggestion_models.py" line="76"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="75" />
+        <location filename="../../ui/suggestion_models.py" line="76"/>
         <source>Months</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="115" />
+        <location filename="../../ui/suggestion_models.py" line="116"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="115" />
+        <location filename="../../ui/suggestion_models.py" line="116"/>
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="115" />
+        <location filename="../../ui/suggestion_models.py" line="116"/>
         <source>Proposed</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="116" />
+        <location filename="../../ui/suggestion_models.py" line="117"/>
         <source>(edited)</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="59" />
+        <location filename="../../ui/suggestions_panel.py" line="59"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="69" />
+        <location filename="../../ui/suggestions_panel.py" line="69"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="76" />
-        <location filename="../../ui/suggestions_panel.py" line="177" />
+        <location filename="../../ui/suggestions_panel.py" line="76"/>
+        <location filename="../../ui/suggestions_panel.py" line="178"/>
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>Nothing to suggest: no finding for this caller.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="87" />
+        <location filename="../../ui/suggestions_panel.py" line="88"/>
         <source>Suggested actions</source>
         <translation>Suggested actions</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="100" />
+        <location filename="../../ui/suggestions_panel.py" line="101"/>
         <source>Acce&amp;pt</source>
         <translation>Acce&amp;pt</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="115" />
+        <location filename="../../ui/suggestions_panel.py" line="116"/>
         <source>C&amp;opy script</source>
         <translation>C&amp;opy script</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="122" />
+        <location filename="../../ui/suggestions_panel.py" line="123"/>
         <source>Fi&amp;ndings</source>
         <translation>Fi&amp;ndings</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="140" />
+        <location filename="../../ui/suggestions_panel.py" line="141"/>
         <source>Scr&amp;ipt</source>
         <translation>Scr&amp;ipt</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="101" />
+        <location filename="../../ui/suggestions_panel.py" line="102"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="102" />
+        <location filename="../../ui/suggestions_panel.py" line="103"/>
         <source>Re&amp;ject</source>
         <translation>Re&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="103" />
+        <location filename="../../ui/suggestions_panel.py" line="104"/>
         <source>Accept a&amp;ll</source>
         <translation>Accept a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="112" />
+        <location filename="../../ui/suggestions_panel.py" line="113"/>
         <source>Script to read to the customer</source>
         <translation>Script to read to the customer</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="131" />
+        <location filename="../../ui/suggestions_panel.py" line="132"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
@@ -1500,22 +1557,22 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>SupervisorOverrideDialog</name>
     <message>
-        <location filename="../../ui/approvals.py" line="231" />
+        <location filename="../../ui/approvals.py" line="232"/>
         <source>Supervisor sign-in</source>
         <translation>Supervisor sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="238" />
+        <location filename="../../ui/approvals.py" line="239"/>
         <source>Lead id</source>
         <translation>Lead id</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="239" />
+        <location filename="../../ui/approvals.py" line="240"/>
         <source>Password or PIN</source>
         <translation>Password or PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="250" />
+        <location filename="../../ui/approvals.py" line="251"/>
         <source>%1 is not a lead</source>
         <translation>%1 is not a lead</translation>
     </message>
@@ -1523,67 +1580,67 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="130" />
+        <location filename="../../ui/sync_status.py" line="131"/>
         <source>Sync status</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="131" />
+        <location filename="../../ui/sync_status.py" line="132"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="133" />
+        <location filename="../../ui/sync_status.py" line="134"/>
         <source>Deliver the waiting events now</source>
         <translation>Deliver the waiting events now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="141" />
+        <location filename="../../ui/sync_status.py" line="142"/>
         <source>Sync: demo: delivery off</source>
         <translation>Sync: demo: delivery off</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="145" />
+        <location filename="../../ui/sync_status.py" line="147"/>
         <source>Sync: no hooks configured; calls stay on this workstation</source>
         <translation>Sync: no hooks configured; calls stay on this workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="151" />
+        <location filename="../../ui/sync_status.py" line="154"/>
         <source>Sync: starting…</source>
         <translation>Sync: starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="158" />
+        <location filename="../../ui/sync_status.py" line="161"/>
         <source>Sync: sending…</source>
         <translation>Sync: sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="168" />
+        <location filename="../../ui/sync_status.py" line="171"/>
         <source>Sync: cannot read the delivery state: %1</source>
         <translation>Sync: cannot read the delivery state: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="171" />
+        <location filename="../../ui/sync_status.py" line="174"/>
         <source>Sync: %1 waiting</source>
         <translation>Sync: %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="173" />
+        <location filename="../../ui/sync_status.py" line="176"/>
         <source>last sent %1</source>
         <translation>last sent %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="174" />
+        <location filename="../../ui/sync_status.py" line="177"/>
         <source>nothing sent yet</source>
         <translation>nothing sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="176" />
+        <location filename="../../ui/sync_status.py" line="179"/>
         <source>%1 refused</source>
         <translation>%1 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="178" />
+        <location filename="../../ui/sync_status.py" line="181"/>
         <source>%1 errors</source>
         <translation>%1 errors</translation>
     </message>
@@ -1591,63 +1648,63 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="64" />
+        <location filename="../../ui/timeline.py" line="65"/>
         <source>Contract %1 signed (%2)</source>
         <translation>Contract %1 signed (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="71" />
+        <location filename="../../ui/timeline.py" line="72"/>
         <source>%1: free trial ends</source>
         <translation>%1: free trial ends</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="75" />
+        <location filename="../../ui/timeline.py" line="76"/>
         <source>%1: term ends</source>
         <translation>%1: term ends</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="86" />
+        <location filename="../../ui/timeline.py" line="87"/>
         <source>Bill %1: %2</source>
         <translation>Bill %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="91" />
+        <location filename="../../ui/timeline.py" line="92"/>
         <source>Pending credit %1</source>
         <translation>Pending credit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="117" />
+        <location filename="../../ui/timeline.py" line="118"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="118" />
+        <location filename="../../ui/timeline.py" line="119"/>
         <source>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</source>
         <translation>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="231" />
+        <location filename="../../ui/timeline.py" line="232"/>
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="231" />
+        <location filename="../../ui/timeline.py" line="232"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="231" />
+        <location filename="../../ui/timeline.py" line="232"/>
         <source>Bills</source>
         <translation>Bills</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="231" />
+        <location filename="../../ui/timeline.py" line="232"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="245" />
-        <location filename="../../ui/timeline.py" line="253" />
+        <location filename="../../ui/timeline.py" line="246"/>
+        <location filename="../../ui/timeline.py" line="254"/>
         <source>today %1 →</source>
         <translation>today %1 →</translation>
     </message>
@@ -1655,301 +1712,376 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>TrainerPanel</name>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="101" />
+        <location filename="../../ui/trainer_panel.py" line="102"/>
         <source>Trainer</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="112" />
+        <location filename="../../ui/trainer_panel.py" line="113"/>
         <source>Training scenarios</source>
         <translation>Training scenarios</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="135" />
-        <source>Caller's brief</source>
-        <translation>Caller's brief</translation>
+        <location filename="../../ui/trainer_panel.py" line="136"/>
+        <source>Caller&apos;s brief</source>
+        <translation>Caller&apos;s brief</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="147" />
-        <location filename="../../ui/trainer_panel.py" line="237" />
+        <location filename="../../ui/trainer_panel.py" line="148"/>
+        <location filename="../../ui/trainer_panel.py" line="238"/>
         <source>Scorecard: record the outcome to see it</source>
         <translation>Scorecard: record the outcome to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="153" />
+        <location filename="../../ui/trainer_panel.py" line="154"/>
         <source>Scorecard</source>
         <translation>Scorecard</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="120" />
+        <location filename="../../ui/trainer_panel.py" line="121"/>
         <source>Rin&amp;g</source>
         <translation>Rin&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="123" />
+        <location filename="../../ui/trainer_panel.py" line="124"/>
         <source>Loa&amp;d scenario…</source>
         <translation>Loa&amp;d scenario…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="130" />
+        <location filename="../../ui/trainer_panel.py" line="131"/>
         <source>Hide hints (no s&amp;uggestions panel)</source>
         <translation>Hide hints (no s&amp;uggestions panel)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="140" />
+        <location filename="../../ui/trainer_panel.py" line="141"/>
         <source>Show the brie&amp;f</source>
         <translation>Show the brie&amp;f</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="144" />
+        <location filename="../../ui/trainer_panel.py" line="145"/>
         <source>On a second screen</source>
         <translation>On a second screen</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="155" />
+        <location filename="../../ui/trainer_panel.py" line="156"/>
         <source>E&amp;xport session report…</source>
         <translation>E&amp;xport session report…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="162" />
+        <location filename="../../ui/trainer_panel.py" line="163"/>
         <source>Scena&amp;rios</source>
         <translation>Scena&amp;rios</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="175" />
+        <location filename="../../ui/trainer_panel.py" line="176"/>
         <source>Brief (trainer only)</source>
         <translation>Brief (trainer only)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="232" />
+        <location filename="../../ui/trainer_panel.py" line="233"/>
         <source>Scenario %1 has no phone number to ring</source>
         <translation>Scenario %1 has no phone number to ring</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="240" />
+        <location filename="../../ui/trainer_panel.py" line="241"/>
         <source>Ringing: %1 (%2)</source>
         <translation>Ringing: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="266" />
+        <location filename="../../ui/trainer_panel.py" line="267"/>
         <source>Loaded: %1</source>
         <translation>Loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="275" />
+        <location filename="../../ui/trainer_panel.py" line="277"/>
         <source>Load scenario files</source>
         <translation>Load scenario files</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="276" />
+        <location filename="../../ui/trainer_panel.py" line="278"/>
         <source>Scenarios (*.yaml *.yml)</source>
         <translation>Scenarios (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="309" />
+        <location filename="../../ui/trainer_panel.py" line="312"/>
         <source>Score: %1 of %2 points (%3%)</source>
         <translation>Score: %1 of %2 points (%3%)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="323" />
+        <location filename="../../ui/trainer_panel.py" line="326"/>
         <source>Session report written: %1 (%2 attempts)</source>
         <translation>Session report written: %1 (%2 attempts)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="327" />
+        <location filename="../../ui/trainer_panel.py" line="330"/>
         <source>Export the session report</source>
         <translation>Export the session report</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="328" />
+        <location filename="../../ui/trainer_panel.py" line="331"/>
         <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
         <translation>Printable page (*.html);;Spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="350" />
+        <location filename="../../ui/trainer_panel.py" line="353"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>Demo database reset to pristine in %1 s</translation>
     </message>
 </context>
 <context>
+    <name>UserMenus</name>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="59"/>
+        <source>&amp;User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="66"/>
+        <source>Sign out / switch user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="68"/>
+        <source>Supervisor approval…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="71"/>
+        <source>&amp;Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="74"/>
+        <location filename="../../ui/lead_menu.py" line="187"/>
+        <source>Floor dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="76"/>
+        <source>Export call logs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="78"/>
+        <location filename="../../ui/lead_menu.py" line="205"/>
+        <source>Approvals queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="126"/>
+        <source>Signed in: %1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="128"/>
+        <source>Working as %1 (%2), not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="139"/>
+        <source>Cannot read the users: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="143"/>
+        <source>No users in this store yet: a lead adds them with agent-console user add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="156"/>
+        <source>Sign in as a lead first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="195"/>
+        <source>Export call logs</source>
+        <translation type="unfinished">Export call logs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="206"/>
+        <source>Supervisor approval: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../ui/wrapup.py" line="49" />
+        <location filename="../../ui/wrapup.py" line="49"/>
         <source>A notice contradicts the contract</source>
         <translation>A notice contradicts the contract</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="50" />
+        <location filename="../../ui/wrapup.py" line="50"/>
         <source>Promotion not applied</source>
         <translation>Promotion not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="51" />
+        <location filename="../../ui/wrapup.py" line="51"/>
         <source>Charged after a cancellation attempt</source>
         <translation>Charged after a cancellation attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="52" />
+        <location filename="../../ui/wrapup.py" line="52"/>
         <source>Charged while suspended</source>
         <translation>Charged while suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="53" />
+        <location filename="../../ui/wrapup.py" line="53"/>
         <source>Charged twice</source>
         <translation>Charged twice</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="54" />
+        <location filename="../../ui/wrapup.py" line="54"/>
         <source>Paid service never used</source>
         <translation>Paid service never used</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="78" />
+        <location filename="../../ui/wrapup.py" line="78"/>
         <source>Wrap up the call with %1</source>
         <translation>Wrap up the call with %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="89" />
+        <location filename="../../ui/wrapup.py" line="89"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="94" />
+        <location filename="../../ui/wrapup.py" line="94"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="100" />
+        <location filename="../../ui/wrapup.py" line="100"/>
         <source>What the customer said, what you did</source>
         <translation>What the customer said, what you did</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="101" />
+        <location filename="../../ui/wrapup.py" line="101"/>
         <source>Follow up on</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="112" />
+        <location filename="../../ui/wrapup.py" line="112"/>
         <source>What went wrong</source>
         <translation>What went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="122" />
+        <location filename="../../ui/wrapup.py" line="122"/>
         <source>Actions carried out with this call</source>
         <translation>Actions carried out with this call</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="130" />
+        <location filename="../../ui/wrapup.py" line="130"/>
         <source>A&amp;dd action…</source>
         <translation>A&amp;dd action…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="133" />
+        <location filename="../../ui/wrapup.py" line="133"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="143" />
+        <location filename="../../ui/wrapup.py" line="143"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="147" />
+        <location filename="../../ui/wrapup.py" line="147"/>
         <source>Close (keep a draft)</source>
         <translation>Close (keep a draft)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="152" />
+        <location filename="../../ui/wrapup.py" line="152"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="153" />
+        <location filename="../../ui/wrapup.py" line="153"/>
         <source>&amp;Root cause:</source>
         <translation>&amp;Root cause:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="154" />
+        <location filename="../../ui/wrapup.py" line="154"/>
         <source>What went &amp;wrong:</source>
         <translation>What went &amp;wrong:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="163" />
+        <location filename="../../ui/wrapup.py" line="163"/>
         <source>A&amp;ctions:</source>
         <translation>A&amp;ctions:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="164" />
+        <location filename="../../ui/wrapup.py" line="164"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="169" />
+        <location filename="../../ui/wrapup.py" line="169"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Follow-up:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="179" />
+        <location filename="../../ui/wrapup.py" line="179"/>
         <source>Save the wrap-up</source>
         <translation>Save the wrap-up</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="236" />
+        <location filename="../../ui/wrapup.py" line="236"/>
         <source>No actions: accept suggestions or add one</source>
         <translation>No actions: accept suggestions or add one</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="242" />
-        <source>Credits of %1 are above your limit of %2: they will wait for a lead's approval.</source>
-        <translation>Credits of %1 are above your limit of %2: they will wait for a lead's approval.</translation>
+        <location filename="../../ui/wrapup.py" line="242"/>
+        <source>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</source>
+        <translation>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="292" />
+        <location filename="../../ui/wrapup.py" line="292"/>
         <source>Call %1 · after-call work %2</source>
         <translation>Call %1 · after-call work %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="319" />
+        <location filename="../../ui/wrapup.py" line="319"/>
         <source>Your unsaved wrap-up for this customer was restored.</source>
         <translation>Your unsaved wrap-up for this customer was restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="339" />
+        <location filename="../../ui/wrapup.py" line="339"/>
         <source>Choose an outcome.</source>
         <translation>Choose an outcome.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="340" />
+        <location filename="../../ui/wrapup.py" line="340"/>
         <source>This outcome needs a root cause.</source>
         <translation>This outcome needs a root cause.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="341" />
+        <location filename="../../ui/wrapup.py" line="341"/>
         <source>A scheduled callback needs a follow-up date.</source>
         <translation>A scheduled callback needs a follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="342" />
+        <location filename="../../ui/wrapup.py" line="342"/>
         <source>Resolved with a credit: accept or add a credit.</source>
         <translation>Resolved with a credit: accept or add a credit.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="343" />
+        <location filename="../../ui/wrapup.py" line="343"/>
         <source>No caller: look the customer up first.</source>
         <translation>No caller: look the customer up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="376" />
+        <location filename="../../ui/wrapup.py" line="376"/>
         <source>Could not save the call: %1. Everything stays in the form</source>
         <translation>Could not save the call: %1. Everything stays in the form</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="377" />
+        <location filename="../../ui/wrapup.py" line="377"/>
         <source>; a draft is kept.</source>
         <translation>; a draft is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="377" />
+        <location filename="../../ui/wrapup.py" line="377"/>
         <source>; the draft could not be kept either.</source>
         <translation>; the draft could not be kept either.</translation>
     </message>

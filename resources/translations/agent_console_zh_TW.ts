@@ -1,39 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>ActionEditDialog</name>
     <message>
-        <location filename="../../ui/action_edit.py" line="41" />
+        <location filename="../../ui/action_edit.py" line="41"/>
         <source>Edit the action</source>
         <translation>修改動作</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="48" />
+        <location filename="../../ui/action_edit.py" line="48"/>
         <source>Action:</source>
         <translation>動作：</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="52" />
+        <location filename="../../ui/action_edit.py" line="52"/>
         <source>Credit amount</source>
         <translation>折抵金額</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="54" />
+        <location filename="../../ui/action_edit.py" line="54"/>
         <source>at most %1</source>
         <translation>最多 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="55" />
+        <location filename="../../ui/action_edit.py" line="55"/>
         <source>&amp;Amount (at most %1):</source>
         <translation>金額(&amp;A)（最多 %1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="66" />
+        <location filename="../../ui/action_edit.py" line="66"/>
         <source>Months:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="75" />
+        <location filename="../../ui/action_edit.py" line="75"/>
         <source>&amp;When:</source>
         <translation>時間(&amp;W)：</translation>
     </message>
@@ -41,47 +42,47 @@
 <context>
     <name>ApprovalsWidget</name>
     <message>
-        <location filename="../../ui/approvals.py" line="140" />
+        <location filename="../../ui/approvals.py" line="141"/>
         <source>Reason (required to reject; shown to the agent and audited)</source>
         <translation>原因（駁回時必填；客服人員可見並列入稽核）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="141" />
+        <location filename="../../ui/approvals.py" line="142"/>
         <source>Approve</source>
         <translation>核准</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="142" />
+        <location filename="../../ui/approvals.py" line="143"/>
         <source>Reject</source>
         <translation>駁回</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="143" />
+        <location filename="../../ui/approvals.py" line="144"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="156" />
-        <source>Credits above an agent's limit, waiting for a lead</source>
+        <location filename="../../ui/approvals.py" line="157"/>
+        <source>Credits above an agent&apos;s limit, waiting for a lead</source>
         <translation>超過客服人員額度、待主管核准的折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="181" />
+        <location filename="../../ui/approvals.py" line="182"/>
         <source>Select a credit first.</source>
         <translation>請先選擇一筆折抵。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="209" />
+        <location filename="../../ui/approvals.py" line="210"/>
         <source>approved</source>
         <translation>已核准</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="209" />
+        <location filename="../../ui/approvals.py" line="210"/>
         <source>rejected</source>
         <translation>已駁回</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="210" />
+        <location filename="../../ui/approvals.py" line="211"/>
         <source>Credit %1 %2.</source>
         <translation>折抵 %1 %2。</translation>
     </message>
@@ -89,37 +90,37 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="159" />
+        <location filename="../../ui/models/bill.py" line="159"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159" />
+        <location filename="../../ui/models/bill.py" line="159"/>
         <source>Service</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159" />
+        <location filename="../../ui/models/bill.py" line="159"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159" />
+        <location filename="../../ui/models/bill.py" line="159"/>
         <source>Used</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="175" />
+        <location filename="../../ui/models/bill.py" line="175"/>
         <source>Usage not reported for this month</source>
         <translation>本月用量未回報</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="177" />
+        <location filename="../../ui/models/bill.py" line="177"/>
         <source>%1, issued %2</source>
         <translation>%1，%2 出帳</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="212" />
+        <location filename="../../ui/models/bill.py" line="212"/>
         <source>Pending credits</source>
         <translation>待入帳折抵</translation>
     </message>
@@ -127,12 +128,12 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="251" />
+        <location filename="../../ui/panes.py" line="251"/>
         <source>Bill</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="259" />
+        <location filename="../../ui/panes.py" line="259"/>
         <source>Bills by period; Right or + expands a period</source>
         <translation>依期別列出帳單；按右鍵或 + 展開</translation>
     </message>
@@ -140,95 +141,95 @@
 <context>
     <name>BriefWindow</name>
     <message>
-        <location filename="../../ui/brief_window.py" line="20" />
-        <source>Caller's brief (trainer only) — DEMO</source>
+        <location filename="../../ui/brief_window.py" line="21"/>
+        <source>Caller&apos;s brief (trainer only) — DEMO</source>
         <translation>來電者情境（僅限講師）— 示範</translation>
     </message>
 </context>
 <context>
     <name>CallAssist</name>
     <message>
-        <location filename="../../ui/call_assist.py" line="47" />
+        <location filename="../../ui/call_assist.py" line="47"/>
         <source>Suggestions</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="56" />
+        <location filename="../../ui/call_assist.py" line="56"/>
         <source>&amp;Suggestions</source>
         <translation>建議(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="57" />
+        <location filename="../../ui/call_assist.py" line="57"/>
         <source>Go to the suggestions</source>
         <translation>跳到建議</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="58" />
+        <location filename="../../ui/call_assist.py" line="58"/>
         <source>Accept all actions of the suggestion</source>
         <translation>採用此建議的所有動作</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="60" />
+        <location filename="../../ui/call_assist.py" line="60"/>
         <source>Copy the script</source>
         <translation>複製話術</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="61" />
+        <location filename="../../ui/call_assist.py" line="61"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="88" />
+        <location filename="../../ui/call_assist.py" line="89"/>
         <source>Trainer (DEMO)</source>
         <translation>講師（示範）</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="93" />
+        <location filename="../../ui/call_assist.py" line="94"/>
         <source>&amp;Trainer</source>
         <translation>講師(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="94" />
+        <location filename="../../ui/call_assist.py" line="95"/>
         <source>Ring the selected scenario</source>
         <translation>撥入所選情境</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="95" />
+        <location filename="../../ui/call_assist.py" line="96"/>
         <source>Load scenario…</source>
         <translation>載入情境…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="96" />
+        <location filename="../../ui/call_assist.py" line="97"/>
         <source>Hide hints</source>
         <translation>隱藏提示</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="98" />
+        <location filename="../../ui/call_assist.py" line="99"/>
         <source>Brief on a second screen</source>
         <translation>情境顯示於第二螢幕</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="99" />
+        <location filename="../../ui/call_assist.py" line="100"/>
         <source>Export the session report…</source>
         <translation>匯出課程報告…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="101" />
+        <location filename="../../ui/call_assist.py" line="102"/>
         <source>Reset demo</source>
         <translation>重設示範資料</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="119" />
+        <location filename="../../ui/call_assist.py" line="120"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="142" />
+        <location filename="../../ui/call_assist.py" line="143"/>
         <source>Suggestions are unavailable: %1</source>
         <translation>無法提供建議：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="170" />
+        <location filename="../../ui/call_assist.py" line="171"/>
         <source>Call recorded</source>
         <translation>通話已記錄</translation>
     </message>
@@ -236,62 +237,62 @@
 <context>
     <name>CallerBar</name>
     <message>
-        <location filename="../../ui/caller_bar.py" line="46" />
+        <location filename="../../ui/caller_bar.py" line="46"/>
         <source>Caller number, e.g. 0912-345-678</source>
         <translation>來電號碼，例如 0912-345-678</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="47" />
+        <location filename="../../ui/caller_bar.py" line="47"/>
         <source>Caller number</source>
         <translation>來電號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="52" />
+        <location filename="../../ui/caller_bar.py" line="52"/>
         <source>Look up</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="53" />
+        <location filename="../../ui/caller_bar.py" line="53"/>
         <source>Look up caller</source>
         <translation>查詢來電者</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="56" />
+        <location filename="../../ui/caller_bar.py" line="56"/>
         <source>Lookup message</source>
         <translation>查詢訊息</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="60" />
+        <location filename="../../ui/caller_bar.py" line="60"/>
         <source>Caller name</source>
         <translation>來電者姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="62" />
+        <location filename="../../ui/caller_bar.py" line="62"/>
         <source>Caller details</source>
         <translation>來電者資料</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="84" />
+        <location filename="../../ui/caller_bar.py" line="84"/>
         <source>No caller</source>
         <translation>尚無來電</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="89" />
+        <location filename="../../ui/caller_bar.py" line="89"/>
         <source>Enter a phone number</source>
         <translation>請輸入電話號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="106" />
+        <location filename="../../ui/caller_bar.py" line="106"/>
         <source>Looking up %1 …</source>
         <translation>正在查詢 %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="114" />
+        <location filename="../../ui/caller_bar.py" line="114"/>
         <source>ID %1</source>
         <translation>身分證 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="128" />
+        <location filename="../../ui/caller_bar.py" line="128"/>
         <source>No flags</source>
         <translation>無提醒</translation>
     </message>
@@ -299,200 +300,200 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Agent Console</source>
         <translation>客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>DEMO (nothing reaches real systems)</source>
         <translation>示範模式（不會送到正式系統）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
-        <source>Ready: type the caller's number and press Enter</source>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <source>Ready: type the caller&apos;s number and press Enter</source>
         <translation>就緒：輸入來電號碼後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Caller</source>
         <translation>來電(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Bill</source>
         <translation>帳單(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>C&amp;all</source>
         <translation>通話(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Go to the number field</source>
         <translation>跳到號碼欄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Next pane</source>
         <translation>下一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Previous pane</source>
         <translation>上一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Contract pane</source>
         <translation>合約窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Notifications pane</source>
         <translation>通知窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Bill pane</source>
         <translation>帳單窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Clear highlights</source>
         <translation>清除標示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Expand or collapse the period</source>
         <translation>展開或收合此期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Expand all periods</source>
         <translation>展開所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Collapse all periods</source>
         <translation>收合所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Wrap up the call…</source>
         <translation>結束通話並記錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>About Agent Console</source>
         <translation>關於客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Look up the number in the number field</source>
         <translation>查詢號碼欄中的號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Move between controls</source>
         <translation>在控制項之間移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Left / Right</source>
         <translation>左 / 右</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Timeline: previous / next mark</source>
         <translation>時間軸：上一個 / 下一個標記</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
-        <source>Timeline: show the mark's item in its pane</source>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>Timeline: show the mark&apos;s item in its pane</source>
         <translation>時間軸：在窗格中顯示該標記的項目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Right / Left, + / -</source>
         <translation>右 / 左、+ / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Bill: expand / collapse a period</source>
         <translation>帳單：展開 / 收合一期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>客服工作台 %1
 合約、通知與帳單並列對照。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Wrap-up is not available in this build yet</source>
         <translation>此版本尚未提供通話記錄功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Could not look up %1: %2</source>
         <translation>無法查詢 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>No notifications were sent to this customer.</source>
         <translation>沒有寄給此客戶的通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>The journal cannot be read: %1</source>
         <translation>無法讀取通話日誌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · 合約 %2 份、通知 %3 則、帳單 %4 期</translation>
     </message>
@@ -500,22 +501,22 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="201" />
+        <location filename="../../ui/panes.py" line="201"/>
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="206" />
+        <location filename="../../ui/panes.py" line="206"/>
         <source>Services</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="207" />
+        <location filename="../../ui/panes.py" line="207"/>
         <source>Contract clauses</source>
         <translation>合約條款</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="212" />
+        <location filename="../../ui/panes.py" line="212"/>
         <source>Selected clause, full text</source>
         <translation>所選條款全文</translation>
     </message>
@@ -523,108 +524,121 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="149" />
+        <location filename="../../ui/dashboard.py" line="149"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="154" />
+        <location filename="../../ui/dashboard.py" line="154"/>
         <source>Days</source>
         <translation>天數</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162" />
+        <location filename="../../ui/dashboard.py" line="162"/>
         <source>Calls per day by outcome</source>
         <translation>每日通話（依結果）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162" />
+        <location filename="../../ui/dashboard.py" line="162"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162" />
-        <location filename="../../ui/dashboard.py" line="164" />
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="162"/>
+        <location filename="../../ui/dashboard.py" line="164"/>
+        <location filename="../../ui/dashboard.py" line="165"/>
         <source>Calls</source>
         <translation>通話</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="163"/>
         <source>Credits issued per day</source>
         <translation>每日折抵金額</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="163"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="163"/>
         <source>Credits</source>
         <translation>折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="163"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164" />
+        <location filename="../../ui/dashboard.py" line="164"/>
         <source>Top root causes</source>
         <translation>主要根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164" />
+        <location filename="../../ui/dashboard.py" line="164"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="165"/>
         <source>Top findings</source>
         <translation>主要發現</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="165"/>
         <source>Finding</source>
         <translation>發現</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="171" />
+        <location filename="../../ui/dashboard.py" line="171"/>
         <source>Click a bar to export the calls behind it.</source>
         <translation>點選長條即可匯出其中的通話。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="185" />
+        <location filename="../../ui/dashboard.py" line="185"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="201" />
+        <location filename="../../ui/dashboard.py" line="201"/>
         <source>%1 calls · %2 credits issued, %3 · %4 waiting for approval</source>
         <translation>通話 %1 通 · 折抵 %2 筆，共 %3 · %4 筆待核准</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="236" />
-        <location filename="../../ui/dashboard.py" line="253" />
+        <location filename="../../ui/dashboard.py" line="236"/>
+        <location filename="../../ui/dashboard.py" line="253"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="243" />
+        <location filename="../../ui/dashboard.py" line="243"/>
         <source>Amount credited</source>
         <translation>折抵金額</translation>
     </message>
 </context>
 <context>
+    <name>DecisionWatcher</name>
+    <message>
+        <location filename="../../ui/decisions.py" line="107"/>
+        <source>Credit %1 approved by %2</source>
+        <translation>折抵 %1 已由 %2 核准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions.py" line="109"/>
+        <source>Credit %1 rejected by %2</source>
+        <translation>折抵 %1 已由 %2 駁回</translation>
+    </message>
+</context>
+<context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../ui/demo_banner.py" line="23" />
+        <location filename="../../ui/demo_banner.py" line="23"/>
         <source>Training mode</source>
         <translation>訓練模式</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_banner.py" line="26" />
+        <location filename="../../ui/demo_banner.py" line="26"/>
         <source>DEMO · training mode: made-up customers, nothing reaches real systems</source>
         <translation>示範 · 訓練模式：虛構客戶，不會送到正式系統</translation>
     </message>
@@ -632,17 +646,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
@@ -650,97 +664,97 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="117" />
+        <location filename="../../ui/export_dialog.py" line="117"/>
         <source>Export call logs</source>
         <translation>匯出通話紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="135" />
+        <location filename="../../ui/export_dialog.py" line="135"/>
         <source>all agents (or ids separated by commas)</source>
         <translation>所有客服人員（或以逗號分隔的代號）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="143" />
+        <location filename="../../ui/export_dialog.py" line="143"/>
         <source>Browse…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="145" />
+        <location filename="../../ui/export_dialog.py" line="145"/>
         <source>Include full phone numbers and ids (audited)</source>
         <translation>包含完整電話號碼與身分證號（會留下稽核紀錄）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153" />
+        <location filename="../../ui/export_dialog.py" line="153"/>
         <source>Days</source>
         <translation>天數</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="154" />
+        <location filename="../../ui/export_dialog.py" line="154"/>
         <source>Agents</source>
         <translation>客服人員</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="155" />
+        <location filename="../../ui/export_dialog.py" line="155"/>
         <source>Outcomes</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="156" />
+        <location filename="../../ui/export_dialog.py" line="156"/>
         <source>Root causes</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="157" />
+        <location filename="../../ui/export_dialog.py" line="157"/>
         <source>Findings</source>
         <translation>發現</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="162" />
+        <location filename="../../ui/export_dialog.py" line="162"/>
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="168" />
+        <location filename="../../ui/export_dialog.py" line="168"/>
         <source>Personal data is masked unless you ask otherwise.</source>
         <translation>除非另行選擇，個人資料一律遮罩。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="172" />
+        <location filename="../../ui/export_dialog.py" line="172"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="173" />
+        <location filename="../../ui/export_dialog.py" line="173"/>
         <source>Cancel export</source>
         <translation>取消匯出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="220" />
+        <location filename="../../ui/export_dialog.py" line="220"/>
         <source>Export to</source>
         <translation>匯出至</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="235" />
+        <location filename="../../ui/export_dialog.py" line="235"/>
         <source>Counting calls…</source>
         <translation>正在計算通話數…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="242" />
+        <location filename="../../ui/export_dialog.py" line="242"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="255" />
+        <location filename="../../ui/export_dialog.py" line="255"/>
         <source>%1 of %2 calls written…</source>
         <translation>已寫入 %1 / %2 通…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="262" />
+        <location filename="../../ui/export_dialog.py" line="262"/>
         <source>%1 calls written to %2</source>
         <translation>已將 %1 通寫入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="276" />
+        <location filename="../../ui/export_dialog.py" line="276"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消匯出，未寫入任何檔案。</translation>
     </message>
@@ -748,42 +762,42 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="112"/>
         <source>{service}: free trial ended {ago} ({date}), now billed</source>
         <translation>{service}：免費期已於{ago}結束（{date}），目前計費中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="113"/>
         <source>{service}: free trial ends {ago} ({date})</source>
         <translation>{service}：免費期將於{ago}結束（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114" />
+        <location filename="../../ui/labels.py" line="114"/>
         <source>{service}: term ended {ago} ({date})</source>
         <translation>{service}：合約期已於{ago}結束（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115" />
+        <location filename="../../ui/labels.py" line="115"/>
         <source>{service}: term ends {ago} ({date})</source>
         <translation>{service}：合約期將於{ago}結束（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116" />
+        <location filename="../../ui/labels.py" line="116"/>
         <source>{service}: suspended</source>
         <translation>{service}：已暫停</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117" />
+        <location filename="../../ui/labels.py" line="117"/>
         <source>{service}: cancellation refused {ago} ({date})</source>
         <translation>{service}：{ago}取消遭拒（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118" />
+        <location filename="../../ui/labels.py" line="118"/>
         <source>Open cases: {count}</source>
         <translation>未結案件：{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119" />
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Callbacks due: {count}</source>
         <translation>待回電：{count}</translation>
     </message>
@@ -791,28 +805,28 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="334" />
-        <location filename="../../ui/panes.py" line="349" />
+        <location filename="../../ui/panes.py" line="334"/>
+        <location filename="../../ui/panes.py" line="349"/>
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="339" />
+        <location filename="../../ui/panes.py" line="339"/>
         <source>Previous calls, open cases and callbacks</source>
         <translation>過去通話、未結案件與待回電</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="340" />
+        <location filename="../../ui/panes.py" line="340"/>
         <source>Events in the customer record</source>
         <translation>客戶紀錄中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="341" />
+        <location filename="../../ui/panes.py" line="341"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="350" />
+        <location filename="../../ui/panes.py" line="350"/>
         <source>Customer events</source>
         <translation>客戶事件</translation>
     </message>
@@ -820,18 +834,18 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>KeyboardDialog</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="27" />
-        <location filename="../../ui/help_dialog.py" line="37" />
+        <location filename="../../ui/help_dialog.py" line="27"/>
+        <location filename="../../ui/help_dialog.py" line="37"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="38" />
+        <location filename="../../ui/help_dialog.py" line="38"/>
         <source>Keys</source>
         <translation>按鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="38" />
+        <location filename="../../ui/help_dialog.py" line="38"/>
         <source>Action</source>
         <translation>動作</translation>
     </message>
@@ -839,297 +853,297 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
+        <location filename="../../ui/labels.py" line="19"/>
         <source>Free trial becomes paid unless cancelled</source>
         <translation>免費期滿未取消即轉收費</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="20"/>
         <source>Stops by itself at the end of the term</source>
         <translation>期滿自動終止</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Renews automatically</source>
         <translation>自動續約</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22" />
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Promotional price</source>
         <translation>優惠價</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
+        <location filename="../../ui/labels.py" line="23"/>
         <source>No cancellation before the term ends</source>
         <translation>期滿前不得取消</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24" />
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Early termination fee</source>
         <translation>提前解約金</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25" />
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Stops at trial end</source>
         <translation>免費期滿自動停止</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Continues unless cancelled</source>
         <translation>未取消即續用</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Promotion applies</source>
         <translation>適用優惠</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Price change</source>
         <translation>價格調整</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Payment due</source>
         <translation>繳費通知</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="32"/>
         <source>Information only</source>
         <translation>一般通知</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="34"/>
         <source>SMS</source>
         <translation>簡訊</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="35"/>
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
+        <location filename="../../ui/labels.py" line="36"/>
         <source>Letter</source>
         <translation>信件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
+        <location filename="../../ui/labels.py" line="37"/>
         <source>App</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Call</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Website</source>
         <translation>網站</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Shop</source>
         <translation>門市</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Field sales</source>
         <translation>業務外勤</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="42"/>
         <source>System</source>
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="44"/>
         <source>Active</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../ui/labels.py" line="45"/>
         <source>Suspended</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
+        <location filename="../../ui/labels.py" line="48"/>
         <source>/ month</source>
         <translation>/ 月</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../ui/labels.py" line="49"/>
         <source>/ year</source>
         <translation>/ 年</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../ui/labels.py" line="50"/>
         <source>once</source>
         <translation>一次</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Complaint</source>
         <translation>申訴</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Promise by sales</source>
         <translation>業務承諾</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Installed</source>
         <translation>完成安裝</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="55"/>
         <source>Cancellation requested</source>
         <translation>申請取消</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Cancellation refused</source>
         <translation>取消遭拒</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Credit issued</source>
         <translation>已折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="59"/>
         <source>Resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Resolved with a credit</source>
         <translation>以折抵解決</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Escalated</source>
         <translation>已轉呈</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Callback scheduled</source>
         <translation>已排定回電</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../ui/labels.py" line="63"/>
         <source>No action needed</source>
         <translation>無需處理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Transferred</source>
         <translation>已轉接</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Dropped</source>
         <translation>通話中斷</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67" />
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Suspend service</source>
         <translation>暫停服務</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68" />
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Cancel service</source>
         <translation>取消服務</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69" />
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Credit</source>
         <translation>折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Open case</source>
         <translation>開立案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Schedule callback</source>
         <translation>排定回電</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Request evidence</source>
         <translation>請客戶提供證明</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Waiting for a lead</source>
         <translation>待主管核准</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Not sent yet</source>
         <translation>尚未送出</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Sending failed, retrying</source>
         <translation>送出失敗，重試中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76" />
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Refused by the central system</source>
         <translation>中央系統拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77" />
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Delivered</source>
         <translation>已送達</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79" />
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Contract and notice disagree</source>
         <translation>合約與通知不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80" />
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Website rule</source>
         <translation>網站規則</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81" />
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Sales promise</source>
         <translation>業務承諾</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Billing error</source>
         <translation>帳務錯誤</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83" />
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Customer misunderstanding</source>
         <translation>客戶誤解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87" />
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Chinese (Taiwan)</source>
         <translation>中文（台灣）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88" />
+        <location filename="../../ui/labels.py" line="88"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -1137,37 +1151,37 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ManualActionDialog</name>
     <message>
-        <location filename="../../ui/manual_action.py" line="36" />
+        <location filename="../../ui/manual_action.py" line="36"/>
         <source>Add an action</source>
         <translation>新增動作</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="45" />
+        <location filename="../../ui/manual_action.py" line="45"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="56" />
+        <location filename="../../ui/manual_action.py" line="56"/>
         <source>&amp;Kind:</source>
         <translation>類型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="56" />
+        <location filename="../../ui/manual_action.py" line="56"/>
         <source>&amp;Service:</source>
         <translation>服務(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="57" />
+        <location filename="../../ui/manual_action.py" line="57"/>
         <source>&amp;Amount:</source>
         <translation>金額(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="57" />
+        <location filename="../../ui/manual_action.py" line="57"/>
         <source>&amp;Months:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="58" />
+        <location filename="../../ui/manual_action.py" line="58"/>
         <source>&amp;What / summary:</source>
         <translation>內容 / 摘要(&amp;W)：</translation>
     </message>
@@ -1175,17 +1189,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="232" />
+        <location filename="../../ui/panes.py" line="232"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="235" />
+        <location filename="../../ui/panes.py" line="235"/>
         <source>Notifications, newest first</source>
         <translation>通知（新到舊）</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="237" />
+        <location filename="../../ui/panes.py" line="237"/>
         <source>Selected notification, full text</source>
         <translation>所選通知全文</translation>
     </message>
@@ -1193,114 +1207,114 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>Panes</name>
     <message>
-        <location filename="../../ui/models/panes.py" line="40" />
-        <location filename="../../ui/models/panes.py" line="76" />
-        <location filename="../../ui/models/panes.py" line="100" />
-        <location filename="../../ui/models/panes.py" line="117" />
+        <location filename="../../ui/models/panes.py" line="40"/>
+        <location filename="../../ui/models/panes.py" line="76"/>
+        <location filename="../../ui/models/panes.py" line="100"/>
+        <location filename="../../ui/models/panes.py" line="117"/>
         <source>Service</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="42" />
+        <location filename="../../ui/models/panes.py" line="42"/>
         <source>Fee</source>
         <translation>費用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="46" />
+        <location filename="../../ui/models/panes.py" line="46"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="47" />
+        <location filename="../../ui/models/panes.py" line="47"/>
         <source>Started</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="44" />
+        <location filename="../../ui/models/panes.py" line="44"/>
         <source>Trial until</source>
         <translation>免費至</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="45" />
+        <location filename="../../ui/models/panes.py" line="45"/>
         <source>Term until</source>
         <translation>合約至</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="75" />
+        <location filename="../../ui/models/panes.py" line="75"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="80" />
+        <location filename="../../ui/models/panes.py" line="80"/>
         <source>Clause as printed</source>
         <translation>條款原文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="77" />
+        <location filename="../../ui/models/panes.py" line="77"/>
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="97" />
+        <location filename="../../ui/models/panes.py" line="97"/>
         <source>Sent</source>
         <translation>發送時間</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="99" />
-        <location filename="../../ui/models/panes.py" line="115" />
+        <location filename="../../ui/models/panes.py" line="99"/>
+        <location filename="../../ui/models/panes.py" line="115"/>
         <source>Channel</source>
         <translation>管道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="98" />
+        <location filename="../../ui/models/panes.py" line="98"/>
         <source>Says</source>
         <translation>內容重點</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="101" />
-        <location filename="../../ui/models/panes.py" line="118" />
+        <location filename="../../ui/models/panes.py" line="101"/>
+        <location filename="../../ui/models/panes.py" line="118"/>
         <source>Text</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="114" />
-        <location filename="../../ui/models/panes.py" line="168" />
+        <location filename="../../ui/models/panes.py" line="114"/>
+        <location filename="../../ui/models/panes.py" line="168"/>
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="116" />
-        <location filename="../../ui/models/panes.py" line="169" />
+        <location filename="../../ui/models/panes.py" line="116"/>
+        <location filename="../../ui/models/panes.py" line="169"/>
         <source>What</source>
         <translation>事項</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="148" />
+        <location filename="../../ui/models/panes.py" line="148"/>
         <source>Call: %s</source>
         <translation>通話：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="150" />
+        <location filename="../../ui/models/panes.py" line="150"/>
         <source>due %s</source>
         <translation>期限 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="151" />
+        <location filename="../../ui/models/panes.py" line="151"/>
         <source>Open case</source>
         <translation>開立案件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="154" />
+        <location filename="../../ui/models/panes.py" line="154"/>
         <source>Callback due %s</source>
         <translation>回電時間 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="170" />
+        <location filename="../../ui/models/panes.py" line="170"/>
         <source>Who / state</source>
         <translation>人員 / 狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="171" />
+        <location filename="../../ui/models/panes.py" line="171"/>
         <source>Details</source>
         <translation>細節</translation>
     </message>
@@ -1308,191 +1322,234 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>Scorecard</name>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="33" />
+        <location filename="../../ui/scorecard_view.py" line="33"/>
         <source>✓ Spotted: %1</source>
         <translation>✓ 已發現：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="35" />
+        <location filename="../../ui/scorecard_view.py" line="35"/>
         <source>✗ Missed: %1</source>
         <translation>✗ 遺漏：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="37" />
+        <location filename="../../ui/scorecard_view.py" line="37"/>
         <source>? Named but not in this case: %1</source>
         <translation>? 提出但本案並無：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="41" />
+        <location filename="../../ui/scorecard_view.py" line="41"/>
         <source>✓ Done right: %1</source>
         <translation>✓ 處理正確：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="47" />
+        <location filename="../../ui/scorecard_view.py" line="47"/>
         <source>(you credited %1 for %2)</source>
         <translation>（您為 %2 折抵了 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="49" />
+        <location filename="../../ui/scorecard_view.py" line="49"/>
         <source>≈ Partly right: %1</source>
         <translation>≈ 部分正確：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="51" />
+        <location filename="../../ui/scorecard_view.py" line="51"/>
         <source>✗ Missing: %1</source>
         <translation>✗ 缺少：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="53" />
+        <location filename="../../ui/scorecard_view.py" line="53"/>
         <source>✗ Not called for: %1</source>
         <translation>✗ 不需要：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="55" />
+        <location filename="../../ui/scorecard_view.py" line="55"/>
         <source>Nothing was wrong in this case: the right answer was to explain, not to act.</source>
         <translation>本案沒有錯誤：正確做法是向客戶說明，而不是執行動作。</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="57" />
+        <location filename="../../ui/scorecard_view.py" line="57"/>
         <source>Over-credit: %1</source>
         <translation>多退：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="59" />
+        <location filename="../../ui/scorecard_view.py" line="59"/>
         <source>Under-credit: %1</source>
         <translation>少退：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="61" />
+        <location filename="../../ui/scorecard_view.py" line="61"/>
         <source>Time to resolution: %1</source>
         <translation>處理時間：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="65" />
+        <location filename="../../ui/scorecard_view.py" line="65"/>
         <source>Hints were hidden. What you missed: %1</source>
         <translation>提示已隱藏。您遺漏了：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/scorecard_view.py" line="67" />
+        <location filename="../../ui/scorecard_view.py" line="67"/>
         <source>Hints were hidden, and you missed nothing.</source>
         <translation>提示已隱藏，而您沒有遺漏任何項目。</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="56"/>
+        <source>Sign in to Agent Console</source>
+        <translation>登入客服主控台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="62"/>
+        <source>Agent id</source>
+        <translation>客服人員代號</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="66"/>
+        <source>Password or PIN</source>
+        <translation>密碼或 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="73"/>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="79"/>
+        <source>Who is at the keyboard?</source>
+        <translation>請問是誰在使用這台電腦？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="80"/>
+        <source>Agent &amp;id</source>
+        <translation>客服人員代號(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="81"/>
+        <source>&amp;Password or PIN</source>
+        <translation>密碼或 PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="90"/>
+        <source>Type your agent id.</source>
+        <translation>請輸入您的客服人員代號。</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="62" />
+        <location filename="../../ui/suggestion_models.py" line="63"/>
         <source>Evidence:</source>
         <translation>證據：</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="74" />
+        <location filename="../../ui/suggestion_models.py" line="75"/>
         <source>Decision</source>
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="74" />
+        <location filename="../../ui/suggestion_models.py" line="75"/>
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="76" />
+        <location filename="../../ui/suggestion_models.py" line="77"/>
         <source>Service</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="75" />
+        <location filename="../../ui/suggestion_models.py" line="76"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="75" />
+        <location filename="../../ui/suggestion_models.py" line="76"/>
         <source>Months</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="115" />
+        <location filename="../../ui/suggestion_models.py" line="116"/>
         <source>Accepted</source>
         <translation>已採用</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="115" />
+        <location filename="../../ui/suggestion_models.py" line="116"/>
         <source>Rejected</source>
         <translation>已拒絕</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="115" />
+        <location filename="../../ui/suggestion_models.py" line="116"/>
         <source>Proposed</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="116" />
+        <location filename="../../ui/suggestion_models.py" line="117"/>
         <source>(edited)</source>
         <translation>（已修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="59" />
+        <location filename="../../ui/suggestions_panel.py" line="59"/>
         <source>Suggestions</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="69" />
+        <location filename="../../ui/suggestions_panel.py" line="69"/>
         <source>Findings</source>
         <translation>發現</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="76" />
-        <location filename="../../ui/suggestions_panel.py" line="177" />
+        <location filename="../../ui/suggestions_panel.py" line="76"/>
+        <location filename="../../ui/suggestions_panel.py" line="178"/>
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>沒有建議：此來電者沒有發現問題。</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="87" />
+        <location filename="../../ui/suggestions_panel.py" line="88"/>
         <source>Suggested actions</source>
         <translation>建議動作</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="100" />
+        <location filename="../../ui/suggestions_panel.py" line="101"/>
         <source>Acce&amp;pt</source>
         <translation>採用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="115" />
+        <location filename="../../ui/suggestions_panel.py" line="116"/>
         <source>C&amp;opy script</source>
         <translation>複製話術(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="122" />
+        <location filename="../../ui/suggestions_panel.py" line="123"/>
         <source>Fi&amp;ndings</source>
         <translation>發現(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="140" />
+        <location filename="../../ui/suggestions_panel.py" line="141"/>
         <source>Scr&amp;ipt</source>
         <translation>話術(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="101" />
+        <location filename="../../ui/suggestions_panel.py" line="102"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="102" />
+        <location filename="../../ui/suggestions_panel.py" line="103"/>
         <source>Re&amp;ject</source>
         <translation>拒絕(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="103" />
+        <location filename="../../ui/suggestions_panel.py" line="104"/>
         <source>Accept a&amp;ll</source>
         <translation>全部採用(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="112" />
+        <location filename="../../ui/suggestions_panel.py" line="113"/>
         <source>Script to read to the customer</source>
         <translation>向客戶說明的話術</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="131" />
+        <location filename="../../ui/suggestions_panel.py" line="132"/>
         <source>Suggestion</source>
         <translation>建議</translation>
     </message>
@@ -1500,22 +1557,22 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>SupervisorOverrideDialog</name>
     <message>
-        <location filename="../../ui/approvals.py" line="231" />
+        <location filename="../../ui/approvals.py" line="232"/>
         <source>Supervisor sign-in</source>
         <translation>主管登入</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="238" />
+        <location filename="../../ui/approvals.py" line="239"/>
         <source>Lead id</source>
         <translation>主管代號</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="239" />
+        <location filename="../../ui/approvals.py" line="240"/>
         <source>Password or PIN</source>
         <translation>密碼或 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="250" />
+        <location filename="../../ui/approvals.py" line="251"/>
         <source>%1 is not a lead</source>
         <translation>%1 不是主管</translation>
     </message>
@@ -1523,67 +1580,67 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="130" />
+        <location filename="../../ui/sync_status.py" line="131"/>
         <source>Sync status</source>
         <translation>同步狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="131" />
+        <location filename="../../ui/sync_status.py" line="132"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="133" />
+        <location filename="../../ui/sync_status.py" line="134"/>
         <source>Deliver the waiting events now</source>
         <translation>立即送出等待中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="141" />
+        <location filename="../../ui/sync_status.py" line="142"/>
         <source>Sync: demo: delivery off</source>
         <translation>同步：示範模式，不送出</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="145" />
+        <location filename="../../ui/sync_status.py" line="147"/>
         <source>Sync: no hooks configured; calls stay on this workstation</source>
         <translation>同步：未設定同步對象；通話紀錄僅保存在本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="151" />
+        <location filename="../../ui/sync_status.py" line="154"/>
         <source>Sync: starting…</source>
         <translation>同步：啟動中…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="158" />
+        <location filename="../../ui/sync_status.py" line="161"/>
         <source>Sync: sending…</source>
         <translation>同步：傳送中…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="168" />
+        <location filename="../../ui/sync_status.py" line="171"/>
         <source>Sync: cannot read the delivery state: %1</source>
         <translation>同步：無法讀取傳送狀態：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="171" />
+        <location filename="../../ui/sync_status.py" line="174"/>
         <source>Sync: %1 waiting</source>
         <translation>同步：%1 筆等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="173" />
+        <location filename="../../ui/sync_status.py" line="176"/>
         <source>last sent %1</source>
         <translation>上次送出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="174" />
+        <location filename="../../ui/sync_status.py" line="177"/>
         <source>nothing sent yet</source>
         <translation>尚未送出任何資料</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="176" />
+        <location filename="../../ui/sync_status.py" line="179"/>
         <source>%1 refused</source>
         <translation>%1 筆遭拒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="178" />
+        <location filename="../../ui/sync_status.py" line="181"/>
         <source>%1 errors</source>
         <translation>%1 個錯誤</translation>
     </message>
@@ -1591,63 +1648,63 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="64" />
+        <location filename="../../ui/timeline.py" line="65"/>
         <source>Contract %1 signed (%2)</source>
         <translation>合約 %1 簽訂（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="71" />
+        <location filename="../../ui/timeline.py" line="72"/>
         <source>%1: free trial ends</source>
         <translation>%1：免費期滿</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="75" />
+        <location filename="../../ui/timeline.py" line="76"/>
         <source>%1: term ends</source>
         <translation>%1：合約期滿</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="86" />
+        <location filename="../../ui/timeline.py" line="87"/>
         <source>Bill %1: %2</source>
         <translation>帳單 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="91" />
+        <location filename="../../ui/timeline.py" line="92"/>
         <source>Pending credit %1</source>
         <translation>待入帳折抵 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="117" />
+        <location filename="../../ui/timeline.py" line="118"/>
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="118" />
+        <location filename="../../ui/timeline.py" line="119"/>
         <source>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</source>
         <translation>合約、通知、帳單與事件排在同一條時間軸上。左右鍵移動標記，Enter 顯示項目。</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="231" />
+        <location filename="../../ui/timeline.py" line="232"/>
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="231" />
+        <location filename="../../ui/timeline.py" line="232"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="231" />
+        <location filename="../../ui/timeline.py" line="232"/>
         <source>Bills</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="231" />
+        <location filename="../../ui/timeline.py" line="232"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="245" />
-        <location filename="../../ui/timeline.py" line="253" />
+        <location filename="../../ui/timeline.py" line="246"/>
+        <location filename="../../ui/timeline.py" line="254"/>
         <source>today %1 →</source>
         <translation>今天 %1 →</translation>
     </message>
@@ -1655,301 +1712,376 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>TrainerPanel</name>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="101" />
+        <location filename="../../ui/trainer_panel.py" line="102"/>
         <source>Trainer</source>
         <translation>講師</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="112" />
+        <location filename="../../ui/trainer_panel.py" line="113"/>
         <source>Training scenarios</source>
         <translation>訓練情境</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="135" />
-        <source>Caller's brief</source>
+        <location filename="../../ui/trainer_panel.py" line="136"/>
+        <source>Caller&apos;s brief</source>
         <translation>來電者情境</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="147" />
-        <location filename="../../ui/trainer_panel.py" line="237" />
+        <location filename="../../ui/trainer_panel.py" line="148"/>
+        <location filename="../../ui/trainer_panel.py" line="238"/>
         <source>Scorecard: record the outcome to see it</source>
         <translation>評分表：記錄通話結果後顯示</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="153" />
+        <location filename="../../ui/trainer_panel.py" line="154"/>
         <source>Scorecard</source>
         <translation>評分表</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="120" />
+        <location filename="../../ui/trainer_panel.py" line="121"/>
         <source>Rin&amp;g</source>
         <translation>撥入(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="123" />
+        <location filename="../../ui/trainer_panel.py" line="124"/>
         <source>Loa&amp;d scenario…</source>
         <translation>載入情境(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="130" />
+        <location filename="../../ui/trainer_panel.py" line="131"/>
         <source>Hide hints (no s&amp;uggestions panel)</source>
         <translation>隱藏提示（不顯示建議面板）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="140" />
+        <location filename="../../ui/trainer_panel.py" line="141"/>
         <source>Show the brie&amp;f</source>
         <translation>顯示情境說明(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="144" />
+        <location filename="../../ui/trainer_panel.py" line="145"/>
         <source>On a second screen</source>
         <translation>顯示於第二螢幕</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="155" />
+        <location filename="../../ui/trainer_panel.py" line="156"/>
         <source>E&amp;xport session report…</source>
         <translation>匯出課程報告(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="162" />
+        <location filename="../../ui/trainer_panel.py" line="163"/>
         <source>Scena&amp;rios</source>
         <translation>情境(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="175" />
+        <location filename="../../ui/trainer_panel.py" line="176"/>
         <source>Brief (trainer only)</source>
         <translation>情境說明（僅限講師）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="232" />
+        <location filename="../../ui/trainer_panel.py" line="233"/>
         <source>Scenario %1 has no phone number to ring</source>
         <translation>情境 %1 沒有可撥入的電話號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="240" />
+        <location filename="../../ui/trainer_panel.py" line="241"/>
         <source>Ringing: %1 (%2)</source>
         <translation>來電中：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="266" />
+        <location filename="../../ui/trainer_panel.py" line="267"/>
         <source>Loaded: %1</source>
         <translation>已載入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="275" />
+        <location filename="../../ui/trainer_panel.py" line="277"/>
         <source>Load scenario files</source>
         <translation>載入情境檔</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="276" />
+        <location filename="../../ui/trainer_panel.py" line="278"/>
         <source>Scenarios (*.yaml *.yml)</source>
         <translation>情境檔 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="309" />
+        <location filename="../../ui/trainer_panel.py" line="312"/>
         <source>Score: %1 of %2 points (%3%)</source>
         <translation>得分：%1 / %2 分（%3%）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="323" />
+        <location filename="../../ui/trainer_panel.py" line="326"/>
         <source>Session report written: %1 (%2 attempts)</source>
         <translation>課程報告已寫入：%1（%2 次練習）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="327" />
+        <location filename="../../ui/trainer_panel.py" line="330"/>
         <source>Export the session report</source>
         <translation>匯出課程報告</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="328" />
+        <location filename="../../ui/trainer_panel.py" line="331"/>
         <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
         <translation>可列印網頁 (*.html);;試算表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="350" />
+        <location filename="../../ui/trainer_panel.py" line="353"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
     </message>
 </context>
 <context>
+    <name>UserMenus</name>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="59"/>
+        <source>&amp;User</source>
+        <translation>使用者(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="66"/>
+        <source>Sign out / switch user…</source>
+        <translation>登出／切換使用者…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="68"/>
+        <source>Supervisor approval…</source>
+        <translation>主管核准…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="71"/>
+        <source>&amp;Lead</source>
+        <translation>主管(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="74"/>
+        <location filename="../../ui/lead_menu.py" line="187"/>
+        <source>Floor dashboard</source>
+        <translation>現場儀表板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="76"/>
+        <source>Export call logs…</source>
+        <translation>匯出通話紀錄…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="78"/>
+        <location filename="../../ui/lead_menu.py" line="205"/>
+        <source>Approvals queue</source>
+        <translation>待核准清單</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="126"/>
+        <source>Signed in: %1 %2 (%3)</source>
+        <translation>已登入：%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="128"/>
+        <source>Working as %1 (%2), not signed in</source>
+        <translation>以 %1（%2）身分作業，未登入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="139"/>
+        <source>Cannot read the users: %1</source>
+        <translation>無法讀取使用者：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="143"/>
+        <source>No users in this store yet: a lead adds them with agent-console user add</source>
+        <translation>此資料庫尚無使用者：請主管以 agent-console user add 新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="156"/>
+        <source>Sign in as a lead first</source>
+        <translation>請先以主管身分登入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="195"/>
+        <source>Export call logs</source>
+        <translation>匯出通話紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_menu.py" line="206"/>
+        <source>Supervisor approval: %1</source>
+        <translation>主管核准：%1</translation>
+    </message>
+</context>
+<context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../ui/wrapup.py" line="49" />
+        <location filename="../../ui/wrapup.py" line="49"/>
         <source>A notice contradicts the contract</source>
         <translation>通知與合約矛盾</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="50" />
+        <location filename="../../ui/wrapup.py" line="50"/>
         <source>Promotion not applied</source>
         <translation>未套用優惠</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="51" />
+        <location filename="../../ui/wrapup.py" line="51"/>
         <source>Charged after a cancellation attempt</source>
         <translation>申請取消後仍收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="52" />
+        <location filename="../../ui/wrapup.py" line="52"/>
         <source>Charged while suspended</source>
         <translation>暫停期間仍收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="53" />
+        <location filename="../../ui/wrapup.py" line="53"/>
         <source>Charged twice</source>
         <translation>重複收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="54" />
+        <location filename="../../ui/wrapup.py" line="54"/>
         <source>Paid service never used</source>
         <translation>付費服務從未使用</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="78" />
+        <location filename="../../ui/wrapup.py" line="78"/>
         <source>Wrap up the call with %1</source>
         <translation>結束與 %1 的通話並記錄</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="89" />
+        <location filename="../../ui/wrapup.py" line="89"/>
         <source>Choose…</source>
         <translation>請選擇…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="94" />
+        <location filename="../../ui/wrapup.py" line="94"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="100" />
+        <location filename="../../ui/wrapup.py" line="100"/>
         <source>What the customer said, what you did</source>
         <translation>客戶說了什麼、您做了什麼</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="101" />
+        <location filename="../../ui/wrapup.py" line="101"/>
         <source>Follow up on</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="112" />
+        <location filename="../../ui/wrapup.py" line="112"/>
         <source>What went wrong</source>
         <translation>問題原因</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="122" />
+        <location filename="../../ui/wrapup.py" line="122"/>
         <source>Actions carried out with this call</source>
         <translation>本通話執行的動作</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="130" />
+        <location filename="../../ui/wrapup.py" line="130"/>
         <source>A&amp;dd action…</source>
         <translation>新增動作(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="133" />
+        <location filename="../../ui/wrapup.py" line="133"/>
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="143" />
+        <location filename="../../ui/wrapup.py" line="143"/>
         <source>&amp;Save</source>
         <translation>儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="147" />
+        <location filename="../../ui/wrapup.py" line="147"/>
         <source>Close (keep a draft)</source>
         <translation>關閉（保留草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="152" />
+        <location filename="../../ui/wrapup.py" line="152"/>
         <source>&amp;Outcome:</source>
         <translation>結果(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="153" />
+        <location filename="../../ui/wrapup.py" line="153"/>
         <source>&amp;Root cause:</source>
         <translation>根本原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="154" />
+        <location filename="../../ui/wrapup.py" line="154"/>
         <source>What went &amp;wrong:</source>
         <translation>問題原因(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="163" />
+        <location filename="../../ui/wrapup.py" line="163"/>
         <source>A&amp;ctions:</source>
         <translation>動作(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="164" />
+        <location filename="../../ui/wrapup.py" line="164"/>
         <source>&amp;Notes:</source>
         <translation>備註(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="169" />
+        <location filename="../../ui/wrapup.py" line="169"/>
         <source>&amp;Follow-up:</source>
         <translation>追蹤(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="179" />
+        <location filename="../../ui/wrapup.py" line="179"/>
         <source>Save the wrap-up</source>
         <translation>儲存通話記錄</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="236" />
+        <location filename="../../ui/wrapup.py" line="236"/>
         <source>No actions: accept suggestions or add one</source>
         <translation>沒有動作：請採用建議或自行新增</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="242" />
-        <source>Credits of %1 are above your limit of %2: they will wait for a lead's approval.</source>
+        <location filename="../../ui/wrapup.py" line="242"/>
+        <source>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</source>
         <translation>折抵 %1 超過您的額度 %2：需等待主管核准。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="292" />
+        <location filename="../../ui/wrapup.py" line="292"/>
         <source>Call %1 · after-call work %2</source>
         <translation>通話 %1 · 話後處理 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="319" />
+        <location filename="../../ui/wrapup.py" line="319"/>
         <source>Your unsaved wrap-up for this customer was restored.</source>
         <translation>已還原您對此客戶尚未儲存的通話記錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="339" />
+        <location filename="../../ui/wrapup.py" line="339"/>
         <source>Choose an outcome.</source>
         <translation>請選擇通話結果。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="340" />
+        <location filename="../../ui/wrapup.py" line="340"/>
         <source>This outcome needs a root cause.</source>
         <translation>此結果需要填寫根本原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="341" />
+        <location filename="../../ui/wrapup.py" line="341"/>
         <source>A scheduled callback needs a follow-up date.</source>
         <translation>排定回電需要追蹤日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="342" />
+        <location filename="../../ui/wrapup.py" line="342"/>
         <source>Resolved with a credit: accept or add a credit.</source>
         <translation>以折抵解決：請採用或新增一筆折抵。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="343" />
+        <location filename="../../ui/wrapup.py" line="343"/>
         <source>No caller: look the customer up first.</source>
         <translation>尚無來電者：請先查詢客戶。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="376" />
+        <location filename="../../ui/wrapup.py" line="376"/>
         <source>Could not save the call: %1. Everything stays in the form</source>
         <translation>無法儲存通話：%1。表單內容全部保留</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="377" />
+        <location filename="../../ui/wrapup.py" line="377"/>
         <source>; a draft is kept.</source>
         <translation>；已保留草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="377" />
+        <location filename="../../ui/wrapup.py" line="377"/>
         <source>; the draft could not be kept either.</source>
         <translation>；草稿也無法保留。</translation>
     </message>
