@@ -168,3 +168,23 @@ def test_switch_user(monkeypatch, qtbot, window, ctx, users) -> None:
     assert menus.principal == amy and ctx.settings.role == "agent"
     assert menus.views == {} and not menus.lead_menu.menuAction().isVisible()
     menus.shutdown()
+
+
+def test_the_real_dialog_is_modal_and_keyboard_only(qtbot, window, ctx, users) -> None:
+    """No stand-in for ``ask``: the dialog runs its own event loop until Enter signs in."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[SignInDialog] = []
+
+    def fill() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, SignInDialog)
+        seen.append(dlg)
+        _type(qtbot, dlg, "L001", "lead-password")
+
+    QTimer.singleShot(0, fill)
+    menus = lead_menu.install(window, interactive=True)
+    assert seen and menus is not None and menus.principal == users and menus.signed_in
+    assert menus.lead_menu.menuAction().isVisible() and ctx.settings.role == "lead"
+    menus.shutdown()
