@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from console import audit
-from console.auth import FAILED, Principal, add_user, authenticate, disable_user
+from console.auth import Principal, add_user, authenticate, disable_user
 from console.models import AuditEntry
 from ui import lead_menu
 from ui.app import make_window
@@ -78,7 +78,7 @@ def test_wrong_secret_and_unknown_id_get_the_same_line(qtbot, ctx, users) -> Non
     wrong = dlg.message.text()
     assert dlg.principal is None and dlg.isVisible() and dlg.secret.text() == ""
     _type(qtbot, dlg, "NOBODY", "135790")
-    assert dlg.message.text() == wrong == FAILED
+    assert dlg.message.text() == wrong == "Sign-in failed: unknown id or wrong password"
     assert dlg.principal is None and dlg.isVisible()
     shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
     if shot:

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 from sqlalchemy import func, select
 
-from console.auth import Principal, authenticate, effective_credit_limit
+from console.auth import FAILED, Principal, authenticate, effective_credit_limit
 from console.context import ConsoleContext
 from console.errors import UserError
 from console.models import Agent
@@ -93,7 +93,9 @@ class SignInDialog(QDialog):
         try:
             who = authenticate(self.ctx, user, self.secret.text())
         except UserError as exc:
-            self.message.setText(str(exc))
+            # The service's line, in the window's language when it is the usual one (the same
+            # for an unknown id and a wrong secret).
+            self.message.setText(self.tr("Sign-in failed: unknown id or wrong password") if str(exc) == FAILED else str(exc))
             self.secret.setFocus()
             return False
         finally:

@@ -1434,6 +1434,11 @@ Contract, notifications and bill side by side.</translation>
         <source>Type your agent id.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="98"/>
+        <source>Sign-in failed: unknown id or wrong password</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SuggestionsPanel</name>

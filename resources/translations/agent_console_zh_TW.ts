@@ -1434,6 +1434,11 @@ Contract, notifications and bill side by side.</source>
         <source>Type your agent id.</source>
         <translation>請輸入您的客服人員代號。</translation>
     </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="98"/>
+        <source>Sign-in failed: unknown id or wrong password</source>
+        <translation>登入失敗：代號不存在或密碼錯誤</translation>
+    </message>
 </context>
 <context>
     <name>SuggestionsPanel</name>
