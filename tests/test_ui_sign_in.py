@@ -14,7 +14,7 @@ from sqlalchemy import select
 from console import audit
 from console.auth import Principal, add_user, authenticate, disable_user
 from console.models import AuditEntry
-from ui import lead_menu
+from ui import lead_menu, sign_in
 from ui.app import make_window
 from ui.sign_in import SignInDialog, store_has_users
 
@@ -110,7 +110,7 @@ def window(qtbot, ctx):  # type: ignore[no-untyped-def]
 
 def test_signed_in_principal_goes_into_the_settings(monkeypatch, window, ctx, users) -> None:
     amy = authenticate(ctx, "A001", "246810")
-    monkeypatch.setattr(lead_menu, "ask", lambda *a, **k: amy)
+    monkeypatch.setattr(sign_in, "ask", lambda *a, **k: amy)
     menus = lead_menu.install(window, interactive=True)
     assert menus is not None and menus.signed_in and menus.principal == amy
     s = ctx.settings
@@ -120,7 +120,7 @@ def test_signed_in_principal_goes_into_the_settings(monkeypatch, window, ctx, us
 
 
 def test_cancelled_sign_in_opens_nothing(monkeypatch, window, ctx, users) -> None:
-    monkeypatch.setattr(lead_menu, "ask", lambda *a, **k: None)
+    monkeypatch.setattr(sign_in, "ask", lambda *a, **k: None)
     monkeypatch.setattr(ctx.settings, "role", "lead")  # a flag, not a sign-in
     assert lead_menu.install(window, interactive=True) is None
     assert ctx.settings.credit_limit != Decimal("300") and window.findChild(object, "leadMenu") is None
@@ -131,7 +131,7 @@ def _never_ask(*_a: object, **_k: object) -> None:
 
 
 def test_screenshot_never_asks(monkeypatch, window, ctx, users) -> None:
-    monkeypatch.setattr(lead_menu, "ask", _never_ask)
+    monkeypatch.setattr(sign_in, "ask", _never_ask)
     menus = lead_menu.install(window, interactive=False)
     assert menus is not None and not menus.signed_in
     assert "not signed in" in menus.who_label.text()
@@ -140,7 +140,7 @@ def test_screenshot_never_asks(monkeypatch, window, ctx, users) -> None:
 
 
 def test_demo_mode_never_asks(monkeypatch, window, ctx, users) -> None:
-    monkeypatch.setattr(lead_menu, "ask", _never_ask)
+    monkeypatch.setattr(sign_in, "ask", _never_ask)
     monkeypatch.setattr(ctx.settings, "demo", True)
     monkeypatch.setattr(ctx.settings, "role", "trainer")
     menus = lead_menu.install(window, interactive=True)
@@ -149,7 +149,7 @@ def test_demo_mode_never_asks(monkeypatch, window, ctx, users) -> None:
 
 
 def test_no_users_runs_as_the_settings(monkeypatch, window, ctx) -> None:
-    monkeypatch.setattr(lead_menu, "ask", _never_ask)
+    monkeypatch.setattr(sign_in, "ask", _never_ask)
     monkeypatch.setattr(ctx.settings, "agent_id", "A009")
     menus = lead_menu.install(window, interactive=True)
     assert menus is not None and menus.principal.id == "A009" and not menus.signed_in
@@ -159,11 +159,11 @@ def test_no_users_runs_as_the_settings(monkeypatch, window, ctx) -> None:
 
 def test_switch_user(monkeypatch, qtbot, window, ctx, users) -> None:
     amy = authenticate(ctx, "A001", "246810")
-    monkeypatch.setattr(lead_menu, "ask", lambda *a, **k: users)
+    monkeypatch.setattr(sign_in, "ask", lambda *a, **k: users)
     menus = lead_menu.install(window, interactive=True)
     assert menus is not None and menus.lead_menu.menuAction().isVisible()
     assert menus.open_approvals() is not None and "approvals" in menus.views
-    monkeypatch.setattr(lead_menu, "ask", lambda *a, **k: amy)
+    monkeypatch.setattr(sign_in, "ask", lambda *a, **k: amy)
     window.findChild(type(menus.act_switch), "switchUser").trigger()
     assert menus.principal == amy and ctx.settings.role == "agent"
     assert menus.views == {} and not menus.lead_menu.menuAction().isVisible()

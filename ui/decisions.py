@@ -10,13 +10,16 @@ status bar that stays until the next one.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from console.approvals import Decision, recent_decisions
-from console.context import ConsoleContext
 from ui.plain import tip
+
+if TYPE_CHECKING:  # the journal's models load on the first poll, not before the window's first frame
+    from console.approvals import Decision
+    from console.context import ConsoleContext
 
 INTERVAL_MS = 10_000
 
@@ -33,6 +36,8 @@ class _Poll(QRunnable):
 
     def run(self) -> None:
         try:
+            from console.approvals import recent_decisions
+
             with self.ctx.journal.session() as s:
                 rows = recent_decisions(s, self.agent_id, self.since)
         except Exception as exc:  # noqa: BLE001 - a poll that fails is retried on the next tick

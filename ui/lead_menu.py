@@ -19,20 +19,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
-from console.auth import Principal
 from console.errors import UserError
 from console.permissions import allowed, require
 from ui.decisions import DecisionWatcher
-from ui.sign_in import apply_principal, ask, settings_principal, store_has_users
+
+if TYPE_CHECKING:
+    from console.auth import Principal
+    from console.context import ConsoleContext
+
+# ui.sign_in (argon2, the customer store's models) is imported only when someone signs in:
+# a --screenshot, the demo and a store without users open the window without that cost.
 
 # Lead menu entry -> the service action that decides whether it is offered.
 LEAD_ACTIONS = {"leadDashboard": "dashboard.view", "leadExport": "export", "leadApprovals": "approval.list"}
+
+
+@dataclass(frozen=True)
+class SettingsUser:
+    """Who the window works for while nobody signed in: the id and role of the settings."""
+
+    id: str
+    name: str
+    role: str
+    credit_limit: Decimal | None = None
+
+
+def settings_user(ctx: ConsoleContext) -> SettingsUser:
+    return SettingsUser(ctx.settings.agent_id, ctx.settings.agent_id, ctx.settings.role)
 
 
 def fill(template: str, *values: str) -> str:
@@ -44,9 +65,9 @@ def fill(template: str, *values: str) -> str:
 class UserMenus(QObject):
     """User and Lead menus for one window; ``principal`` is whoever the window works for."""
 
-    principal_changed = Signal(object)  # Principal
+    principal_changed = Signal(object)  # Principal or SettingsUser
 
-    def __init__(self, window: QMainWindow, principal: Principal, signed_in: bool, default_limit: Decimal) -> None:
+    def __init__(self, window: QMainWindow, principal: Principal | SettingsUser, signed_in: bool, default_limit: Decimal) -> None:
         super().__init__(window)
         self.setObjectName("userMenus")
         self.window = window
@@ -108,11 +129,13 @@ class UserMenus(QObject):
         return action
 
     # -- who -------------------------------------------------------------------------------------
-    def set_principal(self, principal: Principal, signed_in: bool) -> None:
+    def set_principal(self, principal: Principal | SettingsUser, signed_in: bool) -> None:
         """Work for ``principal`` from now on: the settings, the menus, the status bar, the watcher."""
         self.close_views()
         self.principal, self.signed_in = principal, signed_in
         if signed_in:
+            from ui.sign_in import apply_principal
+
             apply_principal(self.ctx, principal, self.default_limit)
         any_lead = False
         for name, action in self.lead_actions.items():
@@ -133,6 +156,8 @@ class UserMenus(QObject):
 
     def switch_user(self) -> None:
         """Sign out; the next user signs in (cancelling leaves nobody signed in: the console closes)."""
+        from ui.sign_in import ask, store_has_users
+
         try:
             has_users = store_has_users(self.ctx)
         except Exception as exc:  # noqa: BLE001 - the store is unreachable: say so, keep working
@@ -258,8 +283,11 @@ def install(window: QMainWindow, interactive: bool = True) -> UserMenus | None:
     """
     ctx = window.ctx  # type: ignore[attr-defined]
     default_limit = ctx.settings.credit_limit
-    principal, signed_in = settings_principal(ctx), False
+    principal: Principal | SettingsUser = settings_user(ctx)
+    signed_in = False
     if interactive and not ctx.settings.demo:
+        from ui.sign_in import ask, store_has_users
+
         try:
             has_users = store_has_users(ctx)
         except Exception:  # noqa: BLE001 - an unreachable store is the window's banner to show

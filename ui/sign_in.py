@@ -32,12 +32,6 @@ def store_has_users(ctx: ConsoleContext) -> bool:
     return bool(n)
 
 
-def settings_principal(ctx: ConsoleContext) -> Principal:
-    """The user the settings name (``--agent``/``--role``): used only while no one can sign in."""
-    s = ctx.settings
-    return Principal(s.agent_id, s.agent_id, s.role, None)
-
-
 def apply_principal(ctx: ConsoleContext, principal: Principal, default_limit: Decimal) -> None:
     """Make the services record ``principal``: its id, role and credit limit go into the settings."""
     ctx.settings.agent_id = principal.id
