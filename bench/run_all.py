@@ -183,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n== bench/run{' --quick' if args.quick else ''}: {took:.0f} s in all, load avg at the end "
           f"{la[0]:.2f} {la[1]:.2f} {la[2]:.2f}; logs in {logs}")
     print_table(("figure", "value", "baseline (same run)", "ratio", "target", "verdict", "load 1m"), rows)
+    if (pop := figures.get("pop")) and (trail := pop["pop"]["rss_mib"].get("every_20_pops")):
+        print(f"window RSS every 20 pops (MiB): {', '.join(f'{x:.0f}' for x in trail)}")
     if failed:
         print(f"FAILED steps (no figures): {', '.join(failed)} - see {logs}/{mode}-<step>.log")
     record = {"mode": mode, "machine": head, "seconds": took, "figures": figures, "rows": rows}

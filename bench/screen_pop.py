@@ -194,11 +194,14 @@ def _bench_pop(url: str, db: Path, numbers: list[str]) -> dict[str, object]:
             raw.execute(q, (cid,)).fetchall()
         return (time.perf_counter() - start) * 1000
 
-    rss = {"window_shown": rss_mib()}
+    rss: dict[str, object] = {"window_shown": rss_mib()}
+    trail: list[float] = []
     for n, number in enumerate(numbers):
         a, b, c = pop(number), via_lookup(number), via_raw(number)
         if n == 0:
             rss["after_first_pop"] = rss_mib()
+        if (n + 1) % 20 == 0:
+            trail.append(round(rss_mib(), 1))  # does the growth level off?
         if n >= WARMUP:
             t_pop.append(a)
             t_lookup.append(b)
@@ -207,6 +210,7 @@ def _bench_pop(url: str, db: Path, numbers: list[str]) -> dict[str, object]:
             rows_shown += len(view.notifications) + sum(len(x.lines) for x in view.bills) + len(view.clauses)
     rss["after_all_pops"] = rss_mib()
     rss["pops"] = len(numbers)
+    rss["every_20_pops"] = trail
     window.close()
     store.dispose()
     raw.close()
@@ -223,7 +227,7 @@ def _bench_pop(url: str, db: Path, numbers: list[str]) -> dict[str, object]:
     print(f"p95 target < 100 ms: {'met' if percentile(t_pop, 95) < 100 else 'NOT met'}; "
           f"{rows_shown / len(t_pop):.0f} rows per caller on average")
     print(f"window RSS: {rss['window_shown']:.0f} MiB shown, {rss['after_first_pop']:.0f} MiB after the first pop, "
-          f"{rss['after_all_pops']:.0f} MiB after {len(numbers)} pops")
+          f"{rss['after_all_pops']:.0f} MiB after {len(numbers)} pops; every 20 pops: {trail}")
     out: dict[str, object] = {name: {"p50": r[1], "p95": r[2], "p99": r[3], "max": r[4]}
                               for name, r in zip(("pop", "done", "cpu", "lookup", "raw"), rows, strict=True)}
     out["rss_mib"] = rss
