@@ -187,4 +187,7 @@ def test_the_real_dialog_is_modal_and_keyboard_only(qtbot, window, ctx, users) -
     menus = lead_menu.install(window, interactive=True)
     assert seen and menus is not None and menus.principal == users and menus.signed_in
     assert menus.lead_menu.menuAction().isVisible() and ctx.settings.role == "lead"
+    with ctx.journal.session() as s:
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+    assert last is not None and (last.action, last.subject, last.details["purpose"]) == ("signin.ok", "L001", "signin")
     menus.shutdown()
