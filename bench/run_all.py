@@ -128,7 +128,8 @@ def rows_for(f: dict, mode: str, sizes: dict) -> list[tuple]:  # type: ignore[ty
                          f"{d['copy_rate']:,.0f} raw COPY", f"{d['rate'] / d['copy_rate']:.2f}x", ">= 5,000/s",
                          verdict(d["rate"] >= 5000), y["load_drain"]))
         else:
-            rows.append(("sync events to PostgreSQL", "skipped", "no PostgreSQL", "", ">= 5,000/s", "n/a", ""))
+            why = y.get("drain_error", "no PostgreSQL")[:60]
+            rows.append(("sync events to PostgreSQL", "FAILED", why, "", ">= 5,000/s", "FAILED", ""))
     if (e := f.get("export")) is not None:
         csv, same = e["csv"], e["sqlite3_same_s"]
         rows.append((f"CSV export of {e['calls']:,} calls (s)", f"{csv['seconds']:.1f}", f"{same:.1f} sqlite3 -csv",
@@ -189,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"FAILED steps (no figures): {', '.join(failed)} - see {logs}/{mode}-<step>.log")
     record = {"mode": mode, "machine": head, "seconds": took, "figures": figures, "rows": rows}
     (logs / f"{mode}-latest.json").write_text(json.dumps(record, indent=2, default=str))
-    return 1 if failed or any(r[5] == "MISS" for r in rows) else 0
+    return 1 if failed or any(r[5] in ("MISS", "FAILED") for r in rows) else 0
 
 
 if __name__ == "__main__":

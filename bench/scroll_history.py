@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -100,6 +101,7 @@ def measure(rows: int) -> dict[str, object]:
         raise SystemExit(f"scrolled to the bottom but the table holds {view.model().rowCount()} rows, not {rows}")
     window.close()
     ctx.close()
+    shutil.rmtree(tmp, ignore_errors=True)
     out = {"rows": rows, "pages": len(pages), "pop_ms": pop_ms, "rss_mib": rss,
            "page_ms": {"p50": percentile(pages, 50), "p95": percentile(pages, 95), "max": max(pages)}}
     print(f"{rows:,} notifications: pop {pop_ms:.0f} ms; scrolled {len(pages)} pages, one page p50 "
