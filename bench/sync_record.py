@@ -122,9 +122,12 @@ def bench_drain(tmp: Path, admin: str, n: int) -> dict[str, float]:
     t = time.perf_counter()
     fill_journal(ctx, n)
     print(f"filled a journal with {n:,} events in {time.perf_counter() - t:.1f} s (setup, not measured)")
-    hook_db, hook_url = fresh_pg(admin)
-    copy_db, copy_url = fresh_pg(admin)
+    made: list[str] = []  # scratch databases to drop, even when the second one cannot be created
     try:
+        hook_db, hook_url = fresh_pg(admin)
+        made.append(hook_db)
+        copy_db, copy_url = fresh_pg(admin)
+        made.append(copy_db)
         open_store(hook_url, "journal").dispose()  # schema creation is not part of the drain
         ctx.settings.hooks = [{"name": "floor", "kind": "postgres", "url": hook_url}]
         with SyncWorker(ctx) as worker:
@@ -138,8 +141,8 @@ def bench_drain(tmp: Path, admin: str, n: int) -> dict[str, float]:
         copy_s, copy_cpu = copy_baseline(journal, copy_url)
     finally:
         ctx.close()
-        drop_pg(admin, hook_db)
-        drop_pg(admin, copy_db)
+        for name in made:
+            drop_pg(admin, name)
     rate, copy_rate = n / drain_s, n / copy_s
     print(f"sync drain into PostgreSQL : {n:,} events in {drain_s:6.2f} s = {rate:8,.0f} events/s "
           f"(target >= 5,000) {'OK' if rate >= 5000 else 'MISSED'}")
