@@ -1,38 +1,6 @@
 """Alembic environment of the customer store (run by console.migrate, never by hand)."""
 
-from alembic import context
-
+from console.migrations.common_env import run_migrations
 from console.models import CustomerBase
 
-target_metadata = CustomerBase.metadata
-
-
-def _render_item(type_, obj, autogen_context):
-    """Render our column types as plain SQLAlchemy types so migrations stand alone."""
-    if type_ == "type":
-        name = type(obj).__name__
-        if name == "Money":
-            return "sa.BigInteger()"
-        if name == "UTCDateTime":
-            return "sa.DateTime(timezone=True)"
-    return False
-
-
-def run_migrations() -> None:
-    connection = context.config.attributes.get("connection")
-    if connection is None:
-        from sqlalchemy import create_engine
-
-        connection = create_engine(context.config.get_main_option("sqlalchemy.url")).connect()
-    context.configure(
-        connection=connection,
-        target_metadata=target_metadata,
-        render_as_batch=connection.dialect.name == "sqlite",
-        render_item=_render_item,
-        version_table=f"alembic_version_{context.config.attributes['store_kind']}",
-    )
-    with context.begin_transaction():
-        context.run_migrations()
-
-
-run_migrations()
+run_migrations(CustomerBase.metadata)
