@@ -29,6 +29,7 @@ ACTIONS: dict[str, tuple[str, frozenset[str]]] = {
     "demo.run": ("run the console in demo (training) mode", frozenset({"agent", "lead", "trainer"})),
     "sync.run": ("deliver pending events to the sync hooks", frozenset({"agent", "lead", "trainer"})),
     "sync.status": ("see the sync status", frozenset({"agent", "lead", "trainer"})),
+    "sync.requeue": ("send events a hook refused (dead letters) again", frozenset({"lead"})),
 }
 
 # The same table as role -> action -> allowed, for code and tests that read it that way.

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sync_helpers import FakeClock, record_calls
 
 from console import audit
-from console.models import Delivery, OutboxEvent
+from console.models import AuditEntry, Delivery, OutboxEvent
 from console.sync.hookspecs import DELIVERED, hookimpl
 from console.sync.registry import BrokenHook, build_hooks, plugin_manager
 from console.sync.state import status
@@ -354,3 +354,30 @@ def test_bad_hook_timing_options_are_config_errors(option: str, value: object) -
 
     with pytest.raises(ConfigError, match=option):
         validate_tables([{"name": "crm", "kind": "webhook", option: value}])
+
+
+def test_dead_letters_are_listed_with_the_answer_and_a_lead_requeues_them(
+    ctx, receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.auth import Principal
+    from console.errors import PermissionDenied
+    from console.sync.dead_letters import dead_letters, requeue
+
+    monkeypatch.setenv("CRM_SECRET", "not-the-secret")  # the receiver refuses: 401, dead
+    ctx.settings.hooks = [_webhook(receiver.url)]
+    record_calls(ctx, ["C1", "C2"])
+    assert _worker(ctx).run_once().hooks[0].dead == 3
+    letters = dead_letters(ctx, "crm")
+    assert len(letters) == 3 and all("bad signature" in (d.response or "") for d in letters)
+
+    agent = Principal("A001", "Agent", "agent", None)
+    with pytest.raises(PermissionDenied):
+        requeue(ctx, agent, "crm")
+    monkeypatch.setenv("CRM_SECRET", SECRET)  # the cause is fixed
+    lead = Principal("L001", "Lead", "lead", None)
+    assert requeue(ctx, lead, "crm", [letters[0].event_id]) == 1
+    assert requeue(ctx, lead, "crm") == 2
+    result = _worker(ctx).run_once()
+    assert result.ok and len(receiver.events) >= 3 and not dead_letters(ctx)
+    with ctx.journal.session() as s:
+        assert s.scalar(select(AuditEntry.action).where(AuditEntry.action == "sync.requeue")) == "sync.requeue"

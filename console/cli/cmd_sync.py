@@ -15,7 +15,10 @@ import sys
 import threading
 from typing import Any
 
+from console.cli.cmd_user import signed_in
 from console.context import ConsoleContext
+from console.errors import UserError
+from console.sync.dead_letters import dead_letters, requeue
 from console.sync.state import HookStatus, status
 from console.sync.worker import SyncResult, SyncWorker
 
@@ -24,7 +27,11 @@ EXIT_UNDELIVERED = 7
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("sync", help="deliver recorded outcomes to the configured hooks, or show their status")
-    p.add_argument("action", nargs="?", choices=("status",), help="status: per hook delivered/pending/failing/dead")
+    p.add_argument("action", nargs="?", choices=("status", "dead", "requeue"),
+                   help="status: per hook delivered/pending/failing/dead; dead: the refused events with the "
+                   "receiver's answer; requeue: send a hook's dead events again (leads)")
+    p.add_argument("--hook", metavar="NAME", help="dead/requeue: only this hook (requeue needs it)")
+    p.add_argument("--event", action="append", metavar="ID", help="requeue: only this event (repeatable; default all dead)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="deliver what is due, then exit (the default)")
     mode.add_argument("--watch", action="store_true", help="keep delivering until interrupted")
@@ -33,6 +40,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
+    if args.action == "dead":
+        letters = dead_letters(ctx, args.hook)
+        for d in letters:
+            print(f"{d.hook}  {d.event_id}  {d.type}  customer {d.customer_id}  {d.created_at:%Y-%m-%d %H:%M}Z  "
+                  f"attempts {d.attempts}  {(d.last_error or '').strip()}  {(d.response or '').strip()[:200]}")
+        if not letters:
+            print("no dead events")
+        return 0
+    if args.action == "requeue":
+        if not args.hook:
+            raise UserError("requeue needs --hook NAME")
+        count = requeue(ctx, signed_in(ctx), args.hook, args.event)
+        print(f"{count} events of {args.hook} will be sent again")
+        return 0
     if args.action == "status":
         rows = status(ctx)
         if args.json:
