@@ -8,6 +8,7 @@ the workstation's clock says. Pure Python: no Qt.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -111,3 +112,13 @@ def local_date(value: datetime) -> date:
 def relative(delta: timedelta, language: str | None = None) -> str:
     """``2 months ago`` / ``in 3 weeks`` (``2 個月前``), for flags like "trial ended ..."."""
     return format_timedelta(delta, add_direction=True, locale=babel_locale(language))
+
+
+_CJK_THEN_LATIN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])([A-Za-z])")
+_LATIN_THEN_CJK = re.compile(r"([A-Za-z])([\u3400-\u9fff\uf900-\ufaff])")
+
+
+def cjk_spacing(text: str) -> str:
+    """A space between Chinese characters and Latin words ("停止 mPro 服務"), as Taiwanese
+    typesetting does; digits stay attached ("2009年3月")."""
+    return _LATIN_THEN_CJK.sub(r"\1 \2", _CJK_THEN_LATIN.sub(r"\1 \2", text))

@@ -31,6 +31,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from console import formatting
+from console.formatting import cjk_spacing
 from console.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -184,7 +185,8 @@ def render_script(
                 if size > MAX_CHARS:
                     raise ScriptTooLong(f"script longer than {MAX_CHARS} characters")
                 parts.append(chunk)
-        return _tidy("".join(parts))
+        text = _tidy("".join(parts))
+        return cjk_spacing(text) if language == "zh_TW" else text
     except Exception as exc:  # noqa: BLE001 - a template must never break the console
         log.error("script template %s failed (%s: %s); showing the plain text", name, type(exc).__name__, exc)
         return fallback

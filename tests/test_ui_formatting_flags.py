@@ -68,3 +68,11 @@ def test_cancel_rejected_and_journal_counts() -> None:
     credits = pending_credits(history)
     assert [(c.action_id, c.amount) for c in credits] == [("A1", Decimal(100))]
     assert pending_credits(None) == ()
+
+
+def test_cjk_spacing_separates_latin_words_but_not_digits() -> None:
+    from console.formatting import cjk_spacing
+
+    assert cjk_spacing("停止mPro基本服務") == "停止 mPro 基本服務"
+    assert cjk_spacing("2009年3月") == "2009年3月"
+    assert cjk_spacing("already spaced 中文 text") == "already spaced 中文 text"

@@ -26,6 +26,7 @@ from console.caller_view import (
     NotificationRow,
     ServiceRow,
 )
+from console.formatting import cjk_spacing
 
 LOCAL_TZ = ZoneInfo("Asia/Taipei")
 
@@ -205,4 +206,5 @@ class RuleContext:
     def text(self, messages: dict[str, str], **values: Any) -> str:
         """Pick the message in the report language (English if missing) and fill it in."""
         template = messages.get(self.language) or messages["en"]
-        return template.format(**values)
+        text = template.format(**values)
+        return cjk_spacing(text) if self.language == "zh_TW" else text
