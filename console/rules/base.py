@@ -27,6 +27,7 @@ from console.caller_view import (
     ServiceRow,
 )
 from console.formatting import cjk_spacing
+from console.formatting import money as fmt_money
 
 LOCAL_TZ = ZoneInfo("Asia/Taipei")
 
@@ -202,6 +203,10 @@ class RuleContext:
         if (s is not None and s.status != "active") or service in self._journal_stops:
             return False
         return self.stopped_at(service) is None
+
+    def money(self, amount: Decimal) -> str:
+        """An amount as the agent reads it in the report language (NT$100, US$12.50)."""
+        return fmt_money(amount, self.currency, self.language)
 
     def text(self, messages: dict[str, str], **values: Any) -> str:
         """Pick the message in the report language (English if missing) and fill it in."""

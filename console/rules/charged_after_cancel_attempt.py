@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from console.caller_json import money_str
 from console.caller_view import EventRow
 from console.evidence import ref
 from console.rules.base import Finding, Resolution, RuleContext, local_date
@@ -46,12 +45,12 @@ class ChargedAfterCancelAttempt:
             total = sum((c.amount for c in charges), Decimal(0))
             summary = ctx.text(
                 {
-                    "en": "Cancelling {name} was refused on {day} ({why}); {months} were billed afterwards ({total} {cur}).",
-                    "zh_TW": "{day} 客戶申請取消{name}遭拒（{why}），之後仍收取 {months} 的費用（共 {total} {cur}）。",
+                    "en": "Cancelling {name} was refused on {day} ({why}); {months} were billed afterwards ({total}).",
+                    "zh_TW": "{day} 客戶申請取消{name}遭拒（{why}），之後仍收取 {months} 的費用（共 {total}）。",
                 },
                 name=ctx.service_name(s.code), day=local_date(attempt.at).isoformat(),
                 why=attempt.text or attempt.channel, months=", ".join(c.period for c in charges),
-                total=money_str(total), cur=ctx.currency,
+                total=ctx.money(total),
             )
             yield Finding(CODE, s.code, tuple(evidence), summary, tuple(c.period for c in charges))
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from console.caller_json import money_str
 from console.evidence import ref
 from console.rules.base import Finding, Resolution, RuleContext, local_date
 from console.rules.common import charge_evidence, disputed, plan_facts, plan_refund, refund_actions
@@ -36,12 +35,12 @@ class ChargedWhileSuspended:
             total = sum((c.amount for c in charges), Decimal(0))
             summary = ctx.text(
                 {
-                    "en": "{name} was {what} on {day}, yet {months} were billed ({total} {cur}).",
-                    "zh_TW": "{name}已於 {day} {what}，帳單卻仍收取 {months} 的費用（共 {total} {cur}）。",
+                    "en": "{name} was {what} on {day}, yet {months} were billed ({total}).",
+                    "zh_TW": "{name}已於 {day} {what}，帳單卻仍收取 {months} 的費用（共 {total}）。",
                 },
                 name=ctx.service_name(s.code), day=local_date(stop.at).isoformat(),
                 what=_WHAT[ctx.language if ctx.language in _WHAT else "en"][stop.kind],
-                months=", ".join(c.period for c in charges), total=money_str(total), cur=ctx.currency,
+                months=", ".join(c.period for c in charges), total=ctx.money(total),
             )
             yield Finding(CODE, s.code, tuple(evidence), summary, tuple(c.period for c in charges))
 

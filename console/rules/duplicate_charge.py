@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from console.actions import ActionSpec
-from console.caller_json import money_str
 from console.caller_view import BillLineRow
 from console.evidence import ref
 from console.rules.base import Finding, Resolution, RuleContext
@@ -70,11 +69,11 @@ class DuplicateCharge:
             total = sum(self._amounts(ctx, s.code, copies).values(), Decimal(0))
             summary = ctx.text(
                 {
-                    "en": "{name} was billed twice for {months} ({total} {cur} too much).",
-                    "zh_TW": "{name}在 {months} 重複收費（多收 {total} {cur}）。",
+                    "en": "{name} was billed twice for {months} ({total} too much).",
+                    "zh_TW": "{name}在 {months} 重複收費（多收 {total}）。",
                 },
                 name=ctx.service_name(s.code), months=", ".join(sorted(copies)),
-                total=money_str(total), cur=ctx.currency,
+                total=ctx.money(total),
             )
             yield Finding(CODE, s.code, tuple(evidence), summary, tuple(sorted(copies)))
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-from console.caller_json import money_str
 from console.caller_view import NotificationRow
 from console.evidence import ref
 from console.rules.base import Finding, Resolution, RuleContext, local_date, period_end, period_of
@@ -66,13 +65,13 @@ class NoticeContradictsContract:
             total = sum((c.amount for c in charges), Decimal(0))
             summary = ctx.text(
                 {
-                    "en": "{channel} of {sent} said {name} would end on {end}, but {months} were billed ({total} {cur}).",
-                    "zh_TW": "{sent} 的{channel}說{name}將於 {end} 到期停止，帳單卻仍收取 {months} 的費用（共 {total} {cur}）。",
+                    "en": "{channel} of {sent} said {name} would end on {end}, but {months} were billed ({total}).",
+                    "zh_TW": "{sent} 的{channel}說{name}將於 {end} 到期停止，帳單卻仍收取 {months} 的費用（共 {total}）。",
                 },
                 channel=channel_name(ctx, notice.channel),
                 sent=local_date(notice.sent_at).isoformat(),
                 name=ctx.service_name(s.code), end=end.isoformat(),
-                months=", ".join(c.period for c in charges), total=money_str(total), cur=ctx.currency,
+                months=", ".join(c.period for c in charges), total=ctx.money(total),
             )
             yield Finding(CODE, s.code, tuple(evidence), summary, tuple(c.period for c in charges))
 

@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from console.actions import ActionSpec
-from console.caller_json import money_str
 from console.credit import overcharge_credit
 from console.evidence import ref
 from console.rules.base import Finding, Resolution, RuleContext, local_date
@@ -75,12 +74,12 @@ class PromoNotApplied:
             diff = sum((c.amount - price for c in over), Decimal(0))
             summary = ctx.text(
                 {
-                    "en": "{name} was promised at {price} {cur} a month but billed {billed} for {months} ({diff} {cur} too much).",
-                    "zh_TW": "{name}承諾優惠價每月 {price} {cur}，{months} 卻以 {billed} 計費（多收 {diff} {cur}）。",
+                    "en": "{name} was promised at {price} a month but billed {billed} for {months} ({diff} too much).",
+                    "zh_TW": "{name}承諾優惠價每月 {price}，{months} 卻以 {billed} 計費（多收 {diff}）。",
                 },
-                name=ctx.service_name(s.code), price=money_str(price), cur=ctx.currency,
-                billed="/".join(sorted({money_str(c.amount) for c in over})),
-                months=", ".join(c.period for c in over), diff=money_str(diff),
+                name=ctx.service_name(s.code), price=ctx.money(price),
+                billed="/".join(sorted({ctx.money(c.amount) for c in over})),
+                months=", ".join(c.period for c in over), diff=ctx.money(diff),
             )
             yield Finding(CODE, s.code, tuple(evidence), summary, tuple(c.period for c in over))
 
@@ -100,9 +99,9 @@ class PromoNotApplied:
                                       currency=ctx.currency, periods=plan.credited, suggestion_id=sid))
         promise = next((e for e in reversed(ctx.events) if e.kind == "promise" and e.service_code in (service, None)), None)
         case = ctx.text(
-            {"en": "{name}: promised {price} {cur}/month ({promise}); billed {months} at the normal price",
-             "zh_TW": "{name}：承諾每月 {price} {cur}（{promise}），{months} 仍以原價計費"},
-            name=name, price=money_str(price), cur=ctx.currency,
+            {"en": "{name}: promised {price}/month ({promise}); billed {months} at the normal price",
+             "zh_TW": "{name}：承諾每月 {price}（{promise}），{months} 仍以原價計費"},
+            name=name, price=ctx.money(price),
             promise=(promise.text if promise and promise.text else "promo_price"), months=", ".join(finding.periods),
         )
         actions.append(case_action(ctx, case, sid))

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from console.actions import ActionSpec
-from console.caller_json import money_str
 from console.evidence import ref
 from console.rules.base import Finding, Resolution, RuleContext
 from console.rules.common import suggestion_id
@@ -51,10 +50,10 @@ class UnusedPaidService:
             total = sum((charges[p].amount for p in run), Decimal(0))
             summary = ctx.text(
                 {
-                    "en": "{name} was billed for {months} ({total} {cur}) with no usage at all.",
-                    "zh_TW": "{name}在 {months} 完全沒有使用，仍計費 {total} {cur}。",
+                    "en": "{name} was billed for {months} ({total}) with no usage at all.",
+                    "zh_TW": "{name}在 {months} 完全沒有使用，仍計費 {total}。",
                 },
-                name=ctx.service_name(s.code), months=", ".join(run), total=money_str(total), cur=ctx.currency,
+                name=ctx.service_name(s.code), months=", ".join(run), total=ctx.money(total),
             )
             yield Finding(CODE, s.code, tuple(evidence), summary, tuple(run))
 
