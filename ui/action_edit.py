@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from console.actions import ActionSpec
 from console.assist import edit_within_limits, parse_amount
 from console.caller_view import CallerView
 from console.errors import UserError
+from ui.dialog_parts import finish_form_dialog
 from ui.labels import word
 
 LOCAL_TZ = ZoneInfo("Asia/Taipei")
@@ -75,19 +75,7 @@ class ActionEditDialog(QDialog):
             label = QLabel(self.tr("&When:"))
             label.setBuddy(self.due)
             form.addRow(label, self.due)
-        self.error = QLabel()
-        self.error.setObjectName("editError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #9a3412; font-weight: 600;")
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_form_dialog(self, form, "editError")
 
     def try_accept(self) -> bool:
         try:

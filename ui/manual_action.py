@@ -7,15 +7,12 @@ billed) before it joins the wrap-up. The credit limit is applied when the call i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +21,7 @@ from console.assist import parse_amount
 from console.caller_view import CallerView
 from console.errors import UserError
 from console.vocabulary import ACTION_KINDS
+from ui.dialog_parts import finish_form_dialog
 from ui.labels import word
 
 MANUAL_KINDS = tuple(k for k in ACTION_KINDS if k != "schedule_callback")  # callbacks: the follow-up date
@@ -59,19 +57,7 @@ class ManualActionDialog(QDialog):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, field)
-        self.error = QLabel(self)
-        self.error.setObjectName("manualError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #9a3412; font-weight: 600;")
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_form_dialog(self, form, "manualError")
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 

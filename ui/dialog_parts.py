@@ -1,0 +1,27 @@
+"""The bottom half every small form dialog shares: an inline error line and OK/Cancel.
+
+Errors from the services are one line of plain text shown under the form (never a popup,
+never rich text); OK runs the dialog's ``try_accept`` so a refused value keeps the dialog open.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+
+
+def finish_form_dialog(dialog: QDialog, form: QFormLayout, error_name: str) -> QLabel:
+    error = QLabel(dialog)
+    error.setObjectName(error_name)
+    error.setTextFormat(Qt.TextFormat.PlainText)
+    error.setWordWrap(True)
+    error.setStyleSheet("color: #9a3412; font-weight: 600;")
+    error.hide()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.try_accept)  # type: ignore[attr-defined]
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+    return error
