@@ -11,16 +11,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from sqlalchemy import select
-
 from console.calls import WrapUp, record_call
-from console.cli.cmd_suggest import parse_at
+from console.cli.cmd_suggest import suggest_for_phone
 from console.context import ConsoleContext
-from console.effects import pending_effects
 from console.errors import UserError
-from console.lookup import lookup
-from console.models import Scenario
-from console.suggest import suggest_for
 from console.vocabulary import OUTCOMES, ROOT_CAUSES
 
 
@@ -38,19 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    with ctx.customers.session() as session:
-        view = lookup(session, args.phone, ctx.settings.region)
-        if args.at:
-            at = parse_at(args.at)
-        elif view.customer.scenario_id:
-            at = session.scalar(select(Scenario.call_at).where(Scenario.id == view.customer.scenario_id)) or ctx.now()
-        else:
-            at = ctx.now()
-    # What this journal already decided for the customer (credits, stops) is not suggested
-    # again, so accepting the same suggestion on a second call cannot credit a month twice.
-    with ctx.journal.session() as journal:
-        effects = pending_effects(journal, view.customer.id, view)
-    report = suggest_for(view, at=at, templates_dir=ctx.settings.templates_dir, effects=effects)
+    # Suggestions leave out what this journal already decided for the customer (credits,
+    # stops), so accepting the same suggestion on a second call cannot credit a month twice.
+    view, at, report = suggest_for_phone(ctx, args.phone, args.at)
     specs = [spec for sid in dict.fromkeys(args.accept) for spec in report.suggestion(sid).actions]
     follow_up = None
     if args.follow_up:

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from console.caller_json import money_str
+from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.effects import pending_effects
 from console.errors import UserError
@@ -42,11 +43,18 @@ def parse_at(text: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=LOCAL_TZ)
 
 
-def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
+def suggest_for_phone(
+    ctx: ConsoleContext, phone: str, at_text: str | None, language: str | None = None
+) -> tuple[CallerView, datetime, SuggestionReport]:
+    """Look the caller up and suggest as of ``--at``, else the scenario's call_at, else now.
+
+    Shared by ``suggest`` and ``call --accept`` so both see the same suggestions (ids included)
+    and both leave out what the journal already decided for the customer.
+    """
     with ctx.customers.session() as session:
-        view = lookup(session, args.phone, ctx.settings.region)
-        if args.at:
-            at = parse_at(args.at)
+        view = lookup(session, phone, ctx.settings.region)
+        if at_text:
+            at = parse_at(at_text)
         elif view.customer.scenario_id:
             call_at = session.scalar(select(Scenario.call_at).where(Scenario.id == view.customer.scenario_id))
             at = call_at or ctx.now()
@@ -54,7 +62,12 @@ def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
             at = ctx.now()
     with ctx.journal.session() as journal:
         effects = pending_effects(journal, view.customer.id, view)
-    report = suggest_for(view, at=at, language=args.lang, templates_dir=ctx.settings.templates_dir, effects=effects)
+    report = suggest_for(view, at=at, language=language, templates_dir=ctx.settings.templates_dir, effects=effects)
+    return view, at, report
+
+
+def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
+    _view, at, report = suggest_for_phone(ctx, args.phone, args.at, args.lang)
     if args.json:
         print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
     else:
