@@ -126,6 +126,14 @@ def authenticate(ctx: ConsoleContext, agent_id: str, secret: str, *, purpose: st
     return principal
 
 
+def has_sign_in_users(session: Session) -> bool:
+    """True when someone can sign in: an active user with a password or PIN exists."""
+    n = session.scalar(
+        select(func.count()).select_from(Agent).where(Agent.active.is_(True), Agent.password_hash.is_not(None))
+    )
+    return bool(n)
+
+
 def has_lead(session: Session) -> bool:
     """Whether any active lead can sign in (before the first one, anyone may add a lead)."""
     n = session.scalar(

@@ -16,20 +16,16 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
-from sqlalchemy import func, select
 
-from console.auth import FAILED, Principal, authenticate, effective_credit_limit
+from console.auth import FAILED, Principal, authenticate, effective_credit_limit, has_sign_in_users
 from console.context import ConsoleContext
 from console.errors import UserError
-from console.models import Agent
 
 
 def store_has_users(ctx: ConsoleContext) -> bool:
     """True when someone can sign in: an active user with a password or PIN exists."""
     with ctx.customers.session() as cs:
-        n = cs.scalar(select(func.count()).select_from(Agent)
-                      .where(Agent.active.is_(True), Agent.password_hash.is_not(None)))
-    return bool(n)
+        return has_sign_in_users(cs)
 
 
 def apply_principal(ctx: ConsoleContext, principal: Principal, default_limit: Decimal) -> None:

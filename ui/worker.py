@@ -52,18 +52,21 @@ class PopFailure:
 
 def screen_pop(ctx: ConsoleContext, phone: str) -> PopResult:
     """Look a caller up in the customer store and the journal. Runs on the worker thread."""
-    from sqlalchemy import select
     from sqlalchemy.exc import SQLAlchemyError
 
+    from console.errors import NotFound
     from console.lookup import lookup
-    from console.models import Scenario
+    from console.scenarios import scenario_call_at
 
     with ctx.customers.session() as s:
         view = lookup(s, phone, ctx.settings.region)
         # A scenario caller (demo, training) is seen as of the scenario's call, as the CLI does.
         call_at = None
         if view.customer.scenario_id:
-            call_at = s.scalar(select(Scenario.call_at).where(Scenario.id == view.customer.scenario_id))
+            try:
+                call_at = scenario_call_at(s, view.customer.scenario_id)
+            except NotFound:
+                call_at = None
     history, history_error = None, None
     try:
         from console.history import customer_history
