@@ -23,6 +23,7 @@ from console.context import ConsoleContext
 from console.errors import NotFound, PermissionDenied, UserError
 from console.models import Agent
 from console.permissions import require
+from console.principal import Principal, effective_credit_limit
 from console.vocabulary import ROLES
 
 FAILED = "sign-in failed: unknown id or wrong password"
@@ -35,19 +36,6 @@ _DUMMY_HASH = _hasher.hash("not a real secret, only for timing")
 
 class SignInFailed(PermissionDenied):
     """Unknown id, wrong secret or disabled account: one line, exit code 5."""
-
-
-@dataclass(frozen=True)
-class Principal:
-    """A signed-in user, as services see them."""
-
-    id: str
-    name: str
-    role: str
-    credit_limit: Decimal | None
-
-    def __str__(self) -> str:
-        return f"{self.id} ({self.role})"
 
 
 @dataclass(frozen=True)
@@ -202,6 +190,4 @@ def list_users(ctx: ConsoleContext, by: Principal) -> list[UserRow]:
         ]
 
 
-def effective_credit_limit(principal: Principal, default: Decimal) -> Decimal:
-    """The principal's own limit, else the workstation default from the settings."""
-    return principal.credit_limit if principal.credit_limit is not None else default
+__all__ = ["Principal", "effective_credit_limit"]  # re-exported: their home is console.principal

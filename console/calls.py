@@ -26,6 +26,7 @@ from console import audit, outbox
 from console.context import ConsoleContext
 from console.errors import UserError
 from console.models import Call, Draft
+from console.principal import acting
 from console.vocabulary import OUTCOMES, ROOT_CAUSES
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ def record_call(ctx: ConsoleContext, wrapup: WrapUp, *, view: CallerView | None 
     if problems:
         raise WrapUpInvalid(problems)
     s_ = ctx.settings
+    who = acting(ctx)
     saved_at = wrapup.saved_at or ctx.now()
     if saved_at < wrapup.started_at:
         raise WrapUpInvalid({"saved_at": "the wrap-up cannot be saved before the call started"})
@@ -128,7 +130,7 @@ def record_call(ctx: ConsoleContext, wrapup: WrapUp, *, view: CallerView | None 
 
     with ctx.journal.session() as session, session.begin():
         call = Call(
-            id=call_id, customer_id=wrapup.customer_id, phone_e164=wrapup.phone, agent_id=s_.agent_id,
+            id=call_id, customer_id=wrapup.customer_id, phone_e164=wrapup.phone, agent_id=who.id,
             workstation=s_.workstation, started_at=wrapup.started_at, ended_at=ended_at, saved_at=saved_at,
             duration_s=round((ended_at - wrapup.started_at).total_seconds()),
             acw_s=round((saved_at - ended_at).total_seconds()),
@@ -147,9 +149,9 @@ def record_call(ctx: ConsoleContext, wrapup: WrapUp, *, view: CallerView | None 
         # chain head once, flush once at commit.
         seq = outbox.next_seq(session, wrapup.customer_id)
         link = None
-        envelope = dict(agent_id=s_.agent_id, workstation=s_.workstation, created_at=saved_at, call_id=call_id,
+        envelope = dict(agent_id=who.id, workstation=s_.workstation, created_at=saved_at, call_id=call_id,
                         customer_id=wrapup.customer_id, flush=False)
-        trail = dict(actor=s_.agent_id, workstation=s_.workstation, at=saved_at, key=key, flush=False)
+        trail = dict(actor=who.id, workstation=s_.workstation, at=saved_at, key=key, flush=False)
         action_ids: list[str] = []
         for a in applied:
             if a.event_type is None:  # the same suggestion accepted twice: no second event
@@ -180,11 +182,14 @@ def _apply(ctx: ConsoleContext, session: Any, call: Call, w: WrapUp, now: dateti
     specs = list(w.actions)
     if not specs:
         return []
-    from console.actions import apply_actions  # written by another engineer; imported when needed
+    from console.actions import apply_actions  # imported when needed: most calls carry no action
+    from console.principal import credit_limit
 
+    who = acting(ctx)
+    limit = credit_limit(ctx)
     return list(apply_actions(
-        session, call_id=call.id, customer_id=w.customer_id, agent_id=ctx.settings.agent_id,
-        role=ctx.settings.role, specs=specs, credit_limit=ctx.settings.credit_limit, now=now, view=view,
+        session, call_id=call.id, customer_id=w.customer_id, agent_id=who.id, role=who.role, specs=specs,
+        credit_limit=limit if limit is not None else ctx.settings.credit_limit, now=now, view=view,
     ))
 
 

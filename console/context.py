@@ -15,6 +15,8 @@ from console.settings import Settings
 
 if TYPE_CHECKING:  # imported when a store is first opened: the window paints before SQLAlchemy loads
     from console.db import Store
+    from console.principal import Principal
+    from console.sources import CustomerSource
 
 
 def system_clock() -> datetime:
@@ -27,6 +29,9 @@ class ConsoleContext:
         self.clock = clock
         self._customers: Store | None = None
         self._journal: Store | None = None
+        self._source: CustomerSource | None = None
+        # Who is at the keyboard once signed in (console.principal); None until then.
+        self.principal: Principal | None = None
 
     @property
     def customers(self) -> Store:
@@ -44,10 +49,22 @@ class ConsoleContext:
             self._journal = open_store(self.settings.journal_url, "journal")
         return self._journal
 
+    @property
+    def source(self) -> CustomerSource:
+        """Where callers are read from (``[source]`` in the config; the customer store by default)."""
+        if self._source is None:
+            from console.sources import open_source
+
+            self._source = open_source(self)
+        return self._source
+
     def now(self) -> datetime:
         return self.clock()
 
     def close(self) -> None:
+        if self._source is not None:
+            self._source.close()
+            self._source = None
         for store in (self._customers, self._journal):
             if store is not None:
                 store.dispose()

@@ -42,6 +42,7 @@ class Settings:
     templates_dir: Path | None = None
     hooks: list[dict[str, Any]] = field(default_factory=list)
     sync_interval_s: float = 5.0
+    source: dict[str, Any] = field(default_factory=dict)  # [source]: where callers are read (console.sources)
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -81,6 +82,9 @@ def load_settings(
     if templates is not None and not isinstance(templates, str):
         raise ConfigError(f"{config_path}: templates_dir must be a folder path (text)")
     interval = _positive(sync.get("interval_s", 5.0), f"{config_path}: sync.interval_s")
+    source = raw.get("source", {})
+    if not isinstance(source, dict):
+        raise ConfigError(f"{config_path}: [source] must be a table")
     return Settings(
         db_url=db_url,
         journal_url=journal_url,
@@ -95,6 +99,7 @@ def load_settings(
         templates_dir=Path(templates) if templates else paths.config_dir() / "templates",
         hooks=hooks,
         sync_interval_s=interval,
+        source=source,
         raw=raw,
     )
 

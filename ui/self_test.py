@@ -109,11 +109,8 @@ def step_import(run: Run) -> str:
 
 
 def step_lookup(run: Run) -> str:
-    from console.lookup import lookup
-
     assert run.ctx is not None
-    with run.ctx.customers.session() as session:
-        run.view = lookup(session, run.phone, run.ctx.settings.region)
+    run.view = run.ctx.source.find(run.phone)
     check(run.view.customer.id == run.scenario.customer.id,
           f"{run.phone} found {run.view.customer.id}, expected {run.scenario.customer.id}")
     return f"{run.phone} -> {run.view.customer.id}"

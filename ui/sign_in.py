@@ -30,6 +30,7 @@ def store_has_users(ctx: ConsoleContext) -> bool:
 
 def apply_principal(ctx: ConsoleContext, principal: Principal, default_limit: Decimal) -> None:
     """Make the services record ``principal``: its id, role and credit limit go into the settings."""
+    ctx.principal = principal
     ctx.settings.agent_id = principal.id
     ctx.settings.role = principal.role
     ctx.settings.credit_limit = effective_credit_limit(principal, default_limit)

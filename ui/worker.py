@@ -54,19 +54,9 @@ def screen_pop(ctx: ConsoleContext, phone: str) -> PopResult:
     """Look a caller up in the customer store and the journal. Runs on the worker thread."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from console.errors import NotFound
-    from console.lookup import lookup
-    from console.scenarios import scenario_call_at
-
-    with ctx.customers.session() as s:
-        view = lookup(s, phone, ctx.settings.region)
-        # A scenario caller (demo, training) is seen as of the scenario's call, as the CLI does.
-        call_at = None
-        if view.customer.scenario_id:
-            try:
-                call_at = scenario_call_at(s, view.customer.scenario_id)
-            except NotFound:
-                call_at = None
+    view = ctx.source.find(phone)
+    # A scenario caller (demo, training) is seen as of the scenario's call, as the CLI does.
+    call_at = ctx.source.call_time(view)
     history, history_error = None, None
     try:
         from console.history import customer_history

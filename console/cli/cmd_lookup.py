@@ -10,7 +10,6 @@ from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.formatting import day, moment
 from console.formatting import money as fmt_money
-from console.lookup import lookup
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,8 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    with ctx.customers.session() as session:
-        view = lookup(session, args.phone, ctx.settings.region)
+    view = ctx.source.find(args.phone)
     if args.json:
         print(json.dumps(caller_to_json(view), ensure_ascii=False, indent=2))
     else:

@@ -12,15 +12,11 @@ import argparse
 import json
 from datetime import datetime
 
-from sqlalchemy import select
-
 from console.caller_json import money_str
 from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.effects import pending_effects
 from console.errors import UserError
-from console.lookup import lookup
-from console.models import Scenario
 from console.rules.base import LOCAL_TZ
 from console.suggest import SuggestionReport, report_to_json, suggest_for
 from console.vocabulary import LANGUAGES
@@ -51,15 +47,8 @@ def suggest_for_phone(
     Shared by ``suggest`` and ``call --accept`` so both see the same suggestions (ids included)
     and both leave out what the journal already decided for the customer.
     """
-    with ctx.customers.session() as session:
-        view = lookup(session, phone, ctx.settings.region)
-        if at_text:
-            at = parse_at(at_text)
-        elif view.customer.scenario_id:
-            call_at = session.scalar(select(Scenario.call_at).where(Scenario.id == view.customer.scenario_id))
-            at = call_at or ctx.now()
-        else:
-            at = ctx.now()
+    view = ctx.source.find(phone)
+    at = parse_at(at_text) if at_text else (ctx.source.call_time(view) or ctx.now())
     with ctx.journal.session() as journal:
         effects = pending_effects(journal, view.customer.id, view)
     report = suggest_for(view, at=at, language=language, templates_dir=ctx.settings.templates_dir, effects=effects)
