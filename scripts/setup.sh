@@ -2,7 +2,7 @@
 # Sets up everything Agent Console needs on a fresh Debian/Ubuntu machine, idempotently:
 # the Debian packages Qt and the fonts need (installed when run as root, otherwise the exact
 # apt-get line is printed), a virtualenv in .venv, and the project installed into it.
-# Usage: scripts/setup.sh [--test]   (--test also installs the test tools)
+# Usage: scripts/setup.sh [--test]   (--test also installs the test tools, Xvfb and openbox)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,24 +16,40 @@ DEB_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libxrender1 libxi6 libsm6 libice6 fonts-noto-cjk sqlite3
 )
+# The test command runs the GUI tests on a real X server with a small window manager, so
+# focus and activation behave as on a desktop (./test, scripts/test-display.sh). Without
+# them the GUI tests fall back to offscreen, so they are wanted, not required.
+WANTED_PACKAGES=()
+[ $want_test = 1 ] && WANTED_PACKAGES=(xvfb openbox)
 
-missing=()
-if command -v dpkg-query >/dev/null 2>&1; then
-  for pkg in "${DEB_PACKAGES[@]}"; do
+not_installed() {  # PACKAGE...: print those dpkg does not know as installed
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local pkg status
+  for pkg in "$@"; do
     status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
-    [[ "$status" == *"ok installed"* ]] || missing+=("$pkg")
+    [[ "$status" == *"ok installed"* ]] || echo "$pkg"
   done
-fi
-if [ ${#missing[@]} -gt 0 ]; then
+}
+
+mapfile -t missing < <(not_installed "${DEB_PACKAGES[@]}")
+mapfile -t wanted < <(not_installed "${WANTED_PACKAGES[@]}")
+if [ ${#missing[@]} -gt 0 ] || [ ${#wanted[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
-    echo "setup: installing Debian packages: ${missing[*]}"
+    echo "setup: installing Debian packages: ${missing[*]} ${wanted[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
+    if [ ${#missing[@]} -gt 0 ]; then
+      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+    if [ ${#wanted[@]} -gt 0 ] && ! apt-get install -y -qq --no-install-recommends "${wanted[@]}" >/dev/null; then
+      echo "setup: could not install ${wanted[*]}: the GUI tests will run offscreen" >&2
+    fi
+  elif [ ${#missing[@]} -gt 0 ]; then
     echo "setup: these Debian packages are missing; install them with:" >&2
-    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    echo "  sudo apt-get install -y ${missing[*]} ${wanted[*]}" >&2
     exit 1
+  else
+    echo "setup: for GUI tests on a real X server, install: sudo apt-get install -y ${wanted[*]}" >&2
   fi
 fi
 

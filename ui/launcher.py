@@ -20,6 +20,14 @@ def _run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
         from ui.self_test import run_self_test
 
         return run_self_test()
+    from ui.display import display_problem, render_offscreen_if_headless
+
+    if getattr(args, "screenshot", None):
+        render_offscreen_if_headless()
+    elif (problem := display_problem()) is not None:
+        # Before Qt starts: its xcb plugin aborts the process when no X server answers.
+        print(f"agent-console: {problem}", file=sys.stderr)
+        return 4
     from ui.app import run_window
 
     return run_window(ctx, args)
