@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 from export_helpers import AGENT, LEAD, call_row, credit_row, insert_actions, insert_calls
+from qt_helpers import show_exposed
 from sqlalchemy import select
 
 from console import audit, formatting
@@ -51,8 +52,7 @@ def test_lead_rejects_with_reason_and_approves(qtbot, qtmodeltester, ctx, queue,
     shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
     if shot:
         w.resize(900, 320)
-        w.show()
-        qtbot.waitExposed(w)
+        show_exposed(qtbot, w)
         w.grab().save(str(Path(shot) / "approvals.png"))
 
     with qtbot.waitSignal(w.failed, timeout=30_000) as failed:

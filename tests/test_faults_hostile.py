@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from qt_helpers import show_exposed
 from sqlalchemy import func, select, text, update
 from test_ui_support import case_one_template  # noqa: F401 - a fixture
 
@@ -188,8 +189,7 @@ def html_window(qtbot, customer_url: str, journal_url: str, case_one_template: P
     context = ConsoleContext(load_settings(db=customer_url, journal=journal_url, agent="A001"), clock=lambda: CALL_AT)
     w = make_window(context, "en")
     qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    show_exposed(qtbot, w)
     with qtbot.waitSignal(w.popped, timeout=15000):
         w.pop("0912-345-678")
     yield w

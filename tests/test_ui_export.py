@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from export_helpers import AGENT, LEAD, T0, call_row, insert_calls
 from PySide6.QtCore import QTimer
+from qt_helpers import show_exposed
 
 from console import audit
 from console.context import ConsoleContext
@@ -104,6 +105,5 @@ def test_filters_round_trip(qtbot, big_ctx, tmp_path: Path) -> None:
     shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
     if shot:
         dlg._on_progress(41_200, 100_000)
-        dlg.show()
-        qtbot.waitExposed(dlg)
+        show_exposed(qtbot, dlg)
         dlg.grab().save(str(Path(shot) / "export_dialog.png"))

@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 from export_helpers import AGENT, LEAD, TRAINER, call_row, credit_row, insert_actions, insert_calls
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
+from qt_helpers import show_exposed
 
 from console import audit
 from console.approvals import decide
@@ -83,8 +84,7 @@ def pending(ctx) -> str:
 
 def test_lead_opens_the_queue_the_export_and_the_dashboard(qtbot, window, pending) -> None:  # type: ignore[no-untyped-def]
     menus = _menus(window, LEAD)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(qtbot, window)
     approvals = menus.open_approvals()
     assert approvals is not None
     qtbot.waitUntil(lambda: approvals.model.rowCount() == 2, timeout=30_000)
@@ -99,8 +99,8 @@ def test_lead_opens_the_queue_the_export_and_the_dashboard(qtbot, window, pendin
     shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
     if shot:
         menu = menus.lead_menu
-        menu.popup(window.mapToGlobal(QPoint(200, 30)))
-        qtbot.waitExposed(menu)
+        with qtbot.waitExposed(menu):
+            menu.popup(window.mapToGlobal(QPoint(200, 30)))
         menu.grab().save(str(Path(shot) / "lead_menu.png"))
         menu.hide()
         window.grab().save(str(Path(shot) / "lead_window.png"))
@@ -125,8 +125,7 @@ def test_agent_sees_the_decision_after_a_lead_approves(qtbot, window, ctx, pendi
     assert window.statusBar().currentMessage() == text
     shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
     if shot:
-        window.show()
-        qtbot.waitExposed(window)
+        show_exposed(qtbot, window)
         window.statusBar().grab().save(str(Path(shot) / "decision_notice.png"))
     with qtbot.waitSignal(watcher.polled, timeout=30_000) as polled:
         watcher.poll()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
+from qt_helpers import show_exposed
 from sqlalchemy import select
 
 from console import audit
@@ -40,8 +41,7 @@ def users(ctx) -> Principal:
 def _dialog(qtbot, ctx) -> SignInDialog:
     dlg = SignInDialog(ctx)
     qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitExposed(dlg)
+    show_exposed(qtbot, dlg)
     return dlg
 
 

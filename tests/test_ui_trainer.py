@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel, QWidget
+from qt_helpers import show_exposed
 from ui_assist_helpers import (  # noqa: F401 - fixtures
     PHONE_01,
     SCENARIO_01,
@@ -163,8 +164,7 @@ def test_banner_and_watermark_are_on_the_grab(qtbot) -> None:  # type: ignore[no
     QLabel("content", host)
     banner = DemoBanner(host)
     mark = Watermark(host)
-    host.show()
-    qtbot.waitExposed(host)
+    show_exposed(qtbot, host)
     assert "DEMO" in banner.label.text()
     assert mark.geometry() == host.rect()
     host.resize(900, 600)

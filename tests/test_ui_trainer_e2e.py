@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
+from qt_helpers import show_exposed
 from sqlalchemy import func, select
 from ui_assist_helpers import (  # noqa: F401 - fixtures
     PHONE_01,
@@ -33,8 +34,7 @@ def _window(qtbot, ctx):  # type: ignore[no-untyped-def]
     qtbot.addWidget(window)
     assist = install(window)
     window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(qtbot, window)
     return window, assist
 
 

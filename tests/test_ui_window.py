@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtGui import QAction, QImage
+from qt_helpers import show_active
 from sqlalchemy.exc import OperationalError
 from test_ui_support import (  # noqa: F401 - case_one_template is a fixture
     CALL_AT,
@@ -42,8 +43,7 @@ def case_ctx(customer_url: str, journal_url: str, case_one_template: Path) -> It
 def window(qtbot, case_ctx: ConsoleContext):  # type: ignore[no-untyped-def]
     w = make_window(case_ctx, "en")
     qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    show_active(qtbot, w)  # the tests read keyboard focus: only the active window has it
     return w
 
 

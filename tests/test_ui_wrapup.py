@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialog
+from qt_helpers import show_active
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from ui_assist_helpers import scenarios_template_fixture, sctx_fixture, view_of  # noqa: F401 - fixtures
@@ -31,18 +32,20 @@ def _dialog(qtbot, ctx, accept: bool = True, **kw):  # type: ignore[no-untyped-d
                      findings_offered=[f.code for f in report.findings],
                      findings_ticked=[f.code for f in report.findings] if accept else [], **kw)
     qtbot.addWidget(d)
-    d.show()
+    show_active(qtbot, d)
     return d
 
 
 def test_required_fields_are_marked_next_to_the_field(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
     d = _dialog(qtbot, sctx, accept=False)
+    d.notes.setFocus()  # the agent was typing the notes
     assert d.save() is None
     assert d.errors["outcome"].isVisibleTo(d) and d.errors["outcome"].text() == "Choose an outcome."
-    assert d.focusWidget() is d.outcome or not d.isActiveWindow()
+    assert d.isActiveWindow() and d.outcome.hasFocus()  # the keyboard moves to the first missing field
     d.outcome.setCurrentIndex(d.outcome.findData("resolved_with_credit"))
     assert d.save() is None
     assert not d.errors["outcome"].isVisibleTo(d)
+    assert d.root_cause.hasFocus()
     assert d.errors["root_cause"].isVisibleTo(d) and d.errors["actions"].isVisibleTo(d)
     with sctx.journal.session() as s:
         assert s.scalar(select(Call)) is None
