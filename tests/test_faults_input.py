@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +32,7 @@ from console.actions import ActionSpec
 from console.calls import WrapUp, clean_notes, record_call
 from console.cli import main
 from console.cli.cmd_suggest import parse_at
+from console.cli.cmd_sync import EXIT_UNDELIVERED
 from console.errors import UserError
 from console.lookup import lookup
 from console.models import Action, AuditEntry, Call, OutboxEvent
@@ -205,12 +207,16 @@ def test_call_command_dates_never_crash(loaded, capsys: pytest.CaptureFixture[st
     before = counts(loaded)
     code = main(["--db", s.db_url, "--journal", s.journal_url, "--agent", "A001", "call", "0912-345-678",
                  "--outcome", "callback_scheduled", f"--at={at}", f"--follow-up={follow}"])
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
     if code:
         assert err.count("\n") == 1 and err.startswith("agent-console: "), err
         assert counts(loaded) == before
     else:
-        assert date.fromisoformat(follow)
+        # Accepted: exactly one more call, carrying the follow-up day it was given.
+        assert counts(loaded)[0] == before[0] + 1
+        with loaded.journal.session() as session:
+            call = session.get(Call, out.strip())  # the command prints the new call's id
+        assert call is not None and call.follow_up_on == date.fromisoformat(follow)
 
 
 BASE: dict[str, Any] = yaml.safe_load(SCENARIO.read_text(encoding="utf-8"))
@@ -324,6 +330,9 @@ TOML_VALUES = ['"x"', '""', "5", "-1", "0", "0.0001", "nan", "inf", "-inf", "tru
                '"2026-13-01"', "1979-05-27T07:32:00Z", '"../../etc"', '"http://127.0.0.1:1/e"', '"postgresql://x@[::1"']
 TOP_KEYS = ["role", "language", "region", "credit_limit", "templates_dir", "workstation", "agent"]
 HOOK_KEYS = ["name", "kind", "url", "dir", "secret_env", "timeout_s", "backoff_s", "max_backoff_s"]
+HOOK_TIMINGS = ("timeout_s", "backoff_s", "max_backoff_s")
+NOT_AMOUNTS = {"nan", "inf", "-inf", "-1", '"x"', '""', '"😀"', "true", "[1, 2]", "{ a = 1 }", '"2026-13-01"',
+               "1979-05-27T07:32:00Z", '"../../etc"', '"http://127.0.0.1:1/e"', '"postgresql://x@[::1"'}
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=FIXTURE_HC)
@@ -335,20 +344,30 @@ def test_any_config_value_gives_settings_or_one_line(tmp_path: Path, capsys: pyt
             "secret_env": '"HOME"', "timeout_s": "0.2", "backoff_s": "0"}
     lines = []
     if section == "top":
-        lines.append(f"{TOP_KEYS[key % len(TOP_KEYS)]} = {value}")
+        changed = TOP_KEYS[key % len(TOP_KEYS)]
+        lines.append(f"{changed} = {value}")
     elif section == "sync":
+        changed = "interval_s"
         lines += ["[sync]", f"interval_s = {value}"]
     else:
-        hook[HOOK_KEYS[key]] = value
+        changed = HOOK_KEYS[key]
+        hook[changed] = value
     lines.append("[[sync.hooks]]")
     lines += [f"{k} = {v}" for k, v in hook.items()]
     config = tmp_path / "c.toml"
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    journal = f"sqlite:///{tmp_path / 'j.sqlite3'}"
+    # A journal per example: a lease left by the previous example's worker would skip this one.
+    journal = f"sqlite:///{tmp_path / f'j-{uuid.uuid4().hex}.sqlite3'}"
+    # A number of seconds or an amount that is not a finite, non-negative number is refused
+    # (a hook's timings by the webhook hook that uses them, when sync starts it).
+    refused = value in NOT_AMOUNTS and (changed in ("credit_limit", "interval_s") or (changed in HOOK_TIMINGS and kind == "webhook"))
     for args in (["sync", "--once"], ["sync", "status"]):
-        main(["--config", str(config), "--journal", journal, "--db", "sqlite://", *args])  # raises on a bug
+        code = main(["--config", str(config), "--journal", journal, "--db", "sqlite://", *args])  # raises on a bug
         err = capsys.readouterr().err
-        assert err.count("\n") <= 1 and "Traceback" not in err, err
+        # 0, 7 (events left undelivered: said on stdout), or a refusal in one line on stderr.
+        assert "Traceback" not in err and err.count("\n") == (0 if code in (0, EXIT_UNDELIVERED) else 1), (code, err)
+        if refused and (args[1] == "--once" or changed in ("credit_limit", "interval_s")):
+            assert code == 2, (changed, value, err)
 
 
 @pytest.mark.parametrize("days", [("0001-01-01", None), (None, "9999-12-31")])

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from ui_assist_helpers import (  # noqa: F401 - fixtures
-    PHONE_01,
     make_ctx,
     scenarios_template_fixture,
     sctx_fixture,
@@ -152,7 +151,6 @@ def test_status_words_are_translated_for_accepted_and_rejected(panel, sctx) -> N
     panel.set_decision("notice_contradicts_contract:MPRO", 0, status=ACCEPTED)
     panel.set_decision("notice_contradicts_contract:MPRO", 2, status=REJECTED)
     assert [panel.actions_model.index(r, 0).data() for r in range(3)] == ["Accepted", "Proposed", "Rejected"]
-    assert PHONE_01  # the reference caller
 
 
 def test_edit_refusal_names_the_suggested_amount_plainly() -> None:

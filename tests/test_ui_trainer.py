@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import csv
+import os
+import shutil
+import sqlite3
+from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
@@ -145,15 +149,34 @@ def test_brief_window_and_session_report(panel, dctx, tmp_path) -> None:  # type
     assert rows[0]["scenario"] == SCENARIO_01 and rows[0]["percent"] == "100"
 
 
-def test_reset_closes_the_stores_and_reloads(qtbot, panel, dctx) -> None:  # type: ignore[no-untyped-def]
-    calls: list[int] = []
-    panel._reset = lambda: calls.append(1) or 0.25
+def test_reset_closes_the_stores_and_reloads(qtbot, panel, dctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The panel's part of a reset: close the stores, let the files be replaced, read them anew.
+
+    The real file restore (console.demo.reset_demo) runs in test_ui_trainer_e2e.py; here a
+    stand-in replaces the customer file with a "pristine" copy that has one scenario fewer,
+    as the restore replaces files, and records whether the stores were closed by then.
+    """
+    db = Path(dctx.settings.db_url.removeprefix("sqlite:///"))
+    pristine = tmp_path / "pristine.sqlite3"
+    shutil.copyfile(db, pristine)
+    with closing(sqlite3.connect(pristine)) as con, con:
+        con.execute("DELETE FROM scenarios WHERE id = (SELECT max(id) FROM scenarios)")
+    closed_when_reset: list[bool] = []
+
+    def restore() -> float:
+        closed_when_reset.append(dctx._customers is None and dctx._journal is None)
+        os.replace(pristine, db)
+        return 0.4
+
+    panel._reset = restore
     panel.ring()
+    assert panel.clock.running
     with qtbot.waitSignal(panel.reset_done) as blocker:
         panel.reset_demo()
-    assert blocker.args == [0.25] and calls == [1]
-    assert not panel.clock.running and panel.model.rowCount() == 10
-    assert "0.2 s" in panel.message.text() or "0.3 s" in panel.message.text()
+    assert blocker.args == [0.4] and closed_when_reset == [True]
+    assert not panel.clock.running
+    assert panel.model.rowCount() == 9  # read from the replaced file, not a connection to the old one
+    assert panel.message.text() == "Demo database reset to pristine in 0.4 s"
 
 
 def test_banner_and_watermark_are_on_the_grab(qtbot) -> None:  # type: ignore[no-untyped-def]
