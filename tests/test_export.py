@@ -343,12 +343,23 @@ def test_sqlite_fast_csv_is_byte_identical_to_the_generic_path(ctx: ConsoleConte
     assert len(_csv(fast)) == len(rows)
 
 
-def test_zone_with_daylight_saving_uses_the_generic_path(ctx: ConsoleContext, tmp_path: Path) -> None:
+def test_zone_with_daylight_saving_uses_the_generic_path(ctx: ConsoleContext, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import UTC
 
+    from console.export import service
+
+    ran: list[str] = []
+    for name, path in (("stream_csv_rows", "fast"), ("stream_batches", "generic")):
+        real = getattr(service, name)
+        monkeypatch.setattr(service, name, lambda *a, _real=real, _path=path, **k: ran.append(_path) or _real(*a, **k))
     with ctx.journal.session() as s, s.begin():
         insert_calls(s, [call_row(0, started_at=datetime(2026, 3, 28, 12, 0, tzinfo=UTC)),
                          call_row(1, started_at=datetime(2026, 3, 30, 12, 0, tzinfo=UTC))])
     out = tmp_path / "berlin.csv"
     run_export(ctx, LEAD, ExportRequest("csv", out, ExportFilters(tz="Europe/Berlin")))
     assert [r["started_at"] for r in _csv(out)] == ["2026-03-28 13:00:00", "2026-03-30 14:00:00"]
+    assert ran == ["generic"]  # the offset changes between the two calls: no single-offset fast path
+    ran.clear()
+    run_export(ctx, LEAD, ExportRequest("csv", tmp_path / "taipei.csv", ExportFilters(tz="Asia/Taipei")))
+    assert ran == ["fast"]  # and the spy does tell the two apart

@@ -85,6 +85,9 @@ def session_run(tmp_path: Path, customer_url: str, journal_url: str, monkeypatch
                 worker.run_once()
             if cli("sync", "status") == 0 and rx.faults and len(rx.events) >= 12:
                 break
+        # The leak checks below mean something only if data really went out, faults and all.
+        assert rx.faults and len(rx.events) >= 12, f"sync delivered {len(rx.events)} events with {rx.faults} faults"
+        assert sum(len(f.read_text(encoding="utf-8").splitlines()) for f in drop.iterdir()) >= 12
         for fmt in ("csv", "xlsx", "jsonl"):
             path = tmp_path / f"masked.{fmt}"
             run_export(ctx, LEAD, ExportRequest(fmt, path))
@@ -123,7 +126,7 @@ def check_logs_exports_messages(session_run) -> None:  # type: ignore[no-untyped
 
 def _files_left(run) -> list[Path]:  # type: ignore[no-untyped-def]
     roots = [Path(os.environ["XDG_DATA_HOME"]), Path(os.environ["XDG_CONFIG_HOME"]), Path(os.environ["XDG_STATE_HOME"]),
-             paths.log_dir(), Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / paths.APP]
+             paths.log_dir(), Path(os.environ["XDG_CACHE_HOME"]) / paths.APP]  # conftest sets XDG_CACHE_HOME
     return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
 
 

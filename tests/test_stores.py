@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from sqlalchemy import select, text
+from sqlalchemy.exc import StatementError
 
 from console.db import open_store
 from console.errors import NewerDatabaseError, StoreError
@@ -114,15 +115,27 @@ def test_same_models_on_postgresql(pg_url: str) -> None:
     journal.dispose()
 
 
-def test_money_refuses_float_and_fractions_of_a_cent(customer_url: str) -> None:
+@pytest.mark.parametrize(("amount", "error", "message"), [
+    (1.5, TypeError, "never float"),
+    (0.1 + 0.2, TypeError, "never float"),
+    (Decimal("0.001"), ValueError, "fraction of a cent"),
+    (Decimal("12.345"), ValueError, "fraction of a cent"),
+])
+def test_money_refuses_float_and_fractions_of_a_cent(customer_url: str, amount: object, error: type, message: str) -> None:
     store = open_store(customer_url, "customer")
-    with store.session() as s, pytest.raises(Exception, match="float|fraction"):  # noqa: B017
+    with store.session() as s, s.begin():
+        s.add(Customer(id="C-2", name="x", language="en"))
+        s.flush()  # no ORM relationship orders the two inserts
+        s.add(Bill(id="B-2", customer_id="C-2", period="2009-03", currency="TWD"))
+    with store.session() as s, pytest.raises(StatementError) as caught:
         with s.begin():
-            s.add(Customer(id="C-2", name="x", language="en"))
-            s.flush()
-            s.add(Bill(id="B-2", customer_id="C-2", period="2009-03", currency="TWD"))
-            s.flush()
-            s.add(BillLine(id="L", bill_id="B-2", text="x", amount=Decimal("0.001")))
+            s.add(BillLine(id="L", bill_id="B-2", text="x", amount=amount))
+    assert isinstance(caught.value.orig, error) and message in str(caught.value.orig)
+    with store.session() as s, s.begin():
+        assert s.get(BillLine, "L") is None  # nothing written
+        s.add(BillLine(id="L", bill_id="B-2", text="x", amount=Decimal("12.34")))
+    with store.session() as s:
+        assert s.get(BillLine, "L").amount == Decimal("12.34")  # whole cents are kept exactly
     store.dispose()
 
 
