@@ -17,10 +17,11 @@ DEB_PACKAGES=(
   libxrender1 libxi6 libsm6 libice6 fonts-noto-cjk sqlite3
 )
 # The test command runs the GUI tests on a real X server with a small window manager, so
-# focus and activation behave as on a desktop (./test, scripts/test-display.sh). Without
-# them the GUI tests fall back to offscreen, so they are wanted, not required.
+# focus and activation behave as on a desktop (./test, scripts/test-display.sh), and checks
+# the .desktop entry with desktop-file-validate. Without them those tests fall back to
+# offscreen or skip (saying so), so they are wanted, not required.
 WANTED_PACKAGES=()
-[ $want_test = 1 ] && WANTED_PACKAGES=(xvfb openbox)
+[ $want_test = 1 ] && WANTED_PACKAGES=(xvfb openbox desktop-file-utils)
 
 not_installed() {  # PACKAGE...: print those dpkg does not know as installed
   command -v dpkg-query >/dev/null 2>&1 || return 0

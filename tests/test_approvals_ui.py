@@ -107,6 +107,6 @@ def test_supervisor_override(qtbot, ctx) -> None:
     dlg.sign_in()
     assert dlg.principal == lead and dlg.result() == SupervisorOverrideDialog.DialogCode.Accepted
     with ctx.journal.session() as s:
-        overrides = [(e.action, e.details.get("purpose")) for e in s.scalars(select(AuditEntry))
+        overrides = [(e.action, e.details.get("purpose")) for e in s.scalars(select(AuditEntry).order_by(AuditEntry.seq))
                      if e.details and e.details.get("purpose") == "override"]
     assert overrides == [("signin.ok", "override"), ("signin.failed", "override"), ("signin.ok", "override")]

@@ -72,7 +72,8 @@ def test_scenario_list_model(qtmodeltester, panel) -> None:  # type: ignore[no-u
 
 
 def test_ring_sets_the_clock_and_asks_for_a_pop(qtbot, panel, dctx) -> None:  # type: ignore[no-untyped-def]
-    dctx.clock = DemoClock()  # the real clock underneath, like the app
+    ticks = [1000.0]
+    dctx.clock = DemoClock(monotonic=lambda: ticks[0])  # the app's clock, with time moved by hand
     panel.clock = dctx.clock
     assert panel.select(SCENARIO_01)
     assert "SMS" in panel.brief.toPlainText()
@@ -83,21 +84,25 @@ def test_ring_sets_the_clock_and_asks_for_a_pop(qtbot, panel, dctx) -> None:  # 
         qtbot.mouseClick(panel.ring_btn, Qt.MouseButton.LeftButton)
     s = blocker.args[0]
     assert s.id == SCENARIO_01 and s.phone == "+886912345678"
-    assert abs((dctx.now() - s.call_at).total_seconds()) < 5
+    assert dctx.now() == s.call_at  # the call rings at the scenario's own moment
+    ticks[0] += 42
+    assert dctx.now() == s.call_at + timedelta(seconds=42)  # and time runs on from there
     assert "Ringing" in panel.message.text()
 
 
 def test_demo_clock_runs_on_from_call_at() -> None:
-    ticks = [100.0]
-    clock = DemoClock(monotonic=lambda: ticks[0])
     from datetime import UTC, datetime
 
+    ticks = [100.0]
+    today = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    clock = DemoClock(base=lambda: today, monotonic=lambda: ticks[0])
+    assert clock() == today and not clock.running
     at = datetime(2009, 5, 12, 6, 30, tzinfo=UTC)
     clock.start(at)
     ticks[0] += 75
     assert clock() == at + timedelta(seconds=75)
     clock.stop()
-    assert clock().year >= 2024
+    assert clock() == today  # back to the clock underneath
 
 
 def test_accepting_the_suggestions_scores_100(qtbot, panel, dctx) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ the pop, F9 opens the wrap-up measured from the pop, the sync status is in the s
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -145,9 +146,11 @@ def test_reset_demo_from_the_menu_restores_pristine_and_keeps_working(qtbot) -> 
             assert dialog.save() is not None
         with ctx.journal.session() as s:
             assert s.scalar(select(func.count()).select_from(Call)) == 1
+        cpu = time.process_time()
         with qtbot.waitSignal(assist.trainer.reset_done) as done:
             window.findChild(type(window.act_wrap_up), "resetDemo").trigger()
-        assert done.args[0] < 5.0
+        assert time.process_time() - cpu < 3.0  # restored from the pristine copy, not rebuilt
+        assert done.args[0] > 0
         with ctx.journal.session() as s:
             assert s.scalar(select(func.count()).select_from(Call)) == 0
         assert assist.panel.findings_model.rowCount() == 0 and assist.trainer.model.rowCount() >= 10

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtGui import QAction, QImage
 from qt_helpers import show_active
-from sqlalchemy.exc import OperationalError
+from sqlite_lock import locked_by_another_program, wait_briefly_when_busy
 from test_ui_support import (  # noqa: F401 - case_one_template is a fixture
     CALL_AT,
     CLAUSE_ID,
@@ -145,23 +145,17 @@ def test_clicking_empty_timeline_space_selects_nothing(qtbot, window) -> None:  
         qtbot.mouseClick(window.timeline, Qt.MouseButton.LeftButton, pos=QPointF(5, 5).toPoint())
 
 
-def test_store_errors_show_a_retry_banner(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    calls: list[str] = []
-
-    def locked(ctx, phone):  # type: ignore[no-untyped-def]
-        calls.append(phone)
-        raise OperationalError("SELECT", {}, Exception("database is locked"))
-
-    window.lookups.fn = locked
-    with qtbot.waitSignal(window.pop_failed, timeout=15000) as blocker:
-        window.pop(PHONE)
-    assert blocker.args[0].retryable
-    assert window.banner.isVisible() and "database is locked" in window.banner.text.text()
-    window.lookups.fn = screen_pop
+def test_store_errors_show_a_retry_banner(qtbot, window, case_ctx, customer_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    wait_briefly_when_busy(case_ctx, monkeypatch)
+    with locked_by_another_program(customer_url):
+        with qtbot.waitSignal(window.pop_failed, timeout=15000) as blocker:
+            window.pop(PHONE)
+        assert blocker.args[0].retryable
+        assert window.banner.isVisible() and "busy" in window.banner.text.text(), window.banner.text.text()
     with qtbot.waitSignal(window.popped, timeout=15000):
         qtbot.mouseClick(window.banner.retry, Qt.MouseButton.LeftButton)
     assert not window.banner.isVisible()
-    assert calls == [PHONE]
+    assert window.caller_bar.name.text() == "陳志明"
 
 
 def test_a_newer_lookup_supersedes_an_older_one(qtbot, window) -> None:  # type: ignore[no-untyped-def]

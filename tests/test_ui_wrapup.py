@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 from qt_helpers import show_active
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
+from sqlite_lock import locked_by_another_program, wait_briefly_when_busy
 from ui_assist_helpers import scenarios_template_fixture, sctx_fixture, view_of  # noqa: F401 - fixtures
 
 from console import calls
@@ -103,6 +104,24 @@ def test_failed_save_keeps_the_form_and_a_draft_that_reopens(qtbot, sctx, monkey
     assert again.save() is not None  # saved: the draft goes in the same transaction
     with sctx.journal.session() as s:
         assert s.scalar(select(Draft)) is None
+
+
+def test_journal_locked_by_another_program_keeps_the_form(qtbot, sctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A real lock (not a stub): the save waits, SQLite says busy, the console says so and keeps the form."""
+    d = _dialog(qtbot, sctx)
+    d.outcome.setCurrentIndex(d.outcome.findData("resolved_with_credit"))
+    d.root_cause.setCurrentIndex(d.root_cause.findData("contract_notice_mismatch"))
+    d.notes.setPlainText("locked out")
+    wait_briefly_when_busy(sctx, monkeypatch)
+    with locked_by_another_program(sctx.settings.journal_url):
+        assert d.save() is None
+        general = d.errors["general"].text()
+        # The draft goes to the same locked journal, so it cannot be kept either: said, not hidden.
+        assert "busy" in general and "the draft could not be kept either" in general, general
+        assert d.notes.toPlainText() == "locked out" and d.result() != QDialog.DialogCode.Accepted
+    assert d.save() is not None  # the lock is gone: the same form saves
+    with sctx.journal.session() as s:
+        assert [c.notes for c in s.scalars(select(Call))] == ["locked out"]
 
 
 def test_closing_with_content_keeps_a_draft(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
