@@ -69,6 +69,10 @@ extras=""
 [ $want_test = 1 ] && extras="[test]"
 stamp=".venv/.agent-console-installed${extras:+-test}"
 digest=$(cat pyproject.toml setup.py | sha256sum | cut -d' ' -f1)
+# An install with the test tools holds everything the plain one does.
+if [ $want_test = 0 ] && [ -f "$stamp-test" ] && [ "$(cat "$stamp-test")" = "$digest" ]; then
+  stamp="$stamp-test"
+fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
   echo "setup: installing agent-console${extras} into .venv"
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true

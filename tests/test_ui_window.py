@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtGui import QAction, QImage
-from qt_helpers import show_active
+from qt_helpers import show_active, show_exposed
 from sqlite_lock import locked_by_another_program, wait_briefly_when_busy
 from test_ui_support import (  # noqa: F401 - case_one_template is a fixture
     CALL_AT,
@@ -232,15 +232,21 @@ def test_window_speaks_zh_tw(qtbot, case_ctx) -> None:  # type: ignore[no-untype
 def test_geometry_and_splitters_are_remembered(qtbot, case_ctx) -> None:  # type: ignore[no-untyped-def]
     w = make_window(case_ctx, "en")
     qtbot.addWidget(w)
-    w.resize(760, 560)  # the offscreen screen is 800x600: restoreGeometry keeps windows on it
-    w.show()
+    # Smaller than any screen it may run on (offscreen is 800x600), which restoreGeometry
+    # would otherwise shrink it to fit, and not the default size.
+    free = w.screen().availableGeometry()
+    width, height = min(760, free.width() - 80), min(560, free.height() - 80)
+    w.resize(width, height)
+    show_exposed(qtbot, w)
+    size = w.size()  # what it became on this screen (its minimum height may be more)
+    assert size.width() == width
     w.panes_split.setSizes([400, 150, 150])
     sizes = w.panes_split.sizes()
     w.close()
     again = make_window(case_ctx, "en")
     qtbot.addWidget(again)
-    again.show()
-    assert again.width() == 760
+    show_exposed(qtbot, again)
+    assert again.size() == size
     assert again.panes_split.sizes() == sizes
 
 

@@ -19,23 +19,39 @@ import sys
 _BALLAST = 1 << 40
 
 
-def _keep_none_alive() -> None:
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        return
-    from importlib.metadata import PackageNotFoundError, version
+def guard_needed(pyside_version: str | None, implementation: str = sys.implementation.name,
+                 python: tuple[int, int] = (sys.version_info.major, sys.version_info.minor)) -> bool:
+    """Whether this PySide6 on this Python drops references to None/True/False.
 
-    try:
-        affected = version("PySide6-Essentials").startswith("6.12.")
-    except PackageNotFoundError:
-        affected = True  # a frozen bundle or another distribution: stay on the safe side
-    if not affected:
-        return
+    ``pyside_version`` None means the version cannot be known (a frozen bundle): guard then.
+    """
+    if implementation != "cpython" or python >= (3, 12):
+        return False
+    return pyside_version is None or pyside_version.startswith("6.12.")
+
+
+def keep_alive(singletons: tuple[object, ...] = (None, True, False)) -> None:
+    """Raise the singletons' reference counts far beyond what any leak can run down."""
     import ctypes
 
-    for singleton in (None, True, False):
+    for singleton in singletons:
         refcount = ctypes.c_ssize_t.from_address(id(singleton))
         if refcount.value < _BALLAST:
             refcount.value += _BALLAST
+
+
+def _installed_pyside() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("PySide6-Essentials")
+    except PackageNotFoundError:
+        return None
+
+
+def _keep_none_alive() -> None:
+    if guard_needed(_installed_pyside()):
+        keep_alive()
 
 
 _keep_none_alive()
