@@ -202,6 +202,7 @@ def test_extreme_call_times_are_one_line(loaded, capsys: pytest.CaptureFixture[s
 
 @settings(max_examples=12, deadline=None, suppress_health_check=FIXTURE_HC)
 @given(at=times, follow=times)
+@example(at="2009-05-12T14:30:00+08:00", follow="2009-05-19")  # an accepted call, every run
 def test_call_command_dates_never_crash(loaded, capsys: pytest.CaptureFixture[str], at: str, follow: str) -> None:
     s = loaded.settings
     before = counts(loaded)
