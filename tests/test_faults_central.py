@@ -94,7 +94,7 @@ def _webhook_case(ctx: ConsoleContext, calls: int, seed: int) -> dict[str, objec
     total = record(ctx, calls)
     with FlakyReceiver(SECRET.encode(), fail_rate=0.3, seed=seed, hang_s=3) as rx:
         ctx.settings.hooks = [{"name": "crm", "kind": "webhook", "url": rx.url, "secret_env": "FAULT_WEBHOOK_SECRET",
-                               "timeout_s": 0.2, "backoff_s": 0}]
+                               "timeout_s": 0.2, "backoff_s": 1, "max_backoff_s": 4}]
         clock = FakeClock()
         with SyncWorker(ctx, clock=clock, rng=random.Random(seed), batch_size=25) as w:
             runs = drain(w, clock, ctx)

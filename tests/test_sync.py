@@ -6,7 +6,9 @@ import json
 import os
 import random
 import threading
+import time
 from datetime import timedelta
+from email.utils import formatdate
 from pathlib import Path
 
 import pytest
@@ -96,6 +98,22 @@ def test_5xx_is_retried_and_keeps_customer_order(ctx, receiver: Receiver) -> Non
     assert _worker(ctx, clock).run_once().delivered == 2
     assert [e for e in receiver.order if e in c1] == c1
     assert status(ctx)[0].pending == 0
+
+
+def test_retry_after_as_an_http_date_from_a_real_receiver_is_honoured(ctx, receiver: Receiver) -> None:
+    """The HTTP-date form of Retry-After, sent by a real server, read against the real clock."""
+    ctx.settings.hooks = [_webhook(receiver.url, backoff_s=1)]
+    record_calls(ctx, ["C1"])
+    receiver.fail_next(1, 503, headers={"Retry-After": formatdate(time.time() + 120, usegmt=True)})
+    clock = FakeClock()
+    first = _worker(ctx, clock).run_once()
+    assert first.hooks[0].failed == 1 and receiver.posts >= 1
+    posts = receiver.posts
+    clock.advance(60)  # the backoff alone (1 s) would have retried long ago
+    assert _worker(ctx, clock).run_once().delivered == 0 and receiver.posts == posts
+    clock.advance(70)  # past the date the server named (with a few seconds of slack for the run)
+    assert _worker(ctx, clock).run_once().delivered >= 1
+    assert status(ctx)[0].pending == 0 and status(ctx)[0].failing == 0
 
 
 def test_server_down_then_back(ctx, tmp_path: Path) -> None:
