@@ -202,13 +202,11 @@ def test_sigkill_while_recording_then_central_holds_each_event_once(crashed: Cra
 
 
 @slow
-@pytest.mark.too_slow_for_ci  # 50 x 1,000 calls: over 20 minutes on two cores (README)
 def test_sigkill_while_recording_heavy(crashed_heavy: Crashed) -> None:
     _check_local(crashed_heavy)
 
 
 @slow
-@pytest.mark.too_slow_for_ci
 def test_sigkill_while_recording_heavy_then_central(crashed_heavy: Crashed, pg_url: str) -> None:
     _check_central(crashed_heavy, pg_url)
 
