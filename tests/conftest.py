@@ -36,6 +36,10 @@ time.tzset()
 for _var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME", "LC_NUMERIC", "LC_MONETARY", "LC_COLLATE"):
     os.environ.pop(_var, None)
 os.environ["LANG"] = os.environ["LC_CTYPE"] = "C.UTF-8"
+# A developer's Qt tuning would change sizes, fonts and styles under the tests' feet.
+for _var in ("QT_SCALE_FACTOR", "QT_SCREEN_SCALE_FACTORS", "QT_AUTO_SCREEN_SCALE_FACTOR", "QT_ENABLE_HIGHDPI_SCALING",
+             "QT_FONT_DPI", "QT_STYLE_OVERRIDE", "QT_QPA_PLATFORMTHEME", "QT_SCALE_FACTOR_ROUNDING_POLICY"):
+    os.environ.pop(_var, None)
 
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 
