@@ -45,7 +45,7 @@ from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 # Examples follow from each test's own code, never from a local .hypothesis/ folder or the
 # clock; no deadline, because the suite runs on a loaded 2-core machine. A search for new
-# examples: pytest --hypothesis-profile=explore (or --hypothesis-seed=N to repeat one).
+# examples: pytest --hypothesis-profile=explore (with --hypothesis-seed=N to repeat a search).
 hypothesis_settings.register_profile("suite", derandomize=True, database=None, deadline=None, print_blob=True)
 hypothesis_settings.register_profile("explore", database=None, deadline=None, print_blob=True)
 hypothesis_settings.load_profile("suite")
