@@ -181,7 +181,7 @@ def test_filters(ctx: ConsoleContext, tmp_path: Path) -> None:
 
     def ids(**kw) -> list[str]:
         out = tmp_path / "f.jsonl"
-        run_export(ctx, LEAD, ExportRequest("jsonl", out, ExportFilters(**kw)))
+        run_export(ctx, LEAD, ExportRequest("jsonl", out, ExportFilters(**kw), overwrite=True))
         return [json.loads(line)["call_id"][-1] for line in out.read_text().splitlines()]
 
     assert ids() == ["0", "3", "4", "5", "1"]  # demo calls left out, oldest first
@@ -214,7 +214,7 @@ def test_cancel_leaves_no_file_and_keeps_the_old_one(ctx: ConsoleContext, tmp_pa
             token.cancel()
 
     with pytest.raises(ExportCancelled):
-        run_export(ctx, LEAD, ExportRequest("csv", out), progress=progress, cancel=token, batch=10)
+        run_export(ctx, LEAD, ExportRequest("csv", out, overwrite=True), progress=progress, cancel=token, batch=10)
     assert out.read_text() == "previous export\n"
     assert [p.name for p in out.parent.iterdir()] == ["calls.csv"]
     assert seen[:3] == [(0, 50), (10, 50), (20, 50)]
