@@ -41,6 +41,14 @@ class SignInFailed(PermissionDenied):
     """Unknown id, wrong secret or disabled account: one line, exit code 5."""
 
 
+class SignInLocked(SignInFailed):
+    """Too many consecutive failures: the id is refused until ``until`` (or a lead unlocks it)."""
+
+    def __init__(self, message: str, until: datetime) -> None:
+        super().__init__(message)
+        self.until = until
+
+
 @dataclass(frozen=True)
 class UserRow:
     id: str
@@ -148,12 +156,14 @@ def authenticate(ctx: ConsoleContext, agent_id: str, secret: str, *, purpose: st
     if outcome == "locked":
         assert until is not None
         _audit(ctx, actor, "signin.locked", subject, {"purpose": purpose, "until": until.isoformat()})
-        raise SignInFailed(_locked_message(shown, until, after))
+        raise SignInLocked(_locked_message(shown, until, after), until)
     if outcome == "failed":
         details: dict[str, object] = {"purpose": purpose}
         details.update({"locked_until": until.isoformat()} if until else {} if subject else {"known_id": False})
         _audit(ctx, actor, "signin.failed", subject, details)
-        raise SignInFailed(_locked_message(shown, until, after) if until else FAILED)
+        if until is not None:
+            raise SignInLocked(_locked_message(shown, until, after), until)
+        raise SignInFailed(FAILED)
     if outcome == "disabled":
         _audit(ctx, actor, "signin.refused", subject, {"purpose": purpose, "why": "disabled"})
         raise SignInFailed(f"sign-in refused: the account {shown} is disabled")

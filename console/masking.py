@@ -50,6 +50,18 @@ def mask_text(text: str) -> str:
     return _PHONE.sub(_phone, text)
 
 
+_URL_SECRET = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s:]*:[^/@\s]*@")
+_QUERY_SECRET = re.compile(r"(?P<key>[?&](?:[a-z_]*token|key|secret|password|sig|signature|auth)[a-z_]*=)[^&\s#]*",
+                           re.IGNORECASE)
+
+
+def mask_url_secrets(text: str) -> str:
+    """Hide credentials in URLs inside a message (``http://svc:pw@host/?token=x`` ->
+    ``http://***@host/?token=***``): a hook's error is shown to every role."""
+    text = _URL_SECRET.sub(lambda m: m["scheme"] + "***@", text)
+    return _QUERY_SECRET.sub(lambda m: m["key"] + "***", text)
+
+
 def mask_number(e164: str | None) -> str | None:
     """A caller's number as exports show it: console.phones.mask, with a fast path for E.164."""
     if not e164:
@@ -67,7 +79,7 @@ class MaskingFilter(logging.Filter):
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a bad format string: leave the record to logging
             return True
-        masked = mask_text(message)
+        masked = mask_url_secrets(mask_text(message))
         if masked != message or record.args:
             record.msg, record.args = masked, None
         return True

@@ -28,7 +28,8 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
-    for var in ("AGENT_CONSOLE_DB", "AGENT_CONSOLE_JOURNAL", "AGENT_CONSOLE_CONFIG", "AGENT_CONSOLE_AGENT", "AGENT_CONSOLE_ROLE"):
+    for var in ("AGENT_CONSOLE_DB", "AGENT_CONSOLE_JOURNAL", "AGENT_CONSOLE_CONFIG", "AGENT_CONSOLE_AGENT", "AGENT_CONSOLE_ROLE",
+                "AGENT_CONSOLE_PASSWORD"):
         monkeypatch.delenv(var, raising=False)
 
 

@@ -102,7 +102,7 @@ def test_imported_scenario_through_the_cli(path: Path, customer_url: str, journa
     from console.cli import main
 
     base = ["--db", customer_url, "--journal", journal_url]
-    if main([*base, "import", str(path)]) != 0:
+    if main([*base, "--role", "trainer", "import", str(path)]) != 0:
         err = capsys.readouterr().err
         if "not available" in err:
             pytest.skip("the scenario importer is not in this build yet")

@@ -137,6 +137,9 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
     # Every file the console creates (stores and their -wal/-shm, journals, exports, drop
     # files, reports, caches) is private to this OS user, whatever the session's umask.
     umask = os.umask(0o077)
+    from console.masking import install_log_masking
+
+    install_log_masking()  # phones and ids never reach stderr or a log in clear
     try:
         with context_from_args(args) as ctx:
             check = getattr(args, "check", None)

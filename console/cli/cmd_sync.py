@@ -9,6 +9,7 @@ two from sending at once.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import signal
 import sys
@@ -17,6 +18,7 @@ from typing import Any
 
 from console.context import ConsoleContext
 from console.errors import UserError
+from console.masking import mask_url_secrets
 from console.principal import acting
 from console.sync.dead_letters import dead_letters, requeue
 from console.sync.state import HookStatus, status
@@ -51,7 +53,8 @@ def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
         letters = dead_letters(ctx, args.hook)
         for d in letters:
             print(f"{d.hook}  {d.event_id}  {d.type}  customer {d.customer_id}  {d.created_at:%Y-%m-%d %H:%M}Z  "
-                  f"attempts {d.attempts}  {(d.last_error or '').strip()}  {(d.response or '').strip()[:200]}")
+                  f"attempts {d.attempts}  {mask_url_secrets((d.last_error or '').strip())}  "
+                  f"{(d.response or '').strip()[:200]}")
         if not letters:
             print("no dead events")
         return 0
@@ -62,7 +65,8 @@ def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
         print(f"{count} events of {args.hook} will be sent again")
         return 0
     if args.action == "status":
-        rows = status(ctx)
+        rows = [dataclasses.replace(r, last_error=mask_url_secrets(r.last_error)) if r.last_error else r
+                for r in status(ctx)]
         if args.json:
             print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
         else:
