@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from console.approvals import decide, pending_credits
+from console.approvals import approval_queue, decide
 from console.context import ConsoleContext
-from console.permissions import require
 from console.principal import acting
 
 
@@ -24,10 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_list(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    who = acting(ctx)
-    require(who, "approval.list")
-    with ctx.journal.session() as s:
-        rows = pending_credits(s)
+    rows = approval_queue(ctx, acting(ctx))
     if not rows:
         print("no credits waiting for approval")
     for r in rows:
