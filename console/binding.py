@@ -36,6 +36,13 @@ def _short(sid: str) -> str:
     return sid[:8]
 
 
+def _in_memory(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    return u.get_backend_name() == "sqlite" and (not u.database or u.database == ":memory:")
+
+
 def bound_to(ctx: ConsoleContext) -> str | None:
     """The store id this journal is bound to, or None before its first use."""
     with ctx.journal.session() as js:
@@ -47,7 +54,8 @@ def ensure_bound(ctx: ConsoleContext) -> None:
     """Bind the journal to the customer store on first use; refuse a different store after that.
 
     Checked once per context (``ctx.journal_bound``). Demo mode has its own pair of stores
-    and is never bound (``demo --reset`` rebuilds them).
+    and is never bound (``demo --reset`` rebuilds them). An in-memory customer store (tests)
+    binds nothing, but is refused by a journal already bound to a real store.
     """
     if ctx.settings.demo or ctx.journal_bound:
         return
@@ -56,7 +64,8 @@ def ensure_bound(ctx: ConsoleContext) -> None:
     with ctx.journal.session() as js, js.begin():
         row = js.get(JournalMeta, JOURNAL_KEY)
         if row is None:
-            js.add(JournalMeta(key=JOURNAL_KEY, value=sid))
+            if not _in_memory(ctx.settings.db_url):  # a store that vanishes with the process binds nothing
+                js.add(JournalMeta(key=JOURNAL_KEY, value=sid))
         elif row.value != sid:
             raise ForeignStore(
                 f"this journal belongs to customer store {_short(row.value)}, not {_short(sid)} (--db): "

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 from console import paths
 from console.errors import NewerDatabaseError, StoreError
@@ -90,7 +91,11 @@ def create_store_engine(url: str, kind: StoreKind) -> Engine:
         if path is not None:
             make_private_file(path)
         # hide_parameters: an error message never echoes a phone number or a note.
-        engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
+        if path is None:  # in memory (tests): one database for every thread, not one each
+            engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+                                   poolclass=StaticPool, hide_parameters=True)
+        else:
+            engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
         _sqlite_pragmas(engine, kind)
         translate_sqlite_errors(engine, kind, path)
         return engine
