@@ -135,3 +135,24 @@ def test_a_lock_ends_by_itself_after_the_floors_lockout_minutes(ctx, users) -> N
     clock.now += timedelta(seconds=2)
     assert sign_in(ctx, "A001", "246810").id == "A001"
     assert acting(ctx).id == "A001" and credit_limit(ctx) == Decimal("300.00")
+
+
+def test_the_dialog_refuses_a_lead_of_another_customer_store(qtbot, ctx, users, tmp_path) -> None:
+    from console.context import ConsoleContext
+    from console.settings import load_settings
+
+    sign_in(ctx, "A001", "246810")  # the journal now belongs to ctx's customer store
+    evil = ConsoleContext(load_settings(db=f"sqlite:///{tmp_path / 'evil.db'}", journal=ctx.settings.journal_url,
+                                        config=None, agent="EVIL", role="lead"))
+    with evil.customers.session() as cs, cs.begin():  # a lead written straight into the other store
+        from console.auth import hash_secret
+        from console.models import Agent
+
+        cs.add(Agent(id="EVIL", name="Evil", role="lead", password_hash=hash_secret("evil-password"), failed_signins=0))
+    dialog = ui_sign_in.SignInDialog(evil)
+    qtbot.addWidget(dialog)
+    dialog.user.setText("EVIL")
+    dialog.secret.setText("evil-password")
+    assert not dialog.sign_in() and dialog.principal is None
+    assert "belongs to another customer store" in dialog.message.text()
+    evil.close()

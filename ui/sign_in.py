@@ -35,7 +35,7 @@ from console.auth import (
     effective_credit_limit,
     users_exist,
 )
-from console.binding import ensure_bound
+from console.binding import ForeignStore, ensure_bound
 from console.context import ConsoleContext
 from console.errors import UserError
 
@@ -116,6 +116,11 @@ class SignInDialog(QDialog):
         try:
             who = authenticate(self.ctx, user, self.secret.text())
             ensure_bound(self.ctx)  # this store's users may write into this journal
+        except ForeignStore:
+            self.message.setText(self.tr("This journal belongs to another customer store: sign in against the "
+                                         "store it was first used with, or ask a lead to move it."))
+            self.secret.setFocus()
+            return False
         except SignInLocked as exc:
             self.message.setText(self.tr("This id is locked after too many failed sign-ins until %1 UTC; "
                                          "a lead can unlock it.").replace("%1", f"{exc.until:%Y-%m-%d %H:%M}"))
