@@ -181,20 +181,37 @@ def test_a_lead_moves_the_journal_to_another_store_signing_in_to_both(floor: Flo
 
 # -- 4. import, seed and audit follow the role matrix --------------------------------------------
 
-LEADS_ONLY = [
-    ["import", str(DEMO / "02-community-promo-billed-full-price.yaml")], ["seed", "--customers", "5"], ["audit", "verify"],
-    ["user", "list"], ["user", "unlock", "A02"], ["approve", "list"], ["policy", "set", "lockout_after", "100"],
-    ["sync", "requeue", "--hook", "x"], ["export", "--format", "csv", "--out", "x.csv"],
+# Every "no" of the role matrix that has a command (dashboard.view is the window's only),
+# as (action, command line). The services refuse the same in tests/test_permissions.py.
+MATRIX_COMMANDS = [
+    ("scenario.import", ["import", str(DEMO / "02-community-promo-billed-full-price.yaml")]),
+    ("scenario.import", ["seed", "--customers", "5"]),
+    ("audit.verify", ["audit", "verify"]),
+    ("user.manage", ["user", "list"]), ("user.manage", ["user", "unlock", "A02"]),
+    ("approval.list", ["approve", "list"]), ("approval.decide", ["approve", "accept", "PENDING", "--reason", "x"]),
+    ("config.change", ["policy", "set", "lockout_after", "100"]),
+    ("sync.requeue", ["sync", "requeue", "--hook", "x"]),
+    ("export", ["export", "--format", "csv", "--out", "x.csv"]),
+    ("export.unmasked", ["export", "--format", "csv", "--out", "x.csv", "--unmasked"]),
 ]
 
 
-def test_an_agent_is_refused_what_the_matrix_gives_to_others_and_they_are_not(floor: Floor) -> None:
+def test_every_no_of_the_role_matrix_is_refused_by_the_cli(floor: Floor) -> None:
+    from console.permissions import allowed
+
+    pending = floor.pending_id()
+    cases = [(user, action, [pending if a == "PENDING" else a for a in command])
+             for user, role in (("A01", "agent"), ("TR1", "trainer"))
+             for action, command in MATRIX_COMMANDS if not allowed(role, action)]
     customers = floor.query("SELECT count(*) FROM customers", "customers")
-    results = floor.run_many([call(*command, user="A01") for command in LEADS_ONLY])
-    for command, r in zip(LEADS_ONLY, results, strict=True):
-        assert "may not" in refused(r, 5), command
+    results = floor.run_many([call(*command, user=user) for user, _, command in cases])
+    for (user, action, command), r in zip(cases, results, strict=True):
+        assert "may not" in refused(r, 5), (user, action, command)
+    assert len(cases) == 20  # 11 for the agent, 9 for the trainer
     assert floor.query("SELECT count(*) FROM customers", "customers") == customers
-    trainer_import, lead_verify = floor.run_many([call(*LEADS_ONLY[0], user="TR1"), call("audit", "verify", user="L01")])
+    assert floor.credits() == [("A01", 120000, "pending_approval")] and not (floor.root / "x.csv").exists()
+    trainer_import, lead_verify = floor.run_many([call(*MATRIX_COMMANDS[0][1], user="TR1"),
+                                                  call("audit", "verify", user="L01")])
     ok(trainer_import)
     assert "audit chain intact" in ok(lead_verify).stdout
 
