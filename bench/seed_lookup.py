@@ -110,7 +110,7 @@ def _build(db: Path, marker: Path, url: str, args: argparse.Namespace) -> dict |
     for stale in (db, marker, Path(f"{db}-wal"), Path(f"{db}-shm")):
         stale.unlink(missing_ok=True)
     print(f"seeding {args.customers:,} customers into {db} ...", flush=True)
-    argv = [sys.executable, "-c", CLI, "--db", url, "seed", "--customers", str(args.customers),
+    argv = [sys.executable, "-c", CLI, "--db", url, "--role", "trainer", "seed", "--customers", str(args.customers),
             "--months", "12", "--seed", str(args.seed)] + (["--jobs", str(args.jobs)] if args.jobs else [])
     run = run_child(argv)
     if run.returncode != 0:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,6 +23,9 @@ from console import audit, outbox
 from console.errors import NotFound, UserError
 from console.models import Action, Call
 from console.permissions import HasRole, require
+
+if TYPE_CHECKING:
+    from console.context import ConsoleContext
 
 MAX_REASON = 1000
 
@@ -67,6 +70,13 @@ def pending_credits(session: Session, *, agent_id: str | None = None) -> list[Pe
                       a.service_code, tuple(a.periods or ()), a.created_at, a.decision_reason)
         for a in session.scalars(q)
     ]
+
+
+def approval_queue(ctx: ConsoleContext, principal: HasRole) -> list[PendingCredit]:
+    """The lead's queue (``approval.list``): every credit waiting for a decision, oldest first."""
+    require(principal, "approval.list")
+    with ctx.journal.session() as session:
+        return pending_credits(session)
 
 
 def decisions_for(session: Session, call_id: str) -> list[Decision]:

@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,6 +27,9 @@ from sqlalchemy.orm import Session
 from console import paths
 from console.errors import UserError
 from console.models import AuditEntry
+
+if TYPE_CHECKING:
+    from console.context import ConsoleContext
 
 KEY_ENV = "AGENT_CONSOLE_AUDIT_KEY"
 GENESIS = "0" * 64
@@ -152,6 +155,16 @@ def verify(session: Session, key: bytes | None = None) -> VerifyResult:
                                 "its content does not match its hash (edited, moved, or a different audit key)")
         prev, expected_seq, last = e.hash, e.seq + 1, e
     return VerifyResult(True, count, last.seq if last else None, last.hash if last else None)
+
+
+def verify_trail(ctx: ConsoleContext) -> VerifyResult:
+    """``audit verify`` for the acting principal: the matrix gives it to leads only."""
+    from console.permissions import require
+    from console.principal import acting
+
+    require(acting(ctx), "audit.verify")
+    with ctx.journal.session() as session:
+        return verify(session)
 
 
 def head(session: Session) -> tuple[int, str, str] | None:

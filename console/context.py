@@ -32,6 +32,8 @@ class ConsoleContext:
         self._source: CustomerSource | None = None
         # Who is at the keyboard once signed in (console.principal); None until then.
         self.principal: Principal | None = None
+        # The journal was checked to belong to the customer store (console.binding).
+        self.journal_bound = False
 
     @property
     def customers(self) -> Store:

@@ -9,7 +9,9 @@ console is refused rather than guessed at.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -18,18 +20,59 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
+from console import paths
 from console.errors import NewerDatabaseError, StoreError
 
 StoreKind = Literal["customer", "journal"]
 BUSY_TIMEOUT_MS = 10_000
 
 
-def _sqlite_file(url: str) -> Path | None:
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for another database or an in-memory one)."""
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) as 0700: a store's folder holds personal data."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder {folder}: {exc.strerror}") from exc
+    _tighten(folder, 0o700, only_own_data=True)
+
+
+def make_private_file(path: Path) -> None:
+    """Create a SQLite file 0600 in a 0700 folder before SQLite opens it (its -wal and -shm
+    files get the same mode from SQLite), and take group and other access away from one
+    that an older version left readable. Windows keeps the user's profile ACLs (docs)."""
+    make_private_folder(path.parent)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        for suffix in ("", "-wal", "-shm"):
+            _tighten(Path(f"{path}{suffix}"), 0o600)
+    except OSError:
+        pass  # a read-only folder and the like: SQLite's own message follows, in one line
+
+
+def _tighten(path: Path, mode: int, *, only_own_data: bool = False) -> None:
+    """chmod to ``mode`` a file or folder this user owns that others can read (never
+    someone else's; a folder only when it is the console's own data folder)."""
+    if os.name != "posix":
+        return
+    if only_own_data and not path.resolve().is_relative_to(paths.data_dir().resolve()):
+        return
+    try:
+        st = path.stat()
+        if st.st_uid == os.getuid() and stat.S_IMODE(st.st_mode) & 0o077:
+            path.chmod(stat.S_IMODE(st.st_mode) & mode)
+    except OSError:
+        pass
 
 
 def create_store_engine(url: str, kind: StoreKind) -> Engine:
@@ -44,16 +87,17 @@ def create_store_engine(url: str, kind: StoreKind) -> Engine:
     if backend == "postgresql" and u.drivername == "postgresql":
         u = u.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
-        path = _sqlite_file(url)
+        path = sqlite_file(url)
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create the folder for {path}: {exc.strerror}") from exc
+            make_private_file(path)
         # hide_parameters: an error message never echoes a phone number or a note.
-        engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
+        if path is None:  # in memory (tests): one database for every thread, not one each
+            engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+                                   poolclass=StaticPool, hide_parameters=True)
+        else:
+            engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
         _sqlite_pragmas(engine, kind)
-        _sqlite_errors(engine, kind, path)
+        translate_sqlite_errors(engine, kind, path)
         return engine
     try:
         return create_engine(u, pool_pre_ping=True, hide_parameters=True)
@@ -106,7 +150,7 @@ class StorageProblem(StoreError):
         super().__init__(f"the {kind} database ({where}): {advice}")
 
 
-def _sqlite_errors(engine: Engine, kind: StoreKind, path: Path | None) -> None:
+def translate_sqlite_errors(engine: Engine, kind: StoreKind, path: Path | None) -> None:
     """Turn SQLite's environmental failures into one-line StoreErrors instead of tracebacks."""
     where = str(path) if path is not None else "in memory"
 

@@ -15,6 +15,7 @@ from console.vocabulary import ROLES
 
 # action -> (what it means, roles allowed). Keep docs/roles.md in step with this table.
 ACTIONS: dict[str, tuple[str, frozenset[str]]] = {
+    "customer.view": ("look a caller up and see the suggestions", frozenset({"agent", "lead", "trainer"})),
     "call.record": ("record a call outcome", frozenset({"agent", "lead", "trainer"})),
     "credit.issue": ("issue a credit up to one's own limit", frozenset({"agent", "lead", "trainer"})),
     "approval.list": ("see the queue of credits waiting for approval", frozenset({"lead"})),
@@ -25,7 +26,8 @@ ACTIONS: dict[str, tuple[str, frozenset[str]]] = {
     "user.manage": ("add, disable and list users", frozenset({"lead"})),
     "audit.verify": ("verify the audit trail", frozenset({"lead"})),
     "config.change": ("change the configuration", frozenset({"lead"})),
-    "scenario.import": ("import training scenarios", frozenset({"lead", "trainer"})),
+    "scenario.import": ("import training scenarios or generate a synthetic population",
+                        frozenset({"lead", "trainer"})),
     "demo.run": ("run the console in demo (training) mode", frozenset({"agent", "lead", "trainer"})),
     "sync.run": ("deliver pending events to the sync hooks", frozenset({"agent", "lead", "trainer"})),
     "sync.status": ("see the sync status", frozenset({"agent", "lead", "trainer"})),

@@ -18,9 +18,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from console.context import ConsoleContext, system_clock
+from console.data_load import import_scenarios
 from console.errors import UserError
 from console.models import Phone, Scenario
-from console.scenarios import import_paths
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def load_scenarios(ctx: ConsoleContext, paths: Sequence[str | Path]) -> LoadResu
     """Validate and import scenario files or folders into the running console's store."""
     if not paths:
         raise UserError("choose a scenario file or folder")
-    report = import_paths(ctx.customers, list(paths), ctx.settings.region)
+    report = import_scenarios(ctx, paths)  # checks scenario.import for the acting principal
     errors = tuple(str(r.error).splitlines()[0] for r in report.failed if r.error)
     return LoadResult(tuple(report.imported), errors)
 

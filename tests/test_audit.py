@@ -73,7 +73,7 @@ def test_key_file_is_private_and_stable(monkeypatch: pytest.MonkeyPatch) -> None
 def test_cli_audit_verify(ctx, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(audit.KEY_ENV, "k")
     _chain(ctx)
-    args = ["--journal", ctx.settings.journal_url, "audit", "verify"]
+    args = ["--journal", ctx.settings.journal_url, "--role", "lead", "audit", "verify"]  # leads only (no users yet)
     assert main(args) == 0
     assert "intact: 5 entries" in capsys.readouterr().out
     with ctx.journal.session() as s, s.begin():

@@ -23,7 +23,7 @@ def cli(customer_url: str, journal_url: str, tmp_path: Path, monkeypatch: pytest
     config = tmp_path / "config.toml"
     config.write_text(f'[[sync.hooks]]\nname = "drop"\nkind = "jsonl"\ndir = "{tmp_path / "drop"}"\n')
     base = ["--db", customer_url, "--journal", journal_url, "--config", str(config), "--agent", "A007"]
-    assert main(base + ["import", str(SCENARIO)]) == 0
+    assert main(base + ["--role", "trainer", "import", str(SCENARIO)]) == 0  # agents may not import
     return lambda *args: main(base + list(args))
 
 
@@ -79,8 +79,8 @@ def test_a_second_call_cannot_credit_the_same_months_again(tmp_path, capsys) -> 
 
     db = f"sqlite:///{tmp_path / 'c.sqlite3'}"
     journal = f"sqlite:///{tmp_path / 'j.sqlite3'}"
-    base = ["--db", db, "--journal", journal, "--role", "lead"]
-    assert launch([*base, "import", str(demo_dir() / "01-mpro-trial-billed-after-notice.yaml")]) == 0
+    base = ["--db", db, "--journal", journal]  # an agent: --role lead would lift the credit limit
+    assert launch([*base, "--role", "trainer", "import", str(demo_dir() / "01-mpro-trial-billed-after-notice.yaml")]) == 0
     sid = "notice_contradicts_contract:MPRO"
     assert launch([*base, "call", "0912-345-678", "--outcome", "resolved_with_credit", "--root-cause", "contract_notice_mismatch", "--accept", sid]) == 0
     capsys.readouterr()

@@ -141,7 +141,7 @@ def test_hostile_notes_round_trip_and_exports_are_inert(ctx, tmp_path: Path) -> 
         assert s.scalar(select(func.count()).select_from(Call)) == len(ids)  # nothing dropped or deleted
     # SQL-looking export filters are values, not SQL.
     for agent in SQLI:
-        run_export(ctx, lead, ExportRequest("csv", tmp_path / "f.csv", ExportFilters(agents=(agent,))))
+        run_export(ctx, lead, ExportRequest("csv", tmp_path / "f.csv", ExportFilters(agents=(agent,)), overwrite=True))
         with (tmp_path / "f.csv").open(encoding="utf-8-sig") as fh:
             assert len(list(csv.DictReader(fh))) == 0
     dangerous = ("=", "+", "-", "@", "\t", "\r")

@@ -296,7 +296,7 @@ def test_cli_in_a_subprocess_never_prints_a_traceback(tmp_path: Path, customer_u
            "XDG_DATA_HOME": str(tmp_path / "d"), "XDG_CONFIG_HOME": str(tmp_path / "c"), "LANG": "C.UTF-8"}
     bad_yaml = tmp_path / "bad.yaml"
     bad_yaml.write_bytes(b"scenario: [\x00\xff")
-    r = subprocess.run([*cli_command(), *base, "import", str(SCENARIO)], capture_output=True, text=True, env=env, timeout=120)
+    r = subprocess.run([*cli_command(), *base, "--role", "trainer", "import", str(SCENARIO)], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr
     junk = [
         ["lookup", "😀" * 70], ["lookup", FULL_WIDTH], ["lookup", "x" * 200], ["lookup", "'; DROP TABLE phones; --"],
@@ -307,7 +307,8 @@ def test_cli_in_a_subprocess_never_prints_a_traceback(tmp_path: Path, customer_u
         ["suggest", "0912-345-678", "--at", "0001-01-01T00:00:00+08:00"], ["call", "0912-345-678", "--outcome", "resolved", "--at", "9999-12-31"],
         ["export", "--format", "csv", "--out", str(tmp_path / "o.csv"), "--from", "31/12/2026"],
         ["export", "--format", "csv", "--out", str(tmp_path / "o.csv"), "--from", "2026-03-05", "--to", "2026-03-01"],
-        ["import", str(bad_yaml)], ["scenario", "check", str(bad_yaml)], ["import", str(tmp_path / "missing.yaml")],
+        ["--role", "trainer", "import", str(bad_yaml)], ["scenario", "check", str(bad_yaml)],
+        ["--role", "trainer", "import", str(tmp_path / "missing.yaml")],
     ]
     argvs = [[*base, *args] for args in junk]
     argvs.append(["--db", "not a url", "lookup", "0912345678"])

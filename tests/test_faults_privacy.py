@@ -66,8 +66,8 @@ def session_run(tmp_path: Path, customer_url: str, journal_url: str, monkeypatch
             out["outputs"].append((args, captured.out, captured.err))
             return code
 
-        assert cli("import", str(demo_dir())) == 0
-        assert cli("seed", "--customers", "30", "--months", "12", "--as-of", "2026-02-28") == 0
+        assert cli("--role", "trainer", "import", str(demo_dir())) == 0  # agents may not load data
+        assert cli("--role", "trainer", "seed", "--customers", "30", "--months", "12", "--as-of", "2026-02-28") == 0
         ctx = ConsoleContext(load_settings(db=customer_url, journal=journal_url, config=str(config), agent="A001"))
         with ctx.customers.session() as s:
             phones = list(s.scalars(select(Phone.e164)))

@@ -21,7 +21,7 @@ PHONE = "0912-345-678"
 @pytest.fixture
 def base(customer_url: str, journal_url: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
     args = ["--db", customer_url, "--journal", journal_url]
-    assert main([*args, "import", str(MPRO)]) == 0, capsys.readouterr().err
+    assert main([*args, "--role", "trainer", "import", str(MPRO)]) == 0, capsys.readouterr().err
     capsys.readouterr()
     return args
 

@@ -102,7 +102,7 @@ def test_imported_scenario_through_the_cli(path: Path, customer_url: str, journa
     from console.cli import main
 
     base = ["--db", customer_url, "--journal", journal_url]
-    assert main([*base, "import", str(path)]) == 0, f"import failed: {capsys.readouterr().err}"
+    assert main([*base, "--role", "trainer", "import", str(path)]) == 0, f"import failed: {capsys.readouterr().err}"
     capsys.readouterr()
     doc = load_scenario(path)
     assert main([*base, "suggest", doc.customer.phones[0].raw, "--json"]) == 0

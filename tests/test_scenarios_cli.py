@@ -24,7 +24,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_import_demo_then_lookup_in_another_written_form(
     capsys: pytest.CaptureFixture[str], customer_url: str, journal_url: str
 ) -> None:
-    code, out, err = run(capsys, "--db", customer_url, "--journal", journal_url, "import", str(demo_dir()))
+    code, out, err = run(capsys, "--db", customer_url, "--journal", journal_url, "--role", "trainer", "import", str(demo_dir()))
     assert code == 0, err
     lines = out.splitlines()
     assert len(lines) == len(list(demo_dir().glob("*.yaml")))
@@ -43,7 +43,7 @@ def test_import_demo_then_lookup_in_another_written_form(
     assert code == 0, err
     assert json.loads(out)["customer"]["id"] == "C-0001"
 
-    code, out, _ = run(capsys, "--db", customer_url, "import", str(demo_dir() / "03-movie-rental-cancel-refused.yaml"))
+    code, out, _ = run(capsys, "--db", customer_url, "--role", "trainer", "import", str(demo_dir() / "03-movie-rental-cancel-refused.yaml"))
     assert code == 0 and out.startswith("replaced movie-rental-cancel-refused from ")
 
 
@@ -54,7 +54,7 @@ def test_import_reports_each_file_and_exits_2_on_any_failure(
     text = (demo_dir() / "01-mpro-trial-billed-after-notice.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("amount: 50}", "amount: 12.5}", 1), encoding="utf-8")
     good = demo_dir() / "02-community-promo-billed-full-price.yaml"
-    code, out, err = run(capsys, "--db", customer_url, "import", str(bad), str(good), str(tmp_path / "missing.yaml"))
+    code, out, err = run(capsys, "--db", customer_url, "--role", "trainer", "import", str(bad), str(good), str(tmp_path / "missing.yaml"))
     assert code == 2
     assert out == f"imported community-promo-billed-full-price from {good}\n"
     assert err.splitlines() == [

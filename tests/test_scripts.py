@@ -94,14 +94,20 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("body", HOSTILE)
-def test_hostile_or_broken_templates_give_the_fallback_and_a_logged_error(
+def test_hostile_or_broken_templates_give_the_shipped_script_and_a_logged_error(
     body: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     folder = override(tmp_path, body)
     with caplog.at_level(logging.ERROR, logger="console.script_render"):
         text = render_script("probe", "en", values(), templates_dir=folder, fallback=FALLBACK)
-    assert text == FALLBACK
+    assert text == render_script("probe", "en", values(), fallback=FALLBACK)  # the shipped (generic) script
+    assert text.startswith("Hello 陳志明")
     assert "probe.j2 failed" in caplog.text
+
+
+def test_the_plain_fallback_when_even_the_shipped_script_fails(tmp_path: Path) -> None:
+    folder = override(tmp_path, "{{ customer.__class__ }}")
+    assert render_script("probe", "en", {"customer": {}}, templates_dir=folder, fallback=FALLBACK) == FALLBACK
 
 
 def test_output_just_under_the_cap_is_fine(tmp_path: Path) -> None:

@@ -281,20 +281,20 @@ def test_postgresql_population_is_looked_up_like_sqlite(pg_url: str) -> None:
 
 
 def test_cli_seeds_prints_a_summary_and_refuses_a_second_run(customer_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["--db", customer_url, "seed", "--customers", "60", "--seed", "3", "--months", "12", "--as-of", "2026-11-27"])
+    code = main(["--db", customer_url, "--role", "trainer", "seed", "--customers", "60", "--seed", "3", "--months", "12", "--as-of", "2026-11-27"])
     out, err = capsys.readouterr()
     assert code == 0
     assert "seeded 60 customers" in out and "rows/s" in out and "file size" in out
     assert re.search(r"bills\s+720\b", out)
     assert "seed: 60/60 customers" in err  # plain progress lines when stderr is not a terminal
-    code = main(["--db", customer_url, "seed", "--customers", "60"])
+    code = main(["--db", customer_url, "--role", "trainer", "seed", "--customers", "60"])
     out, err = capsys.readouterr()
     assert code == 2
     assert err.count("\n") == 1 and "already has a synthetic population of 60 customers" in err
-    code = main(["--db", customer_url, "seed", "--customers", "10", "--replace"])
+    code = main(["--db", customer_url, "--role", "trainer", "seed", "--customers", "10", "--replace"])
     out, _ = capsys.readouterr()
     assert code == 0 and "replaced 60 synthetic customers" in out
-    assert main(["--db", customer_url, "seed", "--customers", "10", "--as-of", "27/11"]) == 2
+    assert main(["--db", customer_url, "--role", "trainer", "seed", "--customers", "10", "--as-of", "27/11"]) == 2
     assert "--as-of" in capsys.readouterr().err
 
 

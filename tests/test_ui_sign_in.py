@@ -86,7 +86,7 @@ def test_wrong_secret_and_unknown_id_get_the_same_line(qtbot, ctx, users) -> Non
     with ctx.journal.session() as s:
         failed = [e.subject for e in s.scalars(select(AuditEntry).order_by(AuditEntry.seq))
                   if e.action == "signin.failed"]
-    assert failed == ["A001", "NOBODY"]
+    assert failed == ["A001", None]  # an id that is no user is not kept (it may be a password)
 
 
 def test_disabled_account_is_refused(qtbot, ctx, users) -> None:
@@ -130,11 +130,19 @@ def _never_ask(*_a: object, **_k: object) -> None:
     raise AssertionError("the window must not ask who is at the keyboard here")
 
 
-def test_screenshot_never_asks(monkeypatch, window, ctx, users) -> None:
+def test_screenshot_never_asks_and_opens_nothing_without_a_sign_in(monkeypatch, window, ctx, users) -> None:
     monkeypatch.setattr(sign_in, "ask", _never_ask)
+    monkeypatch.setattr(ctx.settings, "role", "lead")  # a flag, not a sign-in
+    assert lead_menu.install(window, interactive=False) is None
+
+
+def test_screenshot_works_for_whoever_signed_in_on_the_command_line(monkeypatch, window, ctx, users) -> None:
+    from console.auth import sign_in as console_sign_in
+
+    monkeypatch.setattr(sign_in, "ask", _never_ask)
+    console_sign_in(ctx, "A001", "246810")
     menus = lead_menu.install(window, interactive=False)
-    assert menus is not None and not menus.signed_in
-    assert "not signed in" in menus.who_label.text()
+    assert menus is not None and menus.signed_in and menus.principal.id == "A001"
     assert not menus.lead_menu.menuAction().isVisible()
     menus.shutdown()
 

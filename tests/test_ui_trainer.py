@@ -37,6 +37,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def dctx(scenarios_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     ctx = make_ctx(scenarios_template, tmp_path, demo=True)
+    ctx.settings.role = "trainer"  # what `agent-console demo` gives: loading scenarios is a trainer's (or lead's)
     yield ctx
     ctx.close()
 

@@ -155,7 +155,7 @@ class UserMenus(QObject):
         self.principal_changed.emit(principal)
 
     def switch_user(self) -> None:
-        """Sign out; the next user signs in (cancelling leaves nobody signed in: the console closes)."""
+        """Sign out; the next user signs in (Cancel keeps the current user signed in)."""
         from ui.sign_in import ask, store_has_users
 
         try:
@@ -167,10 +167,8 @@ class UserMenus(QObject):
             self.window.statusBar().showMessage(
                 self.tr("No users in this store yet: a lead adds them with agent-console user add"), 8000)
             return
-        self.close_views()
         principal = ask(self.ctx, self.window)
-        if principal is None:
-            self.window.close()
+        if principal is None:  # Cancel: back to the session of whoever was signed in
             return
         self.set_principal(principal, True)
 
@@ -277,22 +275,32 @@ class UserMenus(QObject):
 def install(window: QMainWindow, interactive: bool = True) -> UserMenus | None:
     """Ask who is at the keyboard (when the store has users and a person is there), add the menus.
 
-    Returns None when the user cancels the sign-in (the console then does not open). With
-    ``interactive=False`` (``--screenshot``) or in demo mode nobody is asked: the window
-    works for the id and role of the settings, not signed in.
+    Returns None when nobody signed in (the console then does not open): the user cancelled,
+    the user store cannot be read and the user gave up retrying (fail closed, never open as
+    the settings' role), or the store has users and nobody is there to ask (a
+    ``--screenshot`` signs in on the command line first: ``ctx.principal``). In demo mode
+    and on a store that never had users, the window works for the settings' id and role.
     """
     ctx = window.ctx  # type: ignore[attr-defined]
     default_limit = ctx.settings.credit_limit
     principal: Principal | SettingsUser = settings_user(ctx)
     signed_in = False
-    if interactive and not ctx.settings.demo:
-        from ui.sign_in import ask, store_has_users
+    if ctx.principal is not None:
+        principal, signed_in = ctx.principal, True
+    elif not ctx.settings.demo:
+        from ui.sign_in import ask, store_has_users, store_unreadable
 
-        try:
-            has_users = store_has_users(ctx)
-        except Exception:  # noqa: BLE001 - an unreachable store is the window's banner to show
-            has_users = False
+        while True:
+            try:
+                has_users = store_has_users(ctx)
+                break
+            except Exception as exc:  # noqa: BLE001 - unreadable or unreachable: fail closed
+                reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+                if not interactive or not store_unreadable(None, reason):
+                    return None
         if has_users:
+            if not interactive:
+                return None
             hint = ctx.settings.agent_id if ctx.settings.agent_id != "agent" else ""
             who = ask(ctx, None, user_id=hint)
             if who is None:

@@ -1,31 +1,63 @@
 """Who is at the keyboard of the window: the sign-in dialog and the principal it yields.
 
 Roles decide what the console offers, so the window has to know who is using it, not
-what a flag or the environment claims. When the customer store has users (rows in
-``agents`` with a secret), the window asks for an id and a password or PIN before it
-shows any customer; ``console.auth.authenticate`` checks them (same message for an
-unknown id and a wrong secret) and writes the audit entry. With no users yet (a fresh
-install, the demo database) nobody is blocked: the console runs as the id and role of the
-settings, and the status bar says so. The signed-in principal is copied into
-``ctx.settings`` so the services that record calls (``console.calls``) record that user.
+what a flag or the environment claims. When the customer store has (ever had) users, the
+window asks for an id and a password or PIN before it shows any customer;
+``console.auth.authenticate`` checks them (same message for an unknown id and a wrong
+secret, a lock after repeated failures) and writes the audit entry, and
+``console.binding`` checks that the journal belongs to this store. With no users yet (a
+fresh install, the demo database) nobody is blocked: the console runs as the id and role
+of the settings, and the status bar says so. When the user store cannot be read, the
+window does not open (it fails closed, with Retry). The signed-in principal becomes
+``ctx.principal`` (and is copied into ``ctx.settings``) so every service acts for that user.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
-from console.auth import FAILED, Principal, authenticate, effective_credit_limit, has_sign_in_users
+from console.auth import (
+    FAILED,
+    Principal,
+    SignInLocked,
+    authenticate,
+    effective_credit_limit,
+    users_exist,
+)
+from console.binding import ForeignStore, ensure_bound
 from console.context import ConsoleContext
 from console.errors import UserError
 
 
 def store_has_users(ctx: ConsoleContext) -> bool:
-    """True when someone can sign in: an active user with a password or PIN exists."""
-    with ctx.customers.session() as cs:
-        return has_sign_in_users(cs)
+    """True once the customer store has (ever had) users: from then on everyone signs in."""
+    return users_exist(ctx)
+
+
+def store_unreadable(parent: QWidget | None, reason: str) -> bool:
+    """The user store cannot be read: say so; True when the user asks to try again."""
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("SignIn", "Agent Console cannot open"),
+                      tr("SignIn", "The list of users cannot be read, so nobody can sign in and the console "
+                                   "stays closed.\n\n%1").replace("%1", reason), parent=parent)
+    box.setObjectName("storeUnreadable")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    retry = box.addButton(QMessageBox.StandardButton.Retry)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(retry)
+    box.exec()
+    return box.clickedButton() is retry
 
 
 def apply_principal(ctx: ConsoleContext, principal: Principal, default_limit: Decimal) -> None:
@@ -83,6 +115,17 @@ class SignInDialog(QDialog):
             return False
         try:
             who = authenticate(self.ctx, user, self.secret.text())
+            ensure_bound(self.ctx)  # this store's users may write into this journal
+        except ForeignStore:
+            self.message.setText(self.tr("This journal belongs to another customer store: sign in against the "
+                                         "store it was first used with, or ask a lead to move it."))
+            self.secret.setFocus()
+            return False
+        except SignInLocked as exc:
+            self.message.setText(self.tr("This id is locked after too many failed sign-ins until %1 UTC; "
+                                         "a lead can unlock it.").replace("%1", f"{exc.until:%Y-%m-%d %H:%M}"))
+            self.secret.setFocus()
+            return False
         except UserError as exc:
             # The service's line, in the window's language when it is the usual one (the same
             # for an unknown id and a wrong secret).

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -33,13 +34,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("console.cli.cmd_sync", "deliver recorded outcomes to the configured hooks, or show their status"),
     "export": ("console.cli.cmd_export", "export call logs for a period (leads only; see docs/export.md)"),
     "approve": ("console.cli.cmd_approve", "credits waiting for a lead: list, accept or reject (leads only)"),
-    "user": ("console.cli.cmd_user", "add, disable or list the users who sign in (leads only)"),
+    "user": ("console.cli.cmd_user", "add, disable, unlock or list the users who sign in (leads only)"),
+    "policy": ("console.cli.cmd_policy", "the floor's credit limit and sign-in lockout (set: leads only)"),
+    "journal": ("console.cli.cmd_journal", "the journal's binding to a customer store (leads only)"),
     "audit": ("console.cli.cmd_audit", "check the audit trail's hash chain"),
     "training": ("console.cli.cmd_training", "score training calls and write session reports (on the demo database)"),
 }
 COMMAND_MODULES = tuple(module for module, _ in COMMANDS.values())
 # Global options that take a value: skipped when looking for the sub-command in argv.
 _VALUED = {"--db", "--journal", "--config", "--agent", "--role", "--caller", "--screenshot"}
+PASSWORD_ENV = "AGENT_CONSOLE_PASSWORD"
 
 GuiRunner = Callable[[ConsoleContext, argparse.Namespace], int]
 log = logging.getLogger("agent_console")
@@ -65,15 +69,23 @@ def build_parser(only: str | None = "*") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agent-console",
         description="Agent Console: the caller's contract, notifications and bill side by side.",
-        epilog="Without a sub-command, opens the console window.",
+        epilog="Without a sub-command, opens the console window. Once the customer store has users, "
+        "every command that shows customer data, records, changes data or money, or exports signs in "
+        f"the user named by --agent (password from --password-stdin, {PASSWORD_ENV} or a prompt); "
+        "the role and credit limit then come only from the user record: --role, AGENT_CONSOLE_ROLE and "
+        "the config file grant nothing (they apply only before the first user exists, and in demo mode).",
     )
     parser.add_argument("--version", action="version", version=f"agent-console {__version__}")
     parser.add_argument("--self-test", action="store_true", help="check this installation on a demo scenario in a temporary database, then exit")
     parser.add_argument("--db", metavar="URL", help="customer data (SQLAlchemy URL) [AGENT_CONSOLE_DB]")
     parser.add_argument("--journal", metavar="URL", help="journal of recorded calls [AGENT_CONSOLE_JOURNAL]")
     parser.add_argument("--config", metavar="PATH", help="TOML configuration [AGENT_CONSOLE_CONFIG]")
-    parser.add_argument("--agent", metavar="ID", help="who is at the keyboard [AGENT_CONSOLE_AGENT]")
-    parser.add_argument("--role", choices=("agent", "lead", "trainer"), help="[AGENT_CONSOLE_ROLE]")
+    parser.add_argument("--agent", metavar="ID", help="your user id: who signs in [AGENT_CONSOLE_AGENT]")
+    parser.add_argument("--role", choices=("agent", "lead", "trainer"),
+                        help="role before the store has users, and in demo mode; grants nothing once users "
+                        "exist [AGENT_CONSOLE_ROLE]")
+    parser.add_argument("--password-stdin", action="store_true",
+                        help=f"read the sign-in password from the first line of stdin (else {PASSWORD_ENV} or a prompt)")
     add_window_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
@@ -107,13 +119,36 @@ def context_from_args(args: argparse.Namespace) -> ConsoleContext:
     return ConsoleContext(settings)
 
 
+def _window_auth(args: argparse.Namespace) -> str | None:
+    """The window signs in through its dialog; a ``--screenshot`` has no one to ask, so it
+    signs in like a command (the self-test uses a temporary store of its own)."""
+    if getattr(args, "self_test", False) or getattr(args, "demo_mode", False):
+        return None
+    return "user" if getattr(args, "screenshot", None) else None
+
+
 def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(only=command_in(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
+    if handler is None:
+        args.auth = _window_auth
+    # Every file the console creates (stores and their -wal/-shm, journals, exports, drop
+    # files, reports, caches) is private to this OS user, whatever the session's umask.
+    umask = os.umask(0o077)
+    from console.masking import install_log_masking
+
+    install_log_masking()  # phones and ids never reach stderr or a log in clear
     try:
         with context_from_args(args) as ctx:
+            check = getattr(args, "check", None)
+            if check is not None:  # bad input is told before anyone is asked for a password
+                check(args)
+            if getattr(args, "auth", None) is not None:
+                from console.cli.sign_in import sign_in_for_command  # argon2 loads only when needed
+
+                sign_in_for_command(ctx, args)
             if handler is None or getattr(args, "opens_window", False):
                 if gui is None and not getattr(args, "no_window", False):
                     raise UserError("the window needs PySide6; use a sub-command (see --help)")
@@ -131,6 +166,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        os.umask(umask)
 
 
 if __name__ == "__main__":  # pragma: no cover

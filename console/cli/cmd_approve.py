@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from console.approvals import decide, pending_credits
-from console.cli.cmd_user import signed_in
+from console.approvals import approval_queue, decide
 from console.context import ConsoleContext
-from console.permissions import require
+from console.principal import acting
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("approve", help="credits waiting for a lead: list, accept or reject (leads only)")
+    p.set_defaults(auth="lead")
     asub = p.add_subparsers(dest="approve_command", metavar="ACTION", required=True)
     ls = asub.add_parser("list", help="credits waiting for approval, oldest first")
     ls.set_defaults(handler=run_list)
@@ -23,10 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_list(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    who = signed_in(ctx)
-    require(who, "approval.list")
-    with ctx.journal.session() as s:
-        rows = pending_credits(s)
+    rows = approval_queue(ctx, acting(ctx))
     if not rows:
         print("no credits waiting for approval")
     for r in rows:
@@ -36,7 +33,7 @@ def run_list(ctx: ConsoleContext, args: argparse.Namespace) -> int:
 
 
 def run_decide(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    who = signed_in(ctx)
+    who = acting(ctx)
     with ctx.journal.session() as s, s.begin():
         d = decide(s, args.action_id, who, approve=args.approve, reason=args.reason, now=ctx.now(),
                    workstation=ctx.settings.workstation)

@@ -18,12 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("audit", help="check the audit trail's hash chain")
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     v = asub.add_parser("verify", help="verify the chain; exit 6 naming the first broken entry")
-    v.set_defaults(handler=run_verify)
+    v.set_defaults(handler=run_verify, auth="user")
 
 
 def run_verify(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    with ctx.journal.session() as session:
-        result = audit.verify(session)
+    result = audit.verify_trail(ctx)
     if not result.ok:
         raise AuditBroken(result.message())
     print(result.message(), file=sys.stdout)

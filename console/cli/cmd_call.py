@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--note", default="", metavar="TEXT", help="notes (up to 10,000 characters)")
     p.add_argument("--follow-up", metavar="DATE", help="follow-up date YYYY-MM-DD")
     p.add_argument("--at", metavar="ISO-TIME", help="when the call happened (default: the scenario's call_at, else now)")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, auth="user")
 
 
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from console.context import ConsoleContext
-from console.scenarios import import_paths
+from console.data_load import import_scenarios
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,11 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Load scenario files or folders of *.yaml files. Re-importing a scenario replaces it.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="a scenario file or a folder of them")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, auth="user")
 
 
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    report = import_paths(ctx.customers, args.paths, ctx.settings.region)
+    report = import_scenarios(ctx, args.paths)
     for r in report.results:
         if r.ok:
             print(f"{'replaced' if r.replaced else 'imported'} {r.scenario_id} from {r.path}")

@@ -10,16 +10,19 @@ from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.formatting import day, moment
 from console.formatting import money as fmt_money
+from console.permissions import require
+from console.principal import acting
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("lookup", help="show a caller's contracts, notifications, bills, usage and events")
     p.add_argument("phone", metavar="PHONE", help="any written form: 0912-345-678, +886 912 345 678, (02) 2345-6789")
     p.add_argument("--json", action="store_true", help="print JSON (keys documented in the README)")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, auth="user")
 
 
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
+    require(acting(ctx), "customer.view")
     view = ctx.source.find(args.phone)
     if args.json:
         print(json.dumps(caller_to_json(view), ensure_ascii=False, indent=2))

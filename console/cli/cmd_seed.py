@@ -10,8 +10,9 @@ import argparse
 from datetime import date
 
 from console.context import ConsoleContext
+from console.data_load import seed_customers
 from console.errors import UserError
-from console.seed import SeedOptions, SeedReport, seed_population
+from console.seed import SeedOptions, SeedReport
 from console.seed.progress import ProgressPrinter
 
 
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="bills run up to this day (default today); fix it for identical rows on another day")
     p.add_argument("--jobs", type=int, metavar="J", help="SQLite, 20,000+ customers: generate in J worker processes (default 2 on 2+ cores)")
     p.add_argument("--replace", action="store_true", help="replace an existing synthetic population (scenario customers are kept)")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, auth="user")
 
 
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
@@ -48,7 +49,7 @@ def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
         as_of=as_of,
         **({"jobs": args.jobs} if args.jobs is not None else {}),
     )
-    report = seed_population(ctx.settings.db_url, options, progress=ProgressPrinter())
+    report = seed_customers(ctx, options, progress=ProgressPrinter())
     print(render_report(report))
     return 0
 

@@ -17,6 +17,8 @@ from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.effects import pending_effects
 from console.errors import UserError
+from console.permissions import require
+from console.principal import acting
 from console.rules.base import LOCAL_TZ
 from console.suggest import SuggestionReport, report_to_json, suggest_for
 from console.vocabulary import LANGUAGES
@@ -28,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true", help="print JSON: customer, findings, suggestions")
     p.add_argument("--lang", choices=LANGUAGES, help="script language (default: the customer's)")
     p.add_argument("--at", metavar="ISO-TIME", help="evaluate as of this time (default: the scenario's call_at, else now)")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, auth="user")
 
 
 def parse_at(text: str) -> datetime:
@@ -47,6 +49,7 @@ def suggest_for_phone(
     Shared by ``suggest`` and ``call --accept`` so both see the same suggestions (ids included)
     and both leave out what the journal already decided for the customer.
     """
+    require(acting(ctx), "customer.view")
     view = ctx.source.find(phone)
     at = parse_at(at_text) if at_text else (ctx.source.call_time(view) or ctx.now())
     with ctx.journal.session() as journal:

@@ -9,15 +9,17 @@ two from sending at once.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import signal
 import sys
 import threading
 from typing import Any
 
-from console.cli.cmd_user import signed_in
 from console.context import ConsoleContext
 from console.errors import UserError
+from console.masking import mask_url_secrets
+from console.principal import acting
 from console.sync.dead_letters import dead_letters, requeue
 from console.sync.state import HookStatus, status
 from console.sync.worker import SyncResult, SyncWorker
@@ -36,26 +38,35 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     mode.add_argument("--once", action="store_true", help="deliver what is due, then exit (the default)")
     mode.add_argument("--watch", action="store_true", help="keep delivering until interrupted")
     p.add_argument("--json", action="store_true", help="status as JSON")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, auth=_auth)
+
+
+def _auth(args: argparse.Namespace) -> str | None:
+    """Delivery and status show no customer data and run unattended (cron, the window's
+    thread); the dead letters carry the receivers' answers, and a requeue is a lead's."""
+    return {"dead": "user", "requeue": "lead"}.get(args.action or "")
 
 
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
     if args.action == "dead":
+        acting(ctx)  # refuses when the store has users and nobody signed in
         letters = dead_letters(ctx, args.hook)
         for d in letters:
             print(f"{d.hook}  {d.event_id}  {d.type}  customer {d.customer_id}  {d.created_at:%Y-%m-%d %H:%M}Z  "
-                  f"attempts {d.attempts}  {(d.last_error or '').strip()}  {(d.response or '').strip()[:200]}")
+                  f"attempts {d.attempts}  {mask_url_secrets((d.last_error or '').strip())}  "
+                  f"{(d.response or '').strip()[:200]}")
         if not letters:
             print("no dead events")
         return 0
     if args.action == "requeue":
         if not args.hook:
             raise UserError("requeue needs --hook NAME")
-        count = requeue(ctx, signed_in(ctx), args.hook, args.event)
+        count = requeue(ctx, acting(ctx), args.hook, args.event)
         print(f"{count} events of {args.hook} will be sent again")
         return 0
     if args.action == "status":
-        rows = status(ctx)
+        rows = [dataclasses.replace(r, last_error=mask_url_secrets(r.last_error)) if r.last_error else r
+                for r in status(ctx)]
         if args.json:
             print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
         else:

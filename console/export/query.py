@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -32,6 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, make_url
 
+from console.db import translate_sqlite_errors
 from console.errors import UserError
 from console.export.columns import ActionItem
 from console.models import Action, Call, Case
@@ -166,7 +168,10 @@ def reader_engine(url: str, fallback: Engine) -> tuple[Engine, bool]:
     u = make_url(url)
     if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
         ro = u.set(database=f"file:{u.database}?mode=ro", query={**u.query, "uri": "true"})
-        return create_engine(ro), True
+        engine = create_engine(ro, hide_parameters=True)
+        # A damaged journal is the same one line (exit 4) here as for every other command.
+        translate_sqlite_errors(engine, "journal", Path(u.database))
+        return engine, True
     return fallback, False
 
 

@@ -2,8 +2,10 @@
 
 The CLI and the window's dialog both call ``run_export``. It checks the role in the
 service (lead only; unmasked needs its own permission and is audited as such), writes to a
-temporary file beside the target and renames it only when complete, so an interrupted or
-cancelled export never leaves a half file under the final name. It reports progress after
+temporary file beside the target (0600: it holds personal data) and renames it only when
+complete, so an interrupted or cancelled export never leaves a half file under the final
+name. It never writes over the console's own stores (the file it reads among them) nor,
+unless asked (``overwrite``, ``--force``), over any existing file. It reports progress after
 every batch and checks a cancellation token between batches, so a dialog on another thread
 can show a bar and stop it.
 """
@@ -22,6 +24,7 @@ from sqlalchemy.engine import Connection
 from console import audit
 from console.auth import Principal
 from console.context import ConsoleContext
+from console.db import sqlite_file
 from console.errors import UserError
 from console.export.convert import Converter
 from console.export.query import BATCH, ExportFilters, count_select, reader_engine, stream_batches
@@ -56,6 +59,7 @@ class ExportRequest:
     out: Path
     filters: ExportFilters = ExportFilters()
     unmasked: bool = False
+    overwrite: bool = False  # replace an existing file (never one of the console's own stores)
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,45 @@ def _write(conn: Connection, writer: Writer, request: ExportRequest, batch: int)
         yield len(part.rows)
 
 
+def _protected(ctx: ConsoleContext) -> list[Path]:
+    """The console's own files: both stores with their SQLite companions, and the audit key."""
+    files = [audit.key_path()]
+    for url in (ctx.settings.db_url, ctx.settings.journal_url):
+        path = sqlite_file(url)
+        if path is not None:
+            files += [Path(f"{path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+    return files
+
+
+def refuse_own_files(ctx: ConsoleContext, out: Path) -> None:
+    """An export never writes over a store, its WAL, or the audit key (even with --force)."""
+    target = Path(os.path.realpath(out))
+    for own in _protected(ctx):
+        same = Path(os.path.realpath(own)) == target
+        if not same and out.exists() and own.exists():
+            same = os.path.samefile(out, own)  # a hard link to a store
+        if same:
+            raise UserError(f"{out} is one of the console's own files ({own.name}): choose another name")
+
+
+def _move_into_place(tmp: Path, out: Path, overwrite: bool) -> None:
+    """Rename the finished file to ``out``; without ``overwrite`` never replace a file that
+    appeared meanwhile (a hard link fails if the name exists: no check-then-write race)."""
+    if overwrite:
+        os.replace(tmp, out)
+        return
+    try:
+        os.link(tmp, out)
+    except FileExistsError:
+        raise UserError(f"{out} exists: choose another name, or replace it with --force") from None
+    except OSError:  # a file system without hard links: the check before the export stands
+        if os.path.lexists(out):
+            raise UserError(f"{out} exists: choose another name, or replace it with --force") from None
+        os.replace(tmp, out)
+        return
+    tmp.unlink()
+
+
 def run_export(
     ctx: ConsoleContext, who: Principal, request: ExportRequest, *,
     progress: Progress | None = None, cancel: CancelToken | None = None, batch: int = BATCH,
@@ -104,6 +147,9 @@ def run_export(
         raise UserError(f"{out} is a folder: give a file name")
     if not out.parent.is_dir():
         raise UserError(f"folder not found: {out.parent}")
+    refuse_own_files(ctx, out)
+    if os.path.lexists(out) and not request.overwrite:
+        raise UserError(f"{out} exists: choose another name, or replace it with --force")
     store = ctx.journal  # opens (and migrates) the journal before reading it
     _audit(ctx, who, "export.started", request)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
@@ -128,7 +174,7 @@ def run_export(
             writer.close()
         if cancel is not None and cancel.cancelled:
             raise ExportCancelled("export cancelled; no file written")
-        os.replace(tmp, out)
+        _move_into_place(tmp, out, request.overwrite)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         _audit(ctx, who, "export.cancelled" if isinstance(exc, ExportCancelled) else "export.failed",

@@ -58,7 +58,8 @@ def _columns(offset_min: int, masked: bool) -> list[str]:
                  f" ELSE ac_mask_phone({phone}) END)")
     codes = ("replace(replace(replace(replace(replace(calls.finding_codes, '[', ''), ']', ''), '\"', ''),"
              " ', ', ','), ',', ';')")
-    notes = (f"(CASE WHEN calls.notes GLOB '*[0-9]*' OR unicode(calls.notes) IN ({_START_CODES})"
+    # Full-width digits count too: a note with only those is masked like any other.
+    notes = (f"(CASE WHEN calls.notes GLOB '*[0-9\uff10-\uff19]*' OR unicode(calls.notes) IN ({_START_CODES})"
              f" THEN ac_note(calls.notes) ELSE calls.notes END)")
     return [
         _safe("calls.id"),

@@ -18,6 +18,7 @@ from console.models.customer import (
     Phone,
     Scenario,
     Service,
+    StoreMeta,
     Usage,
 )
 from console.models.journal import (
@@ -39,5 +40,5 @@ __all__ = [
     "Action", "Agent", "AuditEntry", "Bill", "BillLine", "Call", "Callback", "Case", "Clause",
     "Contract", "Customer", "CustomerBase", "Delivery", "Draft", "Event", "JournalBase",
     "JournalMeta", "Notification", "OutboxEvent", "Phone", "Scenario", "Service",
-    "SyncLease", "TrainingAttempt", "Usage",
+    "StoreMeta", "SyncLease", "TrainingAttempt", "Usage",
 ]

@@ -189,6 +189,23 @@ class Agent(CustomerBase):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     credit_limit: Mapped[Decimal | None] = mapped_column(Money)
     active: Mapped[bool] = mapped_column(default=True)
+    # Sign-in throttling (console.auth): consecutive failures, and until when the id is locked.
+    failed_signins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class StoreMeta(CustomerBase):
+    """Facts about this customer store that no workstation's config file can change.
+
+    ``store.id`` names the store (a journal is bound to it, console.binding), ``users.since``
+    says it has had users (so the no-sign-in bootstrap never reopens), and the floor's
+    policy (default credit limit, sign-in lockout) lives here, set by a signed-in lead.
+    """
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class Scenario(CustomerBase):

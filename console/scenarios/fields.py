@@ -134,12 +134,17 @@ class Fields:
             self.fail(path, f"expected a date YYYY-MM-DD, got a time {value.isoformat()}")
         if isinstance(value, date):
             return value
+        why = ""
         if isinstance(value, str):
             try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        self.fail(path, f"{shown(value) if value is not None else 'null'} is not a date (YYYY-MM-DD)")
+                day = date.fromisoformat(value.strip())
+            except ValueError as exc:
+                why = _why(exc)
+            else:
+                if not 1900 <= day.year <= 2200:
+                    self.fail(path, f"{day.isoformat()} is out of range (years 1900..2200)")
+                return day
+        self.fail(path, f"{shown(value) if value is not None else 'null'} is not a date (YYYY-MM-DD){why}")
 
     def opt_day(self, value: Any, path: str) -> date | None:
         return None if value is None else self.day(value, path)
@@ -151,13 +156,15 @@ class Fields:
             result = value
         elif isinstance(value, date):
             result = datetime.combine(value, time())
-        elif isinstance(value, str):
+        why = ""
+        if isinstance(value, str):
             try:
                 result = datetime.fromisoformat(value.strip())
-            except ValueError:
-                result = None
+            except ValueError as exc:
+                why = _why(exc)
         if result is None:
-            self.fail(path, f"{shown(value) if value is not None else 'null'} is not a time (YYYY-MM-DDTHH:MM[:SS][+08:00])")
+            self.fail(path, f"{shown(value) if value is not None else 'null'} is not a time "
+                            f"(YYYY-MM-DDTHH:MM[:SS][+08:00]){why}")
         if result.tzinfo is None:
             result = result.replace(tzinfo=LOCAL_TZ)
         if not 1900 <= result.year <= 2200:
@@ -227,6 +234,14 @@ class Fields:
         if isinstance(value, list):
             return [self._json(v, f"{path}[{i}]", budget, depth + 1) for i, v in enumerate(value)]
         self.fail(path, f"{_kind(value)} cannot be stored (use text, numbers, dates, lists, mappings)")
+
+
+def _why(exc: ValueError) -> str:
+    """The reason Python gives for an impossible date or time, when it says more than "invalid"."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    if not text or text.startswith("Invalid isoformat"):
+        return ""
+    return ": " + "".join(c if c.isprintable() else "?" for c in text)[:80]
 
 
 def _join(path: str, key: str) -> str:

@@ -8,6 +8,7 @@ format is documented in ``reference/scenario-format.md`` and ``resources/scenari
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from console.scenarios.document import (
     UsageDoc,
 )
 from console.scenarios.fields import Fields, ScenarioError
+from console.scenarios.yaml_reading import load_yaml
 from console.vocabulary import (
     ACTION_KINDS,
     CHANNELS,
@@ -68,9 +70,12 @@ ACTION_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 def read_source(path: Path) -> bytes:
     """The bytes of a scenario file, refusing what cannot be one (missing, huge, a folder)."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        size = st.st_size
         if path.is_dir():
             raise ScenarioError(f"{path}: is a folder, not a scenario file")
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+            raise ScenarioError(f"{path}: is not a regular file")
         if size > MAX_FILE_BYTES:
             raise ScenarioError(f"{path}: file too large ({size // 1024} KiB; a scenario is at most {MAX_FILE_BYTES // (1024 * 1024)} MB)")
         with path.open("rb") as fh:
@@ -100,7 +105,7 @@ def parse_scenario(data: bytes, source: str, region: str = DEFAULT_REGION) -> Sc
         line = data[: exc.start].count(b"\n") + 1
         f.fail("", f"not UTF-8 text (bad byte 0x{data[exc.start]:02x} on line {line}); save the file as UTF-8")
     try:
-        doc = yaml.safe_load(text)
+        doc = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""

@@ -5,6 +5,12 @@ fsynced before the events count as delivered. A crash between the fsync and the 
 recording the delivery can repeat a line on restart: readers de-duplicate on ``id``
 (at-least-once, as with every hook). Files are per day (``events-YYYY-MM-DD.jsonl``) so a
 pick-up job can take whole days.
+
+Drop files hold customer data at rest, so they are created 0600 (and a missing drop folder
+0700), and personal data in the payloads is masked like a masked export
+(``console.masking``: the caller's phone to its last three digits, phones and national
+ids typed into notes) unless the hook says ``personal_data = "full"`` (the pick-up job
+then needs the drop folder's own protection).
 """
 
 from __future__ import annotations
@@ -17,18 +23,50 @@ from pathlib import Path
 from typing import Any
 
 from console.db import Store
+from console.masking import mask_number, mask_text
 from console.outbox import Envelope
 from console.settings import ConfigError
 from console.sync.hookspecs import DELIVERED, Outcome, hookimpl
+
+PERSONAL_DATA = ("masked", "full")
+
+
+# Payload fields people type (or a caller's number): masked. Ids, times and amounts are
+# left alone (a UUID or a date can look like a phone number to a pattern).
+FREE_TEXT = frozenset({"notes", "note", "reason", "summary", "text"})
+
+
+def masked_payload(value: Any) -> Any:
+    """The payload with the caller's phone and every free-text field masked (console.masking)."""
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            if k == "phone" and isinstance(v, str):
+                out[k] = mask_number(v)
+            elif k in FREE_TEXT and isinstance(v, str):
+                out[k] = mask_text(v)
+            else:
+                out[k] = masked_payload(v)
+        return out
+    if isinstance(value, list):
+        return [masked_payload(v) for v in value]
+    return value
 
 
 class JsonlHook:
     kind = "jsonl"
     batch_size = 2000  # one fsync per batch
 
-    def __init__(self, name: str, folder: Path) -> None:
+    def __init__(self, name: str, folder: Path, *, masked: bool = True) -> None:
         self.name = name
         self.folder = folder
+        self.masked = masked
+
+    def line(self, ev: Envelope) -> str:
+        obj = ev.to_json()
+        if self.masked:
+            obj["payload"] = masked_payload(obj["payload"])
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
     def path_for(self, when: datetime) -> Path:
         return self.folder / f"events-{when:%Y-%m-%d}.jsonl"
@@ -36,12 +74,12 @@ class JsonlHook:
     def deliver(self, events: Sequence[Envelope]) -> list[Outcome]:
         by_file: dict[Path, list[str]] = {}
         for ev in events:
-            line = json.dumps(ev.to_json(), ensure_ascii=False, separators=(",", ":"))
-            by_file.setdefault(self.path_for(ev.created_at), []).append(line + "\n")
+            by_file.setdefault(self.path_for(ev.created_at), []).append(self.line(ev) + "\n")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             for path, lines in by_file.items():
-                with path.open("a", encoding="utf-8") as fh:
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+                with open(fd, "a", encoding="utf-8") as fh:
                     fh.write("".join(lines))
                     fh.flush()
                     os.fsync(fh.fileno())
@@ -76,4 +114,7 @@ class JsonlPlugin:
         folder = options.get("dir")
         if not folder or not isinstance(folder, str):
             raise ConfigError(f"sync hook {name!r}: a jsonl hook needs dir = \"/path/to/folder\"")
-        return JsonlHook(name, Path(folder).expanduser())
+        personal = options.get("personal_data", "masked")
+        if personal not in PERSONAL_DATA:
+            raise ConfigError(f"sync hook {name!r}: personal_data must be one of {', '.join(PERSONAL_DATA)}")
+        return JsonlHook(name, Path(folder).expanduser(), masked=personal == "masked")

@@ -1393,6 +1393,23 @@ Contract, notifications and bill side by side.</translation>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="0"/>
+        <source>Agent Console cannot open</source>
+        <translation>Agent Console cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="0"/>
+        <source>The list of users cannot be read, so nobody can sign in and the console stays closed.
+
+%1</source>
+        <translation>The list of users cannot be read, so nobody can sign in and the console stays closed.
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../ui/sign_in.py" line="56"/>
@@ -1438,6 +1455,16 @@ Contract, notifications and bill side by side.</translation>
         <location filename="../../ui/sign_in.py" line="98"/>
         <source>Sign-in failed: unknown id or wrong password</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="0"/>
+        <source>This id is locked after too many failed sign-ins until %1 UTC; a lead can unlock it.</source>
+        <translation>This id is locked after too many failed sign-ins until %1 UTC; a lead can unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="0"/>
+        <source>This journal belongs to another customer store: sign in against the store it was first used with, or ask a lead to move it.</source>
+        <translation>This journal belongs to another customer store: sign in against the store it was first used with, or ask a lead to move it.</translation>
     </message>
 </context>
 <context>

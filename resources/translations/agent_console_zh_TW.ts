@@ -1393,6 +1393,23 @@ Contract, notifications and bill side by side.</source>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="0"/>
+        <source>Agent Console cannot open</source>
+        <translation>客服主控台無法開啟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="0"/>
+        <source>The list of users cannot be read, so nobody can sign in and the console stays closed.
+
+%1</source>
+        <translation>無法讀取使用者名單，因此無人能登入，主控台保持關閉。
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../ui/sign_in.py" line="56"/>
@@ -1438,6 +1455,16 @@ Contract, notifications and bill side by side.</source>
         <location filename="../../ui/sign_in.py" line="98"/>
         <source>Sign-in failed: unknown id or wrong password</source>
         <translation>登入失敗：代號不存在或密碼錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="0"/>
+        <source>This id is locked after too many failed sign-ins until %1 UTC; a lead can unlock it.</source>
+        <translation>此代號因登入失敗次數過多已鎖定至 %1 (UTC)；組長可以解除鎖定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="0"/>
+        <source>This journal belongs to another customer store: sign in against the store it was first used with, or ask a lead to move it.</source>
+        <translation>這份紀錄檔屬於另一個客戶資料庫：請登入它最初使用的資料庫，或請組長將它移轉。</translation>
     </message>
 </context>
 <context>
