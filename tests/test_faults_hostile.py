@@ -89,12 +89,12 @@ def test_hostile_script_override_is_inert(loaded, tmp_path: Path, monkeypatch: p
     scripts = [sg.script for sg in report.suggestions]
     for sc in scripts:
         assert "root:" not in sc and "__globals__" not in sc and "<class" not in sc and "os.popen" not in sc
-    # Refused whole: the agent reads exactly the plain fallback that any broken override gives.
+    # Refused whole: the agent reads exactly what any broken override gives, the shipped script.
     for lang in ("en", "zh_TW"):
         for code in [*codes, "generic"]:
             (templates / lang / f"{code}.j2").write_text("{{ broken", encoding="utf-8")
     fallback = [sg.script for sg in suggest_for(view, at=at, templates_dir=templates).suggestions]
-    assert scripts == fallback and fallback != [sg.script for sg in plain.suggestions]
+    assert scripts == fallback == [sg.script for sg in plain.suggestions]
     # The same folder with a benign override is used: the hostile one really ran (and was refused).
     for lang in ("en", "zh_TW"):
         for code in [*codes, "generic"]:
