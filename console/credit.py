@@ -12,15 +12,17 @@ Two kinds of credit, with one principle each (documented in the README of the ru
 * **Price correction** (promised price not applied, the same charge twice): the customer
   owed the service but not that amount, so the overcharge is credited whatever the usage.
 
-Everything is ``Decimal``: a credit is never negative and never more than was billed for
+The expected-charge ledger (``console.judgement``) applies both principles month by month;
+``plan_for`` turns a finding's months into the credit. Everything is ``Decimal``: a credit is never negative and never more than was billed for
 the month (net of any adjustment already on the bill).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 ZERO = Decimal(0)
 
@@ -80,3 +82,38 @@ def overcharge_credit(billed: Mapping[str, Decimal], due: Mapping[str, Decimal])
             total += diff
     billed_total = sum((max(v, ZERO) for v in billed.values()), ZERO)
     return CreditPlan(tuple(credited), (), (), total, billed_total, tuple(per))
+
+
+class JudgedMonth(Protocol):
+    """What ``plan_for`` needs of a ledger month (``console.judgement.MonthJudgement``)."""
+
+    period: str
+    billed: Decimal
+
+    @property
+    def disputed(self) -> Decimal: ...
+    @property
+    def unknown(self) -> bool: ...
+    @property
+    def used(self) -> bool: ...
+
+
+def plan_for(months: Iterable[JudgedMonth]) -> CreditPlan:
+    """The credit of a finding: each month's disputed amount; used and unknown months apart."""
+    credited: list[str] = []
+    used: list[str] = []
+    unknown: list[str] = []
+    per: list[tuple[str, Decimal]] = []
+    total = billed = ZERO
+    for m in sorted(months, key=lambda m: m.period):
+        billed += max(m.billed, ZERO)
+        amount = m.disputed
+        if amount > 0:
+            credited.append(m.period)
+            per.append((m.period, amount))
+            total += amount
+        elif m.unknown:
+            unknown.append(m.period)
+        elif m.used:
+            used.append(m.period)
+    return CreditPlan(tuple(credited), tuple(used), tuple(unknown), total, billed, tuple(per))

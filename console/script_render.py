@@ -39,6 +39,8 @@ MAX_CHARS = 4000  # a script is read aloud: anything longer is a mistake or an a
 MAX_ARG = 10_000  # largest integer a template may pass to a method, filter or operator
 MAX_SECONDS = 0.5  # an override template that runs longer is stopped
 GENERIC = "generic"
+# Values every template may use without the caller naming them (older callers, tests).
+DEFAULTS = {"needs_approval": False}
 _LOCALES = {"zh_TW": "zh_Hant_TW", "en": "en"}
 _DATE = {"zh_TW": "y年M月d日", "en": "d MMMM y"}
 _SHORT_DATE = {"zh_TW": "M月d日", "en": "d MMM"}
@@ -180,7 +182,7 @@ def render_script(
         with contextlib.nullcontext() if shipped else _deadline(MAX_SECONDS):
             parts: list[str] = []
             size = 0
-            for chunk in template.generate(**values, language=language):
+            for chunk in template.generate(**{**DEFAULTS, **values}, language=language):
                 size += len(chunk)
                 if size > MAX_CHARS:
                     raise ScriptTooLong(f"script longer than {MAX_CHARS} characters")

@@ -299,12 +299,17 @@ def test_ids_are_stable_and_json_has_the_documented_shape() -> None:
     a, b = suggest_for(mpro_world(), at=AT), suggest_for(mpro_world(), at=AT)
     assert [s.id for s in a.suggestions] == [s.id for s in b.suggestions]
     j = report_to_json(a)
-    assert set(j) == {"customer", "findings", "suggestions"}
-    assert set(j["findings"][0]) == {"code", "service", "evidence", "summary"}
+    assert set(j) == {"customer", "language", "script_language", "findings", "suggestions", "months"}
+    assert set(j["findings"][0]) == {"code", "service", "evidence", "summary", "periods"}
     assert set(j["suggestions"][0]) == {"id", "finding", "title", "actions", "script"}
     credit = j["suggestions"][0]["actions"][1]
     assert credit == {"kind": "issue_credit", "service": "MPRO", "amount": "100", "currency": "TWD",
-                      "periods": ["2009-03", "2009-04"]}
+                      "periods": ["2009-03", "2009-04"], "needs_approval": False}
+    assert "needs_approval" not in j["suggestions"][0]["actions"][0]  # only on credits
+    march = next(m for m in j["months"] if m["period"] == "2009-03")
+    assert march == {"service": "MPRO", "period": "2009-03", "billed": "50", "expected": "0", "disputed": "50",
+                     "why": "notice_stops", "usage": "unused", "cause": "notice_contradicts_contract",
+                     "settled": False, "explanation": "SMS of 2/16/2009 said it ends 2/28/2009; not used"}
 
 
 def test_summary_and_script_follow_the_customer_language() -> None:
@@ -312,8 +317,18 @@ def test_summary_and_script_follow_the_customer_language() -> None:
     assert r.language == "zh_TW"
     assert "簡訊" in r.findings[0].summary
     assert "2009年2月16日" in r.suggestions[0].script and "NT$100" in r.suggestions[0].script
-    r_en = suggest_for(mpro_world(language="zh_TW"), at=AT, language="en")
+    r_en = suggest_for(mpro_world(language="zh_TW"), at=AT, script_language="en")
     assert "16 February 2009" in r_en.suggestions[0].script
+    assert "簡訊" in r_en.findings[0].summary  # the agent's text stays in the agent's language
+
+
+def test_findings_for_the_agent_script_for_the_customer() -> None:
+    r = suggest_for(mpro_world(language="en"), at=AT, language="zh_TW")
+    assert (r.language, r.script_language) == ("zh_TW", "en")
+    assert "簡訊" in r.findings[0].summary and "停止" in r.suggestions[0].title
+    script = r.suggestions[0].script
+    assert "16 February 2009" in script and "MPRO service" in script
+    assert "MPRO 服務" not in script  # the service is named in the customer's language
 
 
 class _Flag:
