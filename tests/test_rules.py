@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
+from world_helpers import AT, actions, bill, codes, svc, t, world
 
 from console import evidence
 from console.caller_view import (
@@ -17,12 +17,8 @@ from console.caller_view import (
     BillRow,
     CallerView,
     ClauseRow,
-    ContractRow,
-    CustomerInfo,
     EventRow,
     NotificationRow,
-    ServiceRow,
-    UsageRow,
 )
 from console.rules import (
     BuiltinRules,
@@ -35,50 +31,6 @@ from console.rules import (
     plugin_manager,
 )
 from console.suggest import report_to_json, suggest_for
-
-TW = ZoneInfo("Asia/Taipei")
-AT = datetime(2009, 5, 12, 14, 30, tzinfo=TW)
-
-
-def t(y: int, m: int, d: int, h: int = 10) -> datetime:
-    return datetime(y, m, d, h, tzinfo=TW)
-
-
-def svc(code: str = "MPRO", fee: int = 50, **kw: Any) -> ServiceRow:
-    base = dict(code=code, name_zh=f"{code} 服務", name_en=f"{code} service", contract_id="K1",
-                fee_amount=Decimal(fee), fee_per="month", started_on=date(2008, 3, 1), trial_until=None,
-                term_until=None, status="active")
-    base.update(kw)
-    return ServiceRow(**base)  # type: ignore[arg-type]
-
-
-def bill(period: str, *lines: tuple[str, str | None, int], issued: date | None = None, text: str = "fee") -> BillRow:
-    y, m = int(period[:4]), int(period[5:])
-    issued = issued or date(y + (m == 12), m % 12 + 1, 5)
-    bid = f"B-{period}"
-    return BillRow(bid, period, issued, "TWD", tuple(BillLineRow(i, bid, s, text, Decimal(a)) for i, s, a in lines))
-
-
-def world(
-    services: tuple[ServiceRow, ...] = (),
-    clauses: tuple[ClauseRow, ...] = (),
-    notifications: tuple[NotificationRow, ...] = (),
-    bills: tuple[BillRow, ...] = (),
-    usage: dict[tuple[str, str], int] | None = None,
-    events: tuple[EventRow, ...] = (),
-    language: str = "en",
-) -> CallerView:
-    return CallerView(
-        CustomerInfo("C1", "Amy Lin", language, None, ("+886912345678",)),
-        "+886912345678",
-        (ContractRow("K1", date(2008, 3, 1), "3G", clauses),),
-        services,
-        tuple(sorted(notifications, key=lambda n: n.sent_at, reverse=True)),
-        bills,
-        tuple(UsageRow(s, p, u) for (s, p), u in (usage or {}).items()),
-        events,
-    )
-
 
 TRIAL_CLAUSE = ClauseRow("K1/7", "K1", "trial_converts_to_paid", "MPRO", "free for a year, then 50 unless cancelled")
 SMS_STOPS = NotificationRow("SMS-1", t(2009, 2, 16), "sms", "MPRO", "ends_at_trial_end", "mPro ends; call to continue")
@@ -95,14 +47,6 @@ def mpro_world(**kw: Any) -> CallerView:
     )
     base.update(kw)
     return world(**base)
-
-
-def actions(report: Any) -> list[tuple[Any, ...]]:
-    return [(a.kind, a.service_code, a.amount, a.periods) for s in report.suggestions for a in s.actions]
-
-
-def codes(report: Any) -> list[str]:
-    return [f.code for f in report.findings]
 
 
 # -- notice_contradicts_contract --------------------------------------------------------
