@@ -81,11 +81,11 @@ def build(url: str, filler: int) -> datetime:
             s.flush()
             for code, fee, _, trial in SERVICES:
                 amount = 0 if (trial and p <= f"{trial:%Y-%m}") else fee
-                s.add(BillLine(id=f"B-{p}-{code}", bill_id=f"B-{p}", service_code=code, text=f"{code} fee", amount=Decimal(amount)))
+                s.add(BillLine(id=f"B-{p}-{code}", customer_id="C-BUSY", bill_id=f"B-{p}", service_code=code, text=f"{code} fee", amount=Decimal(amount)))
                 units = 0 if code in ("MPRO", "CLOUD") and i >= 12 else 10 + i
                 s.add(Usage(customer_id="C-BUSY", service_code=code, period=p, units=units))
             if p == "2024-06":
-                s.add(BillLine(id=f"B-{p}-FIB-dup", bill_id=f"B-{p}", service_code="FIB", text="FIB fee", amount=Decimal(1199)))
+                s.add(BillLine(id=f"B-{p}-FIB-dup", customer_id="C-BUSY", bill_id=f"B-{p}", service_code="FIB", text="FIB fee", amount=Decimal(1199)))
             s.add(Notification(id=f"N-{p}", customer_id="C-BUSY", sent_at=datetime(y, m, 20, 2, tzinfo=UTC),
                                channel="sms", says="payment_due", text=f"bill {p} due"))
         s.add(Notification(id="N-MPRO", customer_id="C-BUSY", sent_at=datetime(2023, 12, 16, 2, tzinfo=UTC),
@@ -105,7 +105,7 @@ def build(url: str, filler: int) -> datetime:
             for p in periods[-6:]:
                 s.add(Bill(id=f"{cid}-{p}", customer_id=cid, period=p, issued_on=date(2025, 1, 5)))
                 s.flush()
-                s.add(BillLine(id=f"{cid}-{p}-1", bill_id=f"{cid}-{p}", service_code="V", text="fee", amount=Decimal(399)))
+                s.add(BillLine(id=f"{cid}-{p}-1", customer_id=cid, bill_id=f"{cid}-{p}", service_code="V", text="fee", amount=Decimal(399)))
     store.dispose()
     return datetime(2025, 1, 20, 10, tzinfo=TW)
 

@@ -28,7 +28,19 @@ CHANNEL_SYNONYMS = {
     "sales": "field", "door": "field", "technician": "field",
     "e-mail": "email", "mail": "email", "text": "sms", "post": "letter",
     "mobile_app": "app", "application": "app", "batch": "system", "billing": "system",
+    "門市": "shop", "網站": "web", "網路": "web", "客服": "call", "電話": "call", "簡訊": "sms",
+    "業務": "field", "郵件": "email", "信件": "letter", "系統": "system",
 }
+
+
+def channel_word(word: str) -> str:
+    """A channel as the console spells it: a known word or synonym folded, any other kept as written."""
+    low = word.strip().casefold()
+    if low in EVENT_CHANNELS:
+        return low
+    return CHANNEL_SYNONYMS.get(low, word.strip())
+
+
 EVENT_KINDS = frozenset({
     "call", "complaint", "promise", "installed", "cancel_requested", "cancel_rejected",
     "cancelled", "suspended", "resumed", "credit_issued",

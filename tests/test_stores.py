@@ -84,8 +84,8 @@ def _roundtrip(url: str) -> None:
         s.flush()
         s.add(Bill(id="B-1", customer_id="C-1", period="2009-03", issued_on=date(2009, 4, 5), currency="TWD"))
         s.flush()
-        s.add(BillLine(id="B-1-1", bill_id="B-1", service_code="MPRO", text="mPro", amount=Decimal("50")))
-        s.add(BillLine(id="B-1-2", bill_id="B-1", service_code="X", text="x", amount=Decimal("12.34")))
+        s.add(BillLine(id="B-1-1", customer_id="C-1", bill_id="B-1", service_code="MPRO", text="mPro", amount=Decimal("50")))
+        s.add(BillLine(id="B-1-2", customer_id="C-1", bill_id="B-1", service_code="X", text="x", amount=Decimal("12.34")))
         s.add(Notification(id="N-1", customer_id="C-1", sent_at=datetime(2009, 2, 16, 10, tzinfo=taipei), channel="sms", says="ends_at_trial_end", text="簡訊"))
     with store.session() as s:
         amounts = s.scalars(select(BillLine.amount).order_by(BillLine.id)).all()
@@ -122,7 +122,7 @@ def test_money_refuses_float_and_fractions_of_a_cent(customer_url: str) -> None:
             s.flush()
             s.add(Bill(id="B-2", customer_id="C-2", period="2009-03", currency="TWD"))
             s.flush()
-            s.add(BillLine(id="L", bill_id="B-2", text="x", amount=Decimal("0.001")))
+            s.add(BillLine(id="L", customer_id="C-2", bill_id="B-2", text="x", amount=Decimal("0.001")))
     store.dispose()
 
 
