@@ -194,6 +194,7 @@ def render_script(
         return fallback
 
 
+@functools.lru_cache(maxsize=256)
 def _is_shipped(filename: str | None) -> bool:
     if not filename:
         return False

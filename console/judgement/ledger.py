@@ -22,7 +22,6 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from console.evidence import ref
 from console.judgement.facts import (
     DUPLICATE,
     NOTICE,
@@ -32,6 +31,7 @@ from console.judgement.facts import (
     Stop,
     service_facts,
 )
+from console.rules.base import cycle_start
 
 if TYPE_CHECKING:
     from console.caller_view import BillLineRow
@@ -123,16 +123,21 @@ def judge(ctx: RuleContext) -> Ledger:
         s = ctx.service(service)
         facts = service_facts(ctx, s) if s is not None else ServiceFacts(service)
         ledger.facts[service] = facts
+        anchor = s.started_on if s is not None else None
         ledger.months[service] = [
-            _month(ctx, facts, service, period, lines) for period, lines in sorted(by_period.items())
+            _month(ctx, facts, service, period, lines, cycle_start(period, anchor))
+            for period, lines in sorted(by_period.items())
         ]
     return ledger
 
 
-def _month(ctx: RuleContext, facts: ServiceFacts, service: str, period: str, lines: Sequence[BillLineRow]) -> MonthJudgement:
-    start = ctx.cycle_start(service, period)
+def _month(
+    ctx: RuleContext, facts: ServiceFacts, service: str, period: str, lines: Sequence[BillLineRow], start: date,
+) -> MonthJudgement:
+    # Evidence references are built as ``console.evidence.ref`` would write them, without its
+    # checks: the ids come from the caller's own rows (this runs for every month on every pop).
     billed = sum((ln.amount for ln in lines), ZERO)
-    refs = tuple(ref("bill_line", ln.id) for ln in lines if ln.amount > 0)
+    refs = tuple(f"bill_line:{ln.id}" for ln in lines if ln.amount > 0)
     settled = ctx.credit_refs(service, period)
     units = ctx.usage(service, period)
     expected: Decimal | None = billed
@@ -147,7 +152,7 @@ def _month(ctx: RuleContext, facts: ServiceFacts, service: str, period: str, lin
         expected, why, cause, refs = ZERO, "trial", NOTICE, facts.trial_refs + refs
     elif (stop := next((st for st in facts.stops if st.covers(start)), None)) is not None:
         why, cause = stop.why, stop.cause
-        refs = stop.refs + refs + (ref("usage", (service, period)),)
+        refs = stop.refs + refs + (f"usage:{service}:{period}",)
         if units is not None and units > 0:
             use = "used"
         elif units == 0:
@@ -159,7 +164,7 @@ def _month(ctx: RuleContext, facts: ServiceFacts, service: str, period: str, lin
     elif facts.price is not None and billed > facts.price.amount:
         price = facts.price
         expected, why, cause, refs = price.amount, "promise", PROMO, price.refs + refs
-    elif extra := _copies(lines):
+    elif len(lines) > 1 and (extra := _copies(lines)):
         expected = max(billed - sum((ln.amount for ln in extra), ZERO), ZERO)
         why, cause = "duplicate", DUPLICATE
     return MonthJudgement(service, period, start, billed, expected, why, cause, units, use, refs, settled,

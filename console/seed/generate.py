@@ -56,7 +56,8 @@ class Svc:
     j_start: int = 0  # first period with usage (the service existed)
     j0: int = 0  # first billed period
     j1: int = 0  # billed up to (excluded); set to the month count
-    zero_from: int = 10**6  # periods from here on have zero usage
+    zero_from: int = 10**6  # periods from here on have zero usage ...
+    zero_to: int = 10**6  # ... up to this one (excluded): used again afterwards
     trial_until: date | None = None
     term_until: date | None = None
     status: str = "active"
@@ -205,7 +206,7 @@ def _emit(p: Person, plan_offer: Offer, language: str, rng: random.Random, t: di
                     lines.append((f"{bid}-{n}", cid, bid, o.code, o.line_zh, o.fee * 100))
                     total += o.fee
             if j >= s.j_start:
-                usage.append((cid, o.code, per.period, 0 if j >= s.zero_from else 1 + int(r() * o.unit_max)))
+                usage.append((cid, o.code, per.period, 0 if s.zero_from <= j < s.zero_to else 1 + int(r() * o.unit_max)))
         totals.append(total)
     m = len(p.months)
     sms = r() < 0.6
