@@ -251,9 +251,9 @@ def apply_actions(
     for spec in specs:
         validate(spec, view)
     why_again = clean_reason(repeat_reason)
-    repeats = _repeats(session, call_id, customer_id, specs, view)
-    if repeats and why_again is None:
-        service, earlier = repeats[0]
+    found = repeats(session, call_id, customer_id, specs, view)
+    if found and why_again is None:
+        service, earlier = found[0]
         raise RepeatCredit(service or "-", earlier)
     # What this agent already credited (applied) in this call counts against the limit.
     credited = sum(
@@ -285,7 +285,7 @@ def apply_actions(
             else:
                 credited += amount
         params = dict(spec.params)
-        if spec.kind == "issue_credit" and why_again and any(sv == spec.service_code for sv, _ in repeats):
+        if spec.kind == "issue_credit" and why_again and any(sv == spec.service_code for sv, _ in found):
             params["repeat_reason"] = why_again
         action = Action(
             id=str(uuid.uuid4()), call_id=call_id, customer_id=customer_id, kind=spec.kind,
@@ -318,7 +318,7 @@ def apply_actions(
     return results
 
 
-def _repeats(
+def repeats(
     session: Session, call_id: str, customer_id: str, specs: list[ActionSpec], view: CallerView | None,
 ) -> list[tuple[str | None, list[EarlierCredit]]]:
     """Per credited service, the earlier credits its months repeat (this batch included)."""
@@ -381,5 +381,5 @@ from console.effects import Effect, pending_effects  # noqa: E402  (re-exported 
 
 __all__ = [
     "ActionError", "ActionSpec", "AppliedAction", "EarlierCredit", "Effect", "RepeatCredit", "apply_actions",
-    "earlier_credits", "pending_effects", "validate",
+    "earlier_credits", "pending_effects", "repeats", "validate",
 ]

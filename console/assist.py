@@ -21,7 +21,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from console.actions import ActionError, ActionSpec, validate
+from console.actions import ActionError, ActionSpec, RepeatCredit, repeats, validate
 from console.caller_json import money_str
 from console.caller_view import CallerView
 from console.context import ConsoleContext
@@ -157,6 +157,21 @@ def specs_from_json(items: Iterable[Mapping[str, Any]]) -> list[ActionSpec]:
 
 def _plain(params: Mapping[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, datetime) else str(v) if isinstance(v, Decimal) else v) for k, v in params.items()}
+
+
+def repeat_credits(ctx: ConsoleContext, view: CallerView, specs: Iterable[ActionSpec]) -> list[RepeatCredit]:
+    """The credits of ``specs`` that repeat months already credited or waiting, one per service.
+
+    The wrap-up asks for a reason before saving them (``WrapUp.repeat_reason``); saving
+    without one is refused by ``console.actions`` anyway. An unreadable journal reports none
+    here: the save itself still checks.
+    """
+    try:
+        with ctx.journal.session() as js:
+            found = repeats(js, "", view.customer.id, list(specs), view)
+    except Exception:  # noqa: BLE001 - the save checks again, on the same journal
+        return []
+    return [RepeatCredit(service or "-", earlier) for service, earlier in found]
 
 
 def credit_waiting(specs: Iterable[ActionSpec], credit_limit: Decimal, role: str) -> Decimal | None:
