@@ -1,6 +1,6 @@
 """Credit arithmetic: how much to give back, exactly, and for which months.
 
-Two kinds of credit, with one principle each (documented in the README of the rules):
+Two kinds of credit, with one principle each (``docs/judgement.md``, P3-P10):
 
 * **Refund of an unwanted charge** (told it would stop, tried to cancel, suspended, unused):
   the reference story's rule. Only disputed months in which the service was *not used*
@@ -13,13 +13,15 @@ Two kinds of credit, with one principle each (documented in the README of the ru
   owed the service but not that amount, so the overcharge is credited whatever the usage.
 
 The expected-charge ledger (``console.judgement``) applies both principles month by month;
-``plan_for`` turns a finding's months into the credit. Everything is ``Decimal``: a credit is never negative and never more than was billed for
-the month (net of any adjustment already on the bill).
+``plan_for`` turns a finding's months into the credit: each month's disputed amount (billed
+above expected), never a month credited before. Everything is ``Decimal``: a credit is
+never negative and never more than was billed for the month (net of any adjustment
+already on the bill).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
@@ -35,53 +37,6 @@ class CreditPlan:
     amount: Decimal  # total credit
     billed: Decimal  # what was billed for all the disputed months
     per_period: tuple[tuple[str, Decimal], ...] = ()  # (month, credit) for credited months
-
-
-def unused_credit(
-    billed: Mapping[str, Decimal],
-    usage: Mapping[str, int | None],
-    known_off: Collection[str] = (),
-) -> CreditPlan:
-    """Credit the disputed months (keys of ``billed``) whose usage is 0.
-
-    ``usage`` maps a month to its units, or None / absent when unknown; months in
-    ``known_off`` had the service switched off and count as unused.
-    """
-    credited: list[str] = []
-    used: list[str] = []
-    unknown: list[str] = []
-    per: list[tuple[str, Decimal]] = []
-    total = ZERO
-    for period in sorted(billed):
-        amount = max(billed[period], ZERO)
-        units = usage.get(period)
-        if period in known_off or units == 0:
-            credited.append(period)
-            per.append((period, amount))
-            total += amount
-        elif units is None:
-            unknown.append(period)
-        else:
-            used.append(period)
-    billed_total = sum((max(v, ZERO) for v in billed.values()), ZERO)
-    return CreditPlan(tuple(credited), tuple(used), tuple(unknown), total, billed_total, tuple(per))
-
-
-def overcharge_credit(billed: Mapping[str, Decimal], due: Mapping[str, Decimal]) -> CreditPlan:
-    """Credit, per month, what was billed above what was due (clamped to [0, billed])."""
-    credited: list[str] = []
-    per: list[tuple[str, Decimal]] = []
-    total = ZERO
-    for period in sorted(billed):
-        got = max(billed[period], ZERO)
-        owed = max(due.get(period, got), ZERO)
-        diff = min(max(got - owed, ZERO), got)
-        if diff > 0:
-            credited.append(period)
-            per.append((period, diff))
-            total += diff
-    billed_total = sum((max(v, ZERO) for v in billed.values()), ZERO)
-    return CreditPlan(tuple(credited), (), (), total, billed_total, tuple(per))
 
 
 class JudgedMonth(Protocol):

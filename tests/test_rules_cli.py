@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +90,24 @@ def test_a_credit_decided_in_an_earlier_call_is_not_suggested_again_whatever_the
         code, out, _ = run(capsys, *base, "suggest", PHONE, "--json", *at)
         assert code == 0
         assert json.loads(out)["findings"] == [], at
+
+
+PROMO = resource_path("demo") / "02-community-promo-billed-full-price.yaml"
+
+
+@pytest.mark.parametrize("role, limit, waits", [("agent", None, True), ("agent", "2000", False), ("lead", None, False)])
+def test_suggest_json_says_whether_each_credit_needs_approval(
+    customer_url: str, journal_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    role: str, limit: str | None, waits: bool,
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f"credit_limit = {limit}\n" if limit else "", encoding="utf-8")
+    base = ["--db", customer_url, "--journal", journal_url, "--config", str(config), "--role", role]
+    assert main([*base, "import", str(PROMO)]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, *base, "suggest", "0928-765-432", "--json")
+    assert code == 0
+    (credit,) = [a for s in json.loads(out)["suggestions"] for a in s["actions"] if a["kind"] == "issue_credit"]
+    assert credit["amount"] == "1200" and credit["needs_approval"] is waits  # the default limit is NT$500
+    script = json.loads(out)["suggestions"][0]["script"]
+    assert ("主管核准" in script) is waits and ("下一期帳單" in script) is not waits

@@ -1,9 +1,12 @@
-"""``agent-console suggest PHONE [--json] [--lang L] [--at TIME]``: findings and suggestions.
+"""``agent-console suggest PHONE [--json] [--lang L] [--agent-lang L] [--at TIME]``: findings and suggestions.
 
 The scripting and testing face of the suggestions panel. A customer imported from a
 scenario is evaluated at the scenario's ``call_at`` unless ``--at`` says otherwise, so a
 trainer sees the world as it was when the caller rang. What this workstation's journal
-already decided (a credit not on a bill yet, a suspension) is not suggested again.
+already decided (a credit, at any date; a suspension) is not suggested again. ``--lang``
+is the script's language (the customer's by default), ``--agent-lang`` the findings' and
+titles'; each credit says whether it needs a lead's approval for the acting principal. The
+JSON shape is documented in ``docs/judgement.md``.
 """
 
 from __future__ import annotations

@@ -101,9 +101,6 @@ class Ledger:
     def of(self, service: str | None) -> list[MonthJudgement]:
         return self.months.get(service or "", [])
 
-    def month(self, service: str | None, period: str) -> MonthJudgement | None:
-        return next((m for m in self.of(service) if m.period == period), None)
-
     def __iter__(self) -> Iterator[MonthJudgement]:
         for months in self.months.values():
             yield from months
