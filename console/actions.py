@@ -9,6 +9,11 @@ added to the caller's journal session without committing: the call-recording ser
 writes them, their outbox events and the call in one transaction. Nothing here touches the
 customer store; the operator's systems apply suspensions and credits from the events, and
 ``pending_effects`` shows the window what is decided but not yet reflected there.
+
+A credit for a month already credited or waiting (a credit of any earlier call in this
+journal, applied, approved or waiting for a lead, or a ``credit_issued`` event in the
+customer data) is refused with ``RepeatCredit``, naming the months, unless the agent gives
+a reason; the reason goes with the action into its event and the audit trail.
 """
 
 from __future__ import annotations
@@ -49,6 +54,32 @@ EVENT_TYPE = {
 
 class ActionError(UserError):
     pass
+
+
+MAX_REASON = 500
+REPEAT_STATES = ("applied", "pending_approval", "approved")
+
+
+@dataclass(frozen=True)
+class EarlierCredit:
+    """A credit already given or waiting for one service and month."""
+
+    period: str
+    source: str  # "call <call id> on YYYY-MM-DD (<status>)" or "credit_issued event <id>"
+
+
+class RepeatCredit(ActionError):
+    """A second credit for months already credited or waiting; ``months`` names them."""
+
+    def __init__(self, service: str, earlier: list[EarlierCredit]) -> None:
+        self.service = service
+        self.earlier = earlier
+        self.months = sorted({e.period for e in earlier})
+        sources = "; ".join(sorted({e.source for e in earlier}))
+        super().__init__(
+            f"{service} {', '.join(self.months)} already credited or waiting ({sources}): "
+            "a second credit needs a reason"
+        )
 
 
 @dataclass(frozen=True)
@@ -160,6 +191,43 @@ def _due_on(spec: ActionSpec, now: datetime) -> date:
         raise ActionError(f"a case due date must be YYYY-MM-DD, not {raw!r}") from None
 
 
+def earlier_credits(
+    session: Session, customer_id: str, service: str | None, periods: Iterable[str], *,
+    view: CallerView | None = None, skip_key: tuple[str, str] | None = None,
+) -> list[EarlierCredit]:
+    """Credits already given or waiting for ``service`` in any of ``periods``, whatever their date.
+
+    From this journal (a credit of any call: applied, approved or waiting for a lead, not
+    rejected) and from the customer data (``credit_issued`` events of ``view``).
+    ``skip_key`` is ``(call_id, idempotency_key)`` of the action being written itself.
+    """
+    wanted = set(periods)
+    found: list[EarlierCredit] = []
+    rows = session.execute(
+        select(Action.call_id, Action.idempotency_key, Action.periods, Action.status, Action.created_at)
+        .where(Action.customer_id == customer_id, Action.kind == "issue_credit", Action.service_code == service,
+               Action.status.in_(REPEAT_STATES))
+    )
+    for call, key, months, status, at in rows:
+        if skip_key is not None and (call, key) == skip_key:
+            continue
+        when = at.astimezone(LOCAL_TZ).date().isoformat() if at else "?"
+        found += [EarlierCredit(p, f"call {call} on {when}, {status.replace('_', ' ')}") for p in months or () if p in wanted]
+    for e in view.events if view is not None else ():
+        if e.kind == "credit_issued" and e.service_code == service:
+            found += [EarlierCredit(str(p), f"credit_issued event {e.id}")
+                      for p in (e.params or {}).get("periods") or () if str(p) in wanted]
+    return found
+
+
+def clean_reason(text: str | None) -> str | None:
+    """A repeat-credit reason as it will be recorded: one line, trimmed, bounded; None if blank."""
+    cleaned = " ".join((text or "").split())
+    if len(cleaned) > MAX_REASON:
+        raise ActionError(f"the reason is {len(cleaned)} characters; the limit is {MAX_REASON}")
+    return cleaned or None
+
+
 def apply_actions(
     session: Session,
     *,
@@ -171,14 +239,22 @@ def apply_actions(
     credit_limit: Decimal,
     now: datetime,
     view: CallerView | None = None,
+    repeat_reason: str | None = None,
 ) -> list[AppliedAction]:
     """Validate every spec, then add its rows to ``session`` (flushed, not committed).
 
-    All specs are validated before anything is added, so a bad one adds nothing.
+    All specs are validated before anything is added, so a bad one adds nothing. A credit
+    for months already credited or waiting raises ``RepeatCredit`` unless ``repeat_reason``
+    is given, which is then recorded with the credit (its event and audit entry).
     """
     specs = list(specs)
     for spec in specs:
         validate(spec, view)
+    why_again = clean_reason(repeat_reason)
+    found = repeats(session, call_id, customer_id, specs, view)
+    if found and why_again is None:
+        service, earlier = found[0]
+        raise RepeatCredit(service or "-", earlier)
     # What this agent already credited (applied) in this call counts against the limit.
     credited = sum(
         session.scalars(
@@ -208,11 +284,14 @@ def apply_actions(
                 )
             else:
                 credited += amount
+        params = dict(spec.params)
+        if spec.kind == "issue_credit" and why_again and any(sv == spec.service_code for sv, _ in found):
+            params["repeat_reason"] = why_again
         action = Action(
             id=str(uuid.uuid4()), call_id=call_id, customer_id=customer_id, kind=spec.kind,
             service_code=spec.service_code,
             amount=Decimal(spec.amount) if spec.amount is not None else None,
-            currency=spec.currency, periods=list(spec.periods) or None, params=_json_params(spec.params),
+            currency=spec.currency, periods=list(spec.periods) or None, params=_json_params(params),
             suggestion_id=spec.suggestion_id, idempotency_key=spec.idempotency_key, status=status,
             agent_id=agent_id, created_at=now, decision_reason=reason,
         )
@@ -237,6 +316,25 @@ def apply_actions(
         session.flush()
         results.append(AppliedAction(action, event_type, _payload(action, case, callback), case, callback))
     return results
+
+
+def repeats(
+    session: Session, call_id: str, customer_id: str, specs: list[ActionSpec], view: CallerView | None,
+) -> list[tuple[str | None, list[EarlierCredit]]]:
+    """Per credited service, the earlier credits its months repeat (this batch included)."""
+    out: list[tuple[str | None, list[EarlierCredit]]] = []
+    batch: dict[str | None, set[str]] = {}
+    for spec in specs:
+        if spec.kind != "issue_credit":
+            continue
+        earlier = earlier_credits(session, customer_id, spec.service_code, spec.periods, view=view,
+                                  skip_key=(call_id, spec.idempotency_key))
+        earlier += [EarlierCredit(p, "another credit of this call") for p in spec.periods
+                    if p in batch.get(spec.service_code, set())]
+        batch.setdefault(spec.service_code, set()).update(spec.periods)
+        if earlier:
+            out.append((spec.service_code, earlier))
+    return out
 
 
 def _existing(session: Session, action: Action) -> AppliedAction:
@@ -281,4 +379,7 @@ def _payload(action: Action, case: Case | None, callback: Callback | None) -> di
 
 from console.effects import Effect, pending_effects  # noqa: E402  (re-exported for the window)
 
-__all__ = ["ActionError", "ActionSpec", "AppliedAction", "Effect", "apply_actions", "pending_effects", "validate"]
+__all__ = [
+    "ActionError", "ActionSpec", "AppliedAction", "EarlierCredit", "Effect", "RepeatCredit", "apply_actions",
+    "earlier_credits", "pending_effects", "repeats", "validate",
+]

@@ -1,8 +1,12 @@
 """What the suggestions panel and the wrap-up form ask of the core, kept out of the widgets.
 
-On a screen pop the panel needs the suggestions *for this call*: as of the pop, in the
-customer's language, with the journal's pending effects taken into account (a credit decided
-in an earlier call is not suggested twice) and the trainer's template overrides. While the
+On a screen pop the panel needs the suggestions *for this call*: as of the pop, findings in
+the agent's language and scripts in the customer's, with the journal's pending effects taken
+into account (a credit decided in an earlier call is not suggested twice), the acting
+principal's credit limit (a credit above it "needs approval", and the script says so) and
+the trainer's template overrides. When the agent edits, accepts or rejects an action,
+``script_after_decisions`` renders the suggestion's script again for the actions as they
+now stand, so the words never promise what will not be done. While the
 customer is on the line the agent accepts, edits or rejects each suggested action; an edit
 is "within limits": a credit may be lowered or lose months, never raised above what was
 suggested (and the credit limit is still enforced by ``console.actions`` at save time). A
@@ -17,24 +21,45 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from console.actions import ActionError, ActionSpec, validate
+from console.actions import ActionError, ActionSpec, RepeatCredit, repeats, validate
 from console.caller_json import money_str
 from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.effects import pending_effects
-from console.suggest import SuggestionReport, suggest_for
+from console.principal import credit_limit
+from console.suggest import SuggestionReport, script_for, suggest_for
 
 PROPOSED, ACCEPTED, REJECTED = "proposed", "accepted", "rejected"
 
 
-def suggestions_for_call(ctx: ConsoleContext, view: CallerView, at: datetime, language: str | None = None) -> SuggestionReport:
-    """Suggestions for ``view`` as of ``at``, minus what the journal already decided."""
+def suggestions_for_call(
+    ctx: ConsoleContext, view: CallerView, at: datetime, language: str | None = None,
+    script_language: str | None = None,
+) -> SuggestionReport:
+    """Suggestions for ``view`` as of ``at``, minus what the journal already decided.
+
+    ``language``: the agent's (findings, titles); ``script_language``: the customer's by default.
+    """
     try:
         with ctx.journal.session() as js:
             effects = pending_effects(js, view.customer.id, view)
     except Exception:  # an unreadable journal must not hide the suggestions
         effects = []
-    return suggest_for(view, at=at, language=language, templates_dir=ctx.settings.templates_dir, effects=effects)
+    return suggest_for(view, at=at, language=language, script_language=script_language,
+                       templates_dir=ctx.settings.templates_dir, effects=effects, credit_limit=credit_limit(ctx))
+
+
+def script_after_decisions(report: SuggestionReport, suggestion_id: str, decisions: Mapping[str, Sequence[Decision]]) -> str:
+    """The script of ``suggestion_id`` for the agent's decisions so far (``decisions`` per suggestion).
+
+    Rejected actions are left out of the words, edited credits are said as edited, and
+    credits the agent accepted in the call's other suggestions count toward the limit.
+    """
+    kept = [d.spec for d in decisions.get(suggestion_id, ()) if d.status != REJECTED]
+    already = sum((Decimal(d.spec.amount) for sid, ds in decisions.items() if sid != suggestion_id
+                   for d in ds if d.status == ACCEPTED and d.spec.kind == "issue_credit" and d.spec.amount is not None),
+                  Decimal(0))
+    return script_for(report, suggestion_id, kept, already=already)
 
 
 @dataclass(frozen=True)
@@ -132,6 +157,21 @@ def specs_from_json(items: Iterable[Mapping[str, Any]]) -> list[ActionSpec]:
 
 def _plain(params: Mapping[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, datetime) else str(v) if isinstance(v, Decimal) else v) for k, v in params.items()}
+
+
+def repeat_credits(ctx: ConsoleContext, view: CallerView, specs: Iterable[ActionSpec]) -> list[RepeatCredit]:
+    """The credits of ``specs`` that repeat months already credited or waiting, one per service.
+
+    The wrap-up asks for a reason before saving them (``WrapUp.repeat_reason``); saving
+    without one is refused by ``console.actions`` anyway. An unreadable journal reports none
+    here: the save itself still checks.
+    """
+    try:
+        with ctx.journal.session() as js:
+            found = repeats(js, "", view.customer.id, list(specs), view)
+    except Exception:  # noqa: BLE001 - the save checks again, on the same journal
+        return []
+    return [RepeatCredit(service or "-", earlier) for service, earlier in found]
 
 
 def credit_waiting(specs: Iterable[ActionSpec], credit_limit: Decimal, role: str) -> Decimal | None:

@@ -66,6 +66,8 @@ class WrapUp:
     demo: bool = False
     draft_id: str | None = None  # discarded in the same transaction once saved
     extra: dict[str, Any] = field(default_factory=dict)
+    # Why a credit repeats months already credited or waiting (console.actions.RepeatCredit).
+    repeat_reason: str | None = None
 
 
 def clean_notes(text: str | None) -> str:
@@ -190,6 +192,7 @@ def _apply(ctx: ConsoleContext, session: Any, call: Call, w: WrapUp, now: dateti
     return list(apply_actions(
         session, call_id=call.id, customer_id=w.customer_id, agent_id=who.id, role=who.role, specs=specs,
         credit_limit=limit if limit is not None else ctx.settings.credit_limit, now=now, view=view,
+        repeat_reason=w.repeat_reason,
     ))
 
 
@@ -204,7 +207,11 @@ def _action_id(applied: Any) -> str | None:
 
 def _audit_details(payload: dict[str, Any]) -> dict[str, Any]:
     keep = ("kind", "service", "amount", "currency", "status", "periods", "reason")
-    return {k: payload[k] for k in keep if k in payload}
+    details = {k: payload[k] for k in keep if k in payload}
+    repeat = (payload.get("params") or {}).get("repeat_reason")
+    if repeat:
+        details["repeat_reason"] = repeat
+    return details
 
 
 def _call_payload(call: Call, action_ids: list[str]) -> dict[str, Any]:
@@ -246,6 +253,7 @@ def wrapup_to_draft(w: WrapUp) -> dict[str, Any]:
         "actions": [spec(a) for a in w.actions], "finding_codes": list(w.finding_codes),
         "started_at": w.started_at.isoformat(), "ended_at": w.ended_at.isoformat() if w.ended_at else None,
         "scenario_id": w.scenario_id, "demo": w.demo, "extra": _jsonable(w.extra),
+        "repeat_reason": w.repeat_reason,
     }
 
 

@@ -104,8 +104,7 @@ def load_caller(session: Session, customer_id: str, matched_phone: str | None = 
     lines_by_bill: dict[str, list[BillLineRow]] = defaultdict(list)
     for r in session.execute(
         select(BillLine.id, BillLine.bill_id, BillLine.service_code, BillLine.text, BillLine.amount)
-        .join(Bill, Bill.id == BillLine.bill_id)
-        .where(Bill.customer_id == customer_id)
+        .where(BillLine.customer_id == customer_id)
         .order_by(BillLine.bill_id, BillLine.id)
     ):
         lines_by_bill[r.bill_id].append(BillLineRow(*r))

@@ -59,6 +59,8 @@ MAX_PRODUCED = 1_000_000  # all the text the operations of one override render m
 MAX_TEMPLATE_BYTES = 64 * 1024  # an override template file bigger than this is not read
 MAX_SECONDS = 0.5  # an override template that runs longer is stopped
 GENERIC = "generic"
+# Values every template may use without the caller naming them (older callers, tests).
+DEFAULTS = {"needs_approval": False}
 _LOCALES = {"zh_TW": "zh_Hant_TW", "en": "en"}
 _DATE = {"zh_TW": "y年M月d日", "en": "d MMMM y"}
 _SHORT_DATE = {"zh_TW": "M月d日", "en": "d MMM"}
@@ -446,7 +448,7 @@ def _render(env: ScriptEnvironment, code: str, language: str, values: Mapping[st
         parts: list[str] = []
         with contextlib.nullcontext() if _is_shipped(template.filename) else _deadline(end):
             size = 0
-            for chunk in template.generate(**values, language=language):
+            for chunk in template.generate(**{**DEFAULTS, **values}, language=language):
                 size += len(chunk)
                 if size > MAX_CHARS:
                     raise ScriptTooLong(f"script longer than {MAX_CHARS} characters")
@@ -464,6 +466,7 @@ def _render_budget(chars: int) -> Iterator[None]:
         _budget.reset(token)
 
 
+@functools.lru_cache(maxsize=256)
 def _is_shipped(filename: str | None) -> bool:
     if not filename:
         return False

@@ -1,19 +1,23 @@
 """From a caller's world to what the agent should do: findings, suggestions and scripts.
 
 ``suggest_for`` is the one entry point for the window's panel, ``agent-console suggest``
-and ``call --accept``: it runs the rules as of the call (``at``), asks each finding's rule
-for its resolution (actions with exact amounts) and renders the script in the customer's
-language. Suggestion ids are ``<finding code>:<service>``, stable for the same data, so a
-suggestion shown in one run can be accepted by id in the next.
+and ``call --accept``: it runs the rules as of the call (``at``) over the expected-charge
+ledger (``console.judgement``), asks each finding's rule for its resolution (actions with
+exact amounts) and renders the script. Suggestion ids are ``<finding code>:<service>``,
+stable for the same data, so a suggestion shown in one run can be accepted by id in the next.
 
-Summaries and titles are written in the report language (the customer's language unless
-``language`` says otherwise), like the script, so what the agent reads and says agree.
+Two languages: findings and titles are written for the agent (``language``), the script
+for the customer (``script_language``, the customer's own by default); both default to the
+customer's language. A credit above the acting principal's limit (``credit_limit``; None
+means no limit) ``needs_approval``, and the script says it was submitted for a
+supervisor's approval instead of promising it on the next bill. When the agent edits a
+credit, ``script_for`` renders the script again for the credit as it now stands.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -24,13 +28,14 @@ from console.caller_json import money_str
 from console.caller_view import CallerView, CustomerInfo
 from console.effects import Effect
 from console.errors import UserError
+from console.judgement import MonthJudgement, explain
 from console.rules import evaluate
 from console.rules.base import Finding, Resolution, RuleContext
 from console.rules.common import suggestion_id
 from console.script_render import render_script
 from console.vocabulary import LANGUAGES
 
-__all__ = ["Finding", "Suggestion", "SuggestionReport", "report_to_json", "suggest_for"]
+__all__ = ["Finding", "Suggestion", "SuggestionReport", "report_to_json", "script_for", "suggest_for"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,9 @@ class Suggestion:
     title: str
     actions: tuple[ActionSpec, ...]
     script: str
+    needs_approval: bool = False  # a credit of it is above the principal's limit
+    # What the script was rendered from (script language), to render it again after an edit.
+    values: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,16 @@ class SuggestionReport:
     customer: CustomerInfo
     findings: tuple[Finding, ...]
     suggestions: tuple[Suggestion, ...]
-    language: str
+    language: str  # findings, titles and case summaries: the agent's
+    script_language: str = ""  # the scripts: the customer's unless asked otherwise
+    credit_limit: Decimal | None = None  # the acting principal's; None: no limit (a lead)
+    months: tuple[MonthJudgement, ...] = ()  # the expected-charge ledger behind the findings
+    templates_dir: Path | None = None
+    currency: str = "TWD"
+
+    def needs_approval(self, amount: Decimal | None, already: Decimal = Decimal(0)) -> bool:
+        """Whether a credit of ``amount`` (after ``already`` credited in the call) waits for a lead."""
+        return self.credit_limit is not None and amount is not None and already + amount > self.credit_limit
 
     def suggestion(self, suggestion_id: str) -> Suggestion:
         for s in self.suggestions:
@@ -71,36 +88,84 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 
 def suggest_for(
     view: CallerView, *, at: datetime, language: str | None = None, templates_dir: Path | None = None,
-    effects: Iterable[Effect] = (),
+    effects: Iterable[Effect] = (), script_language: str | None = None, credit_limit: Decimal | None = None,
 ) -> SuggestionReport:
     """Findings and suggestions for ``view`` as of ``at``.
 
     Pass the journal's ``pending_effects(...)`` as ``effects`` so that a credit or a stop
-    decided in an earlier call (not on a bill yet) is not suggested a second time.
+    decided in an earlier call (not on a bill yet) is not suggested a second time, and the
+    acting principal's ``credit_limit`` (``console.principal.credit_limit``) so that each
+    credit says whether it needs a lead's approval.
     """
     if not MIN_YEAR <= at.year <= MAX_YEAR:
         # Date arithmetic near year 1 or 9999 overflows; no call happens there anyway.
         raise UserError(f"the call time must be between the years {MIN_YEAR} and {MAX_YEAR}, "
                         f"not {at.isoformat()}")
     lang = report_language(view, language)
+    script_lang = report_language(view, script_language)
+    effects = list(effects)
     ctx, found = evaluate(view, at, lang, effects=effects)
+    resolved = [(rule, f, rule.resolve(f, ctx)) for rule, f in found]
+    said = {(f.code, f.service_code): (ctx, f, r) for _, f, r in resolved}
+    if script_lang != lang:
+        # The customer hears the script in their language: the same judgement, worded again.
+        sctx, sfound = evaluate(view, at, script_lang, effects=effects)
+        said = {(f.code, f.service_code): (sctx, f, rule.resolve(f, sctx)) for rule, f in sfound}
+    report = SuggestionReport(view.customer, tuple(f for _, f, _ in resolved), (), lang, script_lang, credit_limit,
+                              tuple(ctx.ledger), templates_dir, view.currency)
     suggestions = []
-    for rule, finding in found:
-        resolution = rule.resolve(finding, ctx)
-        script = render_script(
-            finding.code, lang, _script_values(ctx, finding, resolution),
-            templates_dir=templates_dir, fallback=_fallback(ctx, finding, resolution),
-        )
+    for _rule, finding, resolution in resolved:
+        sctx, sfinding, sres = said.get((finding.code, finding.service_code), (ctx, finding, resolution))
+        approval = any(report.needs_approval(a.amount) for a in resolution.actions if a.kind == "issue_credit")
+        values = _script_values(sctx, sfinding, sres, resolution.actions) | {"needs_approval": approval}
+        script = render_script(finding.code, script_lang, values, templates_dir=templates_dir,
+                               fallback=_fallback(sctx, sfinding, sres))
         suggestions.append(Suggestion(
             suggestion_id(finding.code, finding.service_code), finding.code, resolution.title,
-            resolution.actions, script,
+            resolution.actions, script, approval, values,
         ))
-    return SuggestionReport(view.customer, tuple(f for _, f in found), tuple(suggestions), lang)
+    return replace(report, suggestions=tuple(suggestions))
 
 
-def _script_values(ctx: RuleContext, finding: Finding, resolution: Resolution) -> dict[str, Any]:
+def script_for(
+    report: SuggestionReport, suggestion_id: str, specs: Sequence[ActionSpec], *, already: Decimal = Decimal(0),
+) -> str:
+    """The suggestion's script for the actions as the agent now has them (edited or rejected).
+
+    ``specs`` are the suggestion's actions the agent keeps (accepted or still proposed, as
+    edited); ``already`` is what other suggestions of this call credit, for the limit. The
+    script then speaks of the credit as it stands: the amount and months typed, "submitted
+    for a supervisor's approval" once above the limit, and no credit at all once rejected.
+    """
+    s = report.suggestion(suggestion_id)
+    credit = next((a for a in specs if a.kind == "issue_credit" and a.amount is not None), None)
+    kinds = {a.kind for a in specs}
+    values = dict(s.values)
+    values["does"] = _does(kinds)
+    if credit is None:
+        values.update(credit=Decimal(0), credited_periods=[], per_period=[], needs_approval=False)
+    else:
+        amount = Decimal(credit.amount)  # type: ignore[arg-type]
+        periods = [p for p in values.get("credited_periods", []) if p in credit.periods] or list(credit.periods)
+        values.update(credit=amount, credited_periods=periods,
+                      per_period=[r for r in values.get("per_period", []) if r["period"] in periods],
+                      needs_approval=report.needs_approval(amount, already))
+    lang = report.script_language or report.language
+    fallback = _FALLBACK[lang if lang in _FALLBACK else "en"].format(
+        summary=values.get("finding", {}).get("summary", ""), title=values.get("title", ""), credit="")
+    return render_script(s.finding, lang, values, templates_dir=report.templates_dir, fallback=fallback)
+
+
+def _does(kinds: set[str]) -> dict[str, bool]:
+    return {
+        "suspend": "suspend_service" in kinds, "cancel": "cancel_service" in kinds,
+        "credit": "issue_credit" in kinds, "case": "open_case" in kinds,
+        "callback": "schedule_callback" in kinds, "evidence": "request_evidence" in kinds,
+    }
+
+
+def _script_values(ctx: RuleContext, finding: Finding, resolution: Resolution, actions: Sequence[ActionSpec]) -> dict[str, Any]:
     service = ctx.service(finding.service_code)
-    kinds = {a.kind for a in resolution.actions}
     values: dict[str, Any] = {
         "credit": Decimal(0), "billed": Decimal(0), "credited_periods": [], "used_periods": [],
         "unknown_periods": [], "per_period": [],
@@ -118,11 +183,7 @@ def _script_values(ctx: RuleContext, finding: Finding, resolution: Resolution) -
         title=resolution.title,
         currency=ctx.currency,
         today=ctx.today,
-        does={
-            "suspend": "suspend_service" in kinds, "cancel": "cancel_service" in kinds,
-            "credit": "issue_credit" in kinds, "case": "open_case" in kinds,
-            "callback": "schedule_callback" in kinds, "evidence": "request_evidence" in kinds,
-        },
+        does=_does({a.kind for a in actions}),
     )
     return values
 
@@ -148,11 +209,15 @@ def _fallback(ctx: RuleContext, finding: Finding, resolution: Resolution) -> str
 
 
 def report_to_json(report: SuggestionReport) -> dict[str, Any]:
+    """The documented shape of ``suggest --json`` (``docs/judgement.md``)."""
     c = report.customer
     return {
         "customer": {"id": c.id, "name": c.name, "language": c.language, "phones": list(c.phones)},
+        "language": report.language,
+        "script_language": report.script_language or report.language,
         "findings": [
-            {"code": f.code, "service": f.service_code, "evidence": list(f.evidence), "summary": f.summary}
+            {"code": f.code, "service": f.service_code, "evidence": list(f.evidence), "summary": f.summary,
+             "periods": list(f.periods)}
             for f in report.findings
         ],
         "suggestions": [
@@ -160,20 +225,32 @@ def report_to_json(report: SuggestionReport) -> dict[str, Any]:
                 "id": s.id,
                 "finding": s.finding,
                 "title": s.title,
-                "actions": [_action_json(a) for a in s.actions],
+                "actions": [_action_json(a, report) for a in s.actions],
                 "script": s.script,
             }
             for s in report.suggestions
         ],
+        "months": [_month_json(m, report) for m in report.months],
     }
 
 
-def _action_json(a: ActionSpec) -> dict[str, Any]:
-    return {
+def _action_json(a: ActionSpec, report: SuggestionReport) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "kind": a.kind,
         "service": a.service_code,
         "amount": money_str(a.amount) if a.amount is not None else None,
         "currency": a.currency,
         "periods": list(a.periods),
     }
+    if a.kind == "issue_credit":
+        out["needs_approval"] = report.needs_approval(a.amount)
+    return out
 
+
+def _month_json(m: MonthJudgement, report: SuggestionReport) -> dict[str, Any]:
+    return {
+        "service": m.service, "period": m.period, "billed": money_str(m.billed),
+        "expected": money_str(m.expected) if m.expected is not None else None,
+        "disputed": money_str(m.disputed), "why": m.why, "usage": m.use, "cause": m.cause,
+        "settled": m.settled, "explanation": explain(m, report.language, report.currency),
+    }

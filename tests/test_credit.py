@@ -1,4 +1,4 @@
-"""Property tests of the credit arithmetic (hypothesis): exact, bounded, usage-gated."""
+"""Property tests of the credit arithmetic (hypothesis): exact, bounded, usage-gated, never twice."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from console.caller_view import (
     ServiceRow,
     UsageRow,
 )
-from console.credit import overcharge_credit, unused_credit
+from console.credit import plan_for
+from console.judgement import MonthJudgement
 from console.suggest import suggest_for
 
 PERIODS = [f"2009-{m:02d}" for m in range(1, 13)]
@@ -27,47 +28,42 @@ billed_st = st.dictionaries(st.sampled_from(PERIODS), amounts, max_size=12)
 usage_value = st.one_of(st.none(), st.just(0), st.integers(min_value=1, max_value=10_000))
 
 
-@given(billed=billed_st, data=st.data())
-def test_unused_credit_is_exact_bounded_and_skips_used_months(billed: dict[str, Decimal], data: st.DataObject) -> None:
-    usage = {p: data.draw(usage_value) for p in billed}
-    off = data.draw(st.sets(st.sampled_from(PERIODS)))
-    plan = unused_credit(billed, usage, off)
-    assert isinstance(plan.amount, Decimal)
-    assert plan.amount >= 0
-    assert plan.amount <= plan.billed == sum((max(v, Decimal(0)) for v in billed.values()), Decimal(0))
-    # Exactly the sum of the credited months, each never more than billed.
+def month(period: str, billed: Decimal, expected: Decimal | None, *, use: str | None = None,
+          settled: bool = False) -> MonthJudgement:
+    return MonthJudgement("S", period, date(int(period[:4]), int(period[5:]), 1), billed, expected, "suspended",
+                          "charged_while_suspended", None, use, (), ("event:1",) if settled else ())
+
+
+judged = st.builds(
+    lambda p, billed, expected, use, settled: month(p, billed, None if use == "unknown" else expected, use=use, settled=settled),
+    st.sampled_from(PERIODS), amounts, amounts, st.sampled_from(["used", "unused", "off", "unknown", None]), st.booleans(),
+)
+
+
+@given(months=st.lists(judged, max_size=12, unique_by=lambda m: m.period))
+def test_a_plan_is_exactly_the_disputed_months_never_settled_never_above_billed(months: list[MonthJudgement]) -> None:
+    plan = plan_for(months)
+    assert isinstance(plan.amount, Decimal) and plan.amount >= 0
     assert plan.amount == sum((a for _, a in plan.per_period), Decimal(0))
-    assert all(Decimal(0) <= a <= max(billed[p], Decimal(0)) for p, a in plan.per_period)
-    for p in billed:
-        switched_off = p in off
-        if usage[p] and not switched_off:
-            assert p in plan.used and p not in plan.credited
-        elif usage[p] is None and not switched_off:
-            assert p in plan.unknown and p not in plan.credited
-        else:
-            assert p in plan.credited
-    assert sorted(plan.credited + plan.used + plan.unknown) == sorted(billed)
-    assert list(plan.credited) == sorted(plan.credited)
-
-
-@given(billed=billed_st, due=st.dictionaries(st.sampled_from(PERIODS), amounts, max_size=12))
-def test_overcharge_credit_never_negative_never_above_billed(billed: dict[str, Decimal], due: dict[str, Decimal]) -> None:
-    plan = overcharge_credit(billed, due)
-    assert plan.amount >= 0
-    assert plan.amount <= plan.billed
+    by = {m.period: m for m in months}
     for p, a in plan.per_period:
-        got = max(billed[p], Decimal(0))
-        owed = max(due.get(p, got), Decimal(0))
-        assert a == min(got - owed, got) > 0
-    assert plan.amount == sum((a for _, a in plan.per_period), Decimal(0))
+        m = by[p]
+        assert not m.settled and m.expected is not None
+        assert a == m.billed - m.expected and Decimal(0) < a <= m.billed - min(m.expected, Decimal(0))
+    assert set(plan.unknown) == {m.period for m in months if m.use == "unknown" and not m.settled}
+    assert set(plan.used) <= {m.period for m in months if m.use == "used"}
+    assert not set(plan.credited) & set(plan.unknown) and list(plan.credited) == sorted(plan.credited)
+    assert plan.billed == sum((max(m.billed, Decimal(0)) for m in months), Decimal(0))
 
 
 def test_reference_story_amount() -> None:
-    plan = unused_credit({"2009-03": Decimal("50.00"), "2009-04": Decimal("50.00")}, {"2009-03": 0, "2009-04": 0})
+    plan = plan_for([month("2009-03", Decimal("50.00"), Decimal(0)), month("2009-04", Decimal("50.00"), Decimal(0))])
     assert plan.amount == Decimal(100) and plan.credited == ("2009-03", "2009-04")
-    partly = unused_credit({"2025-05": Decimal(99), "2025-06": Decimal(99), "2025-07": Decimal(99)},
-                           {"2025-05": 0, "2025-06": 12, "2025-07": 0})
+    partly = plan_for([month("2025-05", Decimal(99), Decimal(0)), month("2025-06", Decimal(99), Decimal(99), use="used"),
+                       month("2025-07", Decimal(99), Decimal(0))])
     assert partly.amount == Decimal(198) and partly.used == ("2025-06",)
+    settled = plan_for([month("2025-05", Decimal(99), Decimal(0), settled=True)])
+    assert settled.amount == 0 and settled.credited == ()
 
 
 # -- the same properties through a rule, on random bills and usage -----------------------

@@ -43,7 +43,6 @@ def test_demo_set_is_coherent() -> None:
         "scenario id": [d.id for d in docs],
         "customer id": [d.customer.id for d in docs],
         "phone": [p.e164 for d in docs for p in d.customer.phones],
-        "record id": [i for d in docs for ids in d.ids().values() for i in ids],
     }.items():
         dupes = [v for v, n in Counter(values).items() if n > 1]
         assert not dupes, f"{label} used twice across demo files: {dupes}"

@@ -56,7 +56,8 @@ def record(ctx: ConsoleContext, n: int, *, start: int = 0) -> dict[str, Decimal]
             currency = "USD" if i % 2 else "TWD"
             amount = Decimal(f"{1 + i % 98}.{1 + i % 99:02d}") if currency == "USD" else Decimal(1 + (i * 53) % 497)
             total[currency] += amount
-            specs = [ActionSpec("issue_credit", "MPRO", amount, currency=currency, periods=("2026-02",),
+            month = f"{2026 + i // 12}-{i % 12 + 1:02d}"  # one month per call: no repeated credit
+            specs = [ActionSpec("issue_credit", "MPRO", amount, currency=currency, periods=(month,),
                                 suggestion_id=f"s{i}"),
                      ActionSpec("open_case", params={"summary": "notice vs contract"}, suggestion_id=f"s{i}")]
         record_call(ctx, WrapUp(

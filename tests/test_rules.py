@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
+from world_helpers import AT, actions, bill, codes, svc, t, world
 
 from console import evidence
 from console.caller_view import (
@@ -17,12 +17,8 @@ from console.caller_view import (
     BillRow,
     CallerView,
     ClauseRow,
-    ContractRow,
-    CustomerInfo,
     EventRow,
     NotificationRow,
-    ServiceRow,
-    UsageRow,
 )
 from console.rules import (
     BuiltinRules,
@@ -35,50 +31,6 @@ from console.rules import (
     plugin_manager,
 )
 from console.suggest import report_to_json, suggest_for
-
-TW = ZoneInfo("Asia/Taipei")
-AT = datetime(2009, 5, 12, 14, 30, tzinfo=TW)
-
-
-def t(y: int, m: int, d: int, h: int = 10) -> datetime:
-    return datetime(y, m, d, h, tzinfo=TW)
-
-
-def svc(code: str = "MPRO", fee: int = 50, **kw: Any) -> ServiceRow:
-    base = dict(code=code, name_zh=f"{code} 服務", name_en=f"{code} service", contract_id="K1",
-                fee_amount=Decimal(fee), fee_per="month", started_on=date(2008, 3, 1), trial_until=None,
-                term_until=None, status="active")
-    base.update(kw)
-    return ServiceRow(**base)  # type: ignore[arg-type]
-
-
-def bill(period: str, *lines: tuple[str, str | None, int], issued: date | None = None, text: str = "fee") -> BillRow:
-    y, m = int(period[:4]), int(period[5:])
-    issued = issued or date(y + (m == 12), m % 12 + 1, 5)
-    bid = f"B-{period}"
-    return BillRow(bid, period, issued, "TWD", tuple(BillLineRow(i, bid, s, text, Decimal(a)) for i, s, a in lines))
-
-
-def world(
-    services: tuple[ServiceRow, ...] = (),
-    clauses: tuple[ClauseRow, ...] = (),
-    notifications: tuple[NotificationRow, ...] = (),
-    bills: tuple[BillRow, ...] = (),
-    usage: dict[tuple[str, str], int] | None = None,
-    events: tuple[EventRow, ...] = (),
-    language: str = "en",
-) -> CallerView:
-    return CallerView(
-        CustomerInfo("C1", "Amy Lin", language, None, ("+886912345678",)),
-        "+886912345678",
-        (ContractRow("K1", date(2008, 3, 1), "3G", clauses),),
-        services,
-        tuple(sorted(notifications, key=lambda n: n.sent_at, reverse=True)),
-        bills,
-        tuple(UsageRow(s, p, u) for (s, p), u in (usage or {}).items()),
-        events,
-    )
-
 
 TRIAL_CLAUSE = ClauseRow("K1/7", "K1", "trial_converts_to_paid", "MPRO", "free for a year, then 50 unless cancelled")
 SMS_STOPS = NotificationRow("SMS-1", t(2009, 2, 16), "sms", "MPRO", "ends_at_trial_end", "mPro ends; call to continue")
@@ -95,14 +47,6 @@ def mpro_world(**kw: Any) -> CallerView:
     )
     base.update(kw)
     return world(**base)
-
-
-def actions(report: Any) -> list[tuple[Any, ...]]:
-    return [(a.kind, a.service_code, a.amount, a.periods) for s in report.suggestions for a in s.actions]
-
-
-def codes(report: Any) -> list[str]:
-    return [f.code for f in report.findings]
 
 
 # -- notice_contradicts_contract --------------------------------------------------------
@@ -299,12 +243,17 @@ def test_ids_are_stable_and_json_has_the_documented_shape() -> None:
     a, b = suggest_for(mpro_world(), at=AT), suggest_for(mpro_world(), at=AT)
     assert [s.id for s in a.suggestions] == [s.id for s in b.suggestions]
     j = report_to_json(a)
-    assert set(j) == {"customer", "findings", "suggestions"}
-    assert set(j["findings"][0]) == {"code", "service", "evidence", "summary"}
+    assert set(j) == {"customer", "language", "script_language", "findings", "suggestions", "months"}
+    assert set(j["findings"][0]) == {"code", "service", "evidence", "summary", "periods"}
     assert set(j["suggestions"][0]) == {"id", "finding", "title", "actions", "script"}
     credit = j["suggestions"][0]["actions"][1]
     assert credit == {"kind": "issue_credit", "service": "MPRO", "amount": "100", "currency": "TWD",
-                      "periods": ["2009-03", "2009-04"]}
+                      "periods": ["2009-03", "2009-04"], "needs_approval": False}
+    assert "needs_approval" not in j["suggestions"][0]["actions"][0]  # only on credits
+    march = next(m for m in j["months"] if m["period"] == "2009-03")
+    assert march == {"service": "MPRO", "period": "2009-03", "billed": "50", "expected": "0", "disputed": "50",
+                     "why": "notice_stops", "usage": "unused", "cause": "notice_contradicts_contract",
+                     "settled": False, "explanation": "SMS of 2/16/2009 said it ends 2/28/2009; not used"}
 
 
 def test_summary_and_script_follow_the_customer_language() -> None:
@@ -312,8 +261,18 @@ def test_summary_and_script_follow_the_customer_language() -> None:
     assert r.language == "zh_TW"
     assert "簡訊" in r.findings[0].summary
     assert "2009年2月16日" in r.suggestions[0].script and "NT$100" in r.suggestions[0].script
-    r_en = suggest_for(mpro_world(language="zh_TW"), at=AT, language="en")
+    r_en = suggest_for(mpro_world(language="zh_TW"), at=AT, script_language="en")
     assert "16 February 2009" in r_en.suggestions[0].script
+    assert "簡訊" in r_en.findings[0].summary  # the agent's text stays in the agent's language
+
+
+def test_findings_for_the_agent_script_for_the_customer() -> None:
+    r = suggest_for(mpro_world(language="en"), at=AT, language="zh_TW")
+    assert (r.language, r.script_language) == ("zh_TW", "en")
+    assert "簡訊" in r.findings[0].summary and "停止" in r.suggestions[0].title
+    script = r.suggestions[0].script
+    assert "16 February 2009" in script and "MPRO service" in script
+    assert "MPRO 服務" not in script  # the service is named in the customer's language
 
 
 class _Flag:

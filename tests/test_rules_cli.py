@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -63,10 +64,12 @@ def test_errors_are_one_line(base: list[str], capsys: pytest.CaptureFixture[str]
     assert code == exit_code and message in err and err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_a_credit_decided_in_an_earlier_call_is_not_suggested_again(
+def test_a_credit_decided_in_an_earlier_call_is_not_suggested_again_whatever_the_as_of_time(
     base: list[str], journal_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    now = datetime(2009, 5, 12, 6, 40, tzinfo=UTC)
+    # The README's demo path: the scenario customer is seen as of its call_at (2009) while
+    # the journal stamps the recorded actions with today's date.
+    now = datetime(2026, 12, 2, 6, 40, tzinfo=UTC)
     store = open_store(journal_url, "journal")
     with store.session() as s, s.begin():
         s.add(Call(id="CALL-1", customer_id="C-0001", agent_id="A001", workstation="ws", started_at=now,
@@ -79,9 +82,28 @@ def test_a_credit_decided_in_an_earlier_call_is_not_suggested_again(
                                      suggestion_id="notice_contradicts_contract:MPRO"),
                       ])
     store.dispose()
-    code, out, _ = run(capsys, *base, "suggest", PHONE, "--json", "--at", "2009-05-13T10:00:00+08:00")
+    for at in ((), ("--at", "2009-05-13T10:00:00+08:00"), ("--at", "2009-05-12T09:00:00+08:00")):
+        code, out, _ = run(capsys, *base, "suggest", PHONE, "--json", *at)
+        assert code == 0
+        assert json.loads(out)["findings"] == [], at
+
+
+PROMO = resource_path("demo") / "02-community-promo-billed-full-price.yaml"
+
+
+@pytest.mark.parametrize("role, limit, waits", [("agent", None, True), ("agent", "2000", False), ("lead", None, False)])
+def test_suggest_json_says_whether_each_credit_needs_approval(
+    customer_url: str, journal_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    role: str, limit: str | None, waits: bool,
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f"credit_limit = {limit}\n" if limit else "", encoding="utf-8")
+    base = ["--db", customer_url, "--journal", journal_url, "--config", str(config), "--role", role]
+    assert main([*base, "--role", "trainer", "import", str(PROMO)]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, *base, "suggest", "0928-765-432", "--json")
     assert code == 0
-    assert json.loads(out)["findings"] == []
-    # As of the first call (before those actions), the suggestion is still what it was.
-    code, out, _ = run(capsys, *base, "suggest", PHONE, "--json")
-    assert [f["code"] for f in json.loads(out)["findings"]] == ["notice_contradicts_contract"]
+    (credit,) = [a for s in json.loads(out)["suggestions"] for a in s["actions"] if a["kind"] == "issue_credit"]
+    assert credit["amount"] == "1200" and credit["needs_approval"] is waits  # the default limit is NT$500
+    script = json.loads(out)["suggestions"][0]["script"]
+    assert ("主管核准" in script) is waits and ("下一期帳單" in script) is not waits

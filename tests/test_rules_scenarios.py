@@ -17,48 +17,13 @@ from typing import Any
 import pytest
 
 from console.actions import ActionSpec
-from console.caller_view import (
-    BillLineRow,
-    BillRow,
-    CallerView,
-    ClauseRow,
-    ContractRow,
-    CustomerInfo,
-    EventRow,
-    NotificationRow,
-    ServiceRow,
-    UsageRow,
-)
 from console.resources import resource_path
-from console.scenarios.document import ExpectedAction, ScenarioDoc
+from console.scenarios.document import ExpectedAction
 from console.scenarios.parse import load_scenario
+from console.scenarios.view import view_of
 from console.suggest import suggest_for
 
 DEMO = sorted(resource_path("demo").glob("*.yaml"))
-
-
-def view_of(doc: ScenarioDoc) -> CallerView:
-    c = doc.customer
-    info = CustomerInfo(c.id, c.name, c.language, None, tuple(p.e164 for p in c.phones), c.address, doc.id)
-    contracts = tuple(
-        ContractRow(k.id, k.signed_on, k.plan, tuple(ClauseRow(cl.id, k.id, cl.kind, cl.service, cl.text, cl.params) for cl in k.clauses))
-        for k in doc.contracts
-    )
-    services = tuple(
-        ServiceRow(s.code, s.name_zh, s.name_en, s.contract, s.fee_amount, s.fee_per, s.started_on, s.trial_until, s.term_until, s.status)
-        for s in doc.services
-    )
-    notes = tuple(sorted(
-        (NotificationRow(n.id, n.sent_at, n.channel, n.service, n.says, n.text) for n in doc.notifications),
-        key=lambda n: n.sent_at, reverse=True,
-    ))
-    bills = tuple(
-        BillRow(b.id, b.period, b.issued_on, doc.currency, tuple(BillLineRow(ln.id, b.id, ln.service, ln.text, ln.amount) for ln in b.lines))
-        for b in sorted(doc.bills, key=lambda b: (b.period, b.id))
-    )
-    usage = tuple(UsageRow(u.service, u.period, u.units) for u in doc.usage)
-    events = tuple(EventRow(i + 1, e.at, e.channel, e.kind, e.service, e.text, e.params) for i, e in enumerate(doc.events))
-    return CallerView(info, None, contracts, services, notes, bills, usage, events, doc.currency)
 
 
 def key_expected(a: ExpectedAction) -> tuple[Any, ...]:

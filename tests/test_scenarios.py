@@ -125,7 +125,9 @@ BAD = [
     (_set("currency", "NTD"), "currency", "is not one of"),
     (_set("usage.0.units", -3), "usage[0].units", "out of range"),
     (_set("usage.0.units", 1.5), "usage[0].units", "expected a whole number"),
-    (_set("events", [{"at": "2009-02-01T10:00", "channel": "pigeon", "kind": "call"}]), "events[0].channel", "is not one of"),
+    (_set("events", [{"at": "2009-02-01T10:00", "channel": "carrier pigeon", "kind": "call"}]), "events[0].channel", "is not valid"),
+    (_set("events", [{"at": "2009-02-01T10:00", "channel": "x" * 17, "kind": "call"}]), "events[0].channel", "too long"),
+    (_set("events", [{"at": "2009-02-01T10:00", "channel": "web", "kind": "paused"}]), "events[0].kind", "is not one of"),
     (_set("expected.actions.1.periods", []), "expected.actions[1].periods", "at least one month"),
     (_set("expected.actions.1.when", "2009-05-13"), "expected.actions[1].when", "unknown field"),
     (_set("title", {}), "title", "at least one of: zh_TW, en"),
@@ -268,3 +270,18 @@ def test_params_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
         load_scenario(path)
     # Expanded, the bomb is 10**9 items: building it would take minutes and gigabytes.
     assert time.process_time() - cpu < 2.0
+
+
+def test_event_channels_are_any_short_word_with_known_synonyms_folded(tmp_path: Path) -> None:
+    doc = base_doc()
+    doc["events"] = [
+        {"at": "2009-02-01T10:00", "channel": "Store", "kind": "suspended", "service": "MPRO"},
+        {"at": "2009-02-02T10:00", "channel": "kiosk", "kind": "resumed", "service": "MPRO"},
+        {"at": "2009-02-03T10:00", "channel": "WEBSITE", "kind": "call"},
+        {"at": "2009-02-04T10:00", "channel": "LINE", "kind": "complaint"},
+    ]
+    doc["notifications"][0]["channel"] = "e-mail"
+    parsed = load_scenario(write(tmp_path, doc))
+    assert [e.channel for e in parsed.events] == ["shop", "kiosk", "web", "LINE"]  # unknown words kept as written
+    assert [e.kind for e in parsed.events][:2] == ["suspended", "resumed"]
+    assert parsed.notifications[0].channel == "email"

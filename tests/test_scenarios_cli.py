@@ -80,3 +80,23 @@ def test_scenario_check_validates_without_touching_a_database(
     assert code == 2 and out == ""
     assert err == f"{bad}: customer.phones[0]: not a phone number: 1\n"
     assert not db.exists()
+
+
+def test_scenario_check_notes_channels_and_where_the_console_disagrees_with_expected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import yaml
+
+    doc = yaml.safe_load((demo_dir() / "04-music-charged-while-suspended.yaml").read_text(encoding="utf-8"))
+    doc["events"][0]["channel"] = "store"
+    doc["events"].append({"at": "2025-06-20T10:00:00+08:00", "channel": "kiosk", "kind": "resumed", "service": "MUSIC"})
+    path = tmp_path / "resumed.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    assert main(["scenario", "check", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("ok music-charged-while-suspended")
+    assert "  note: events[0].channel: 'store' read as 'shop'" in out
+    assert "  note: events[1].channel: 'kiosk' is not a channel the console knows; it is shown as written" in out
+    # Resumed on 20 June: July was on again and not used, so only June is credited now.
+    assert "  note: expected action issue_credit MUSIC 298 2025-06, 2025-07 is not suggested" in out
+    assert "  note: the console also suggests issue_credit MUSIC 149 2025-06" in out

@@ -2,8 +2,8 @@
 
 The same checks run on SQLite and, when ``AGENT_CONSOLE_TEST_PG`` is set, on PostgreSQL:
 the demo folder imports; importing it again changes nothing (same rows, not duplicates);
-a file that clashes with what the database already holds (a phone of another customer, a
-bill id of another scenario) is refused with one line and the database is untouched,
+a file that clashes with what the database already holds (a phone or the customer id of
+another customer) is refused with one line; record ids need only be unique within a file and the database is untouched,
 while the other files of the same run still import.
 """
 
@@ -133,22 +133,27 @@ def test_phone_of_another_customer_is_refused_and_nothing_changes(store: Store, 
     assert snapshot(store) == before  # the old C-0001 was deleted and restored by the rollback
 
 
-def test_ids_used_by_another_scenario_are_refused(sqlite_store: Store, tmp_path: Path) -> None:
+def test_record_ids_need_only_be_unique_within_a_scenario(sqlite_store: Store, tmp_path: Path) -> None:
+    from console.lookup import load_caller
+
     assert import_paths(sqlite_store, [demo_dir()]).ok
-    before = snapshot(sqlite_store)
-    doc = demo_doc("07-video-trial-told-correctly.yaml")
-    doc = yaml.safe_load(yaml.safe_dump(doc).replace("C0007-", "C0107-"))
+    doc = demo_doc("07-video-trial-told-correctly.yaml")  # a second trainer's copy: the same record ids
     doc["id"] = "video-copy"
     doc["customer"]["id"] = "C-0107"
     doc["customer"]["phones"] = ["0987-000-107"]
-    doc["bills"][1]["lines"][0]["id"] = "BILL-200904-2"  # a line of reference case 1
-    bad = write(tmp_path / "copy.yaml", doc)
-    error = import_paths(sqlite_store, [bad]).results[0].error
-    assert error == f"{bad}: bills[1].lines[0].id: BILL-200904-2 is already used in the database (bill_lines)"
-    doc["bills"][1]["lines"][0]["id"] = "C0107-BILL-1"
+    doc["bills"][1]["lines"][0]["amount"] = 999
+    copy = write(tmp_path / "copy.yaml", doc)
+    assert import_paths(sqlite_store, [copy]).ok
+    assert import_paths(sqlite_store, [copy]).ok  # re-importing replaces it, as for any scenario
+    with sqlite_store.session() as session:
+        original, second = load_caller(session, "C-0007"), load_caller(session, "C-0107")
+    assert [ln.id for b in original.bills for ln in b.lines] == [ln.id for b in second.bills for ln in b.lines]
+    assert [ln.amount for b in second.bills for ln in b.lines] == [250, 999]  # each its own, by the author's ids
+    assert [ln.amount for b in original.bills for ln in b.lines] == [250, 250]
+    before = snapshot(sqlite_store)
     doc["customer"]["id"] = "C-0003"
-    error = import_paths(sqlite_store, [write(bad, doc)]).results[0].error
-    assert error == f"{bad}: customer.id: C-0003 is already used by scenario movie-rental-cancel-refused"
+    error = import_paths(sqlite_store, [write(copy, doc)]).results[0].error
+    assert error == f"{copy}: customer.id: C-0003 is already used by scenario movie-rental-cancel-refused"
     assert snapshot(sqlite_store) == before
 
 

@@ -85,8 +85,8 @@ def _roundtrip(url: str) -> None:
         s.flush()
         s.add(Bill(id="B-1", customer_id="C-1", period="2009-03", issued_on=date(2009, 4, 5), currency="TWD"))
         s.flush()
-        s.add(BillLine(id="B-1-1", bill_id="B-1", service_code="MPRO", text="mPro", amount=Decimal("50")))
-        s.add(BillLine(id="B-1-2", bill_id="B-1", service_code="X", text="x", amount=Decimal("12.34")))
+        s.add(BillLine(id="B-1-1", customer_id="C-1", bill_id="B-1", service_code="MPRO", text="mPro", amount=Decimal("50")))
+        s.add(BillLine(id="B-1-2", customer_id="C-1", bill_id="B-1", service_code="X", text="x", amount=Decimal("12.34")))
         s.add(Notification(id="N-1", customer_id="C-1", sent_at=datetime(2009, 2, 16, 10, tzinfo=taipei), channel="sms", says="ends_at_trial_end", text="簡訊"))
     with store.session() as s:
         amounts = s.scalars(select(BillLine.amount).order_by(BillLine.id)).all()
@@ -129,13 +129,13 @@ def test_money_refuses_float_and_fractions_of_a_cent(customer_url: str, amount: 
         s.add(Bill(id="B-2", customer_id="C-2", period="2009-03", currency="TWD"))
     with store.session() as s, pytest.raises(StatementError) as caught:
         with s.begin():
-            s.add(BillLine(id="L", bill_id="B-2", text="x", amount=amount))
+            s.add(BillLine(id="L", customer_id="C-2", bill_id="B-2", text="x", amount=amount))
     assert isinstance(caught.value.orig, error) and message in str(caught.value.orig)
     with store.session() as s, s.begin():
-        assert s.get(BillLine, "L") is None  # nothing written
-        s.add(BillLine(id="L", bill_id="B-2", text="x", amount=Decimal("12.34")))
+        assert s.get(BillLine, ("C-2", "L")) is None  # nothing written
+        s.add(BillLine(id="L", customer_id="C-2", bill_id="B-2", text="x", amount=Decimal("12.34")))
     with store.session() as s:
-        assert s.get(BillLine, "L").amount == Decimal("12.34")  # whole cents are kept exactly
+        assert s.get(BillLine, ("C-2", "L")).amount == Decimal("12.34")  # whole cents are kept exactly
     store.dispose()
 
 

@@ -63,9 +63,9 @@ def build_case_one(url: str, extra_notifications: int = 0) -> None:
                 bid = f"BILL-2009{m:02d}"
                 s.add(Bill(id=bid, customer_id="C-0001", period=f"2009-{m:02d}", issued_on=date(2009, m + 1, 5), currency="TWD"))
                 s.flush()
-                s.add(BillLine(id=f"{bid}-1", bill_id=bid, service_code="3G399", text="3G 399 月租費", amount=Decimal(399)))
+                s.add(BillLine(id=f"{bid}-1", customer_id="C-0001", bill_id=bid, service_code="3G399", text="3G 399 月租費", amount=Decimal(399)))
                 if m >= 3:
-                    s.add(BillLine(id=f"{bid}-2", bill_id=bid, service_code="MPRO", text="mPro 月租費", amount=Decimal(50)))
+                    s.add(BillLine(id=f"{bid}-2", customer_id="C-0001", bill_id=bid, service_code="MPRO", text="mPro 月租費", amount=Decimal(50)))
                     s.add(Usage(customer_id="C-0001", service_code="MPRO", period=f"2009-{m:02d}", units=0))
             s.add(Event(customer_id="C-0001", at=datetime(2009, 2, 8, 21, 0, tzinfo=TPE), channel="web", kind="cancel_rejected",
                         service_code="MPRO", text="未到期不得取消"))

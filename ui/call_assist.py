@@ -136,7 +136,8 @@ class CallAssist(QObject):
         self.popped_at = self.ctx.now()
         at = self.popped_at if self.trainer is not None and self.trainer.clock.running else result.now
         try:
-            self.panel.load(result.view, at)
+            report = self.panel.load(result.view, at)
+            self.window.bill.model.set_judgement(report.months)  # type: ignore[attr-defined]
         except Exception as exc:  # a broken rule must never break the screen pop
             log.exception("suggestions for %s failed", result.view.customer.id)
             self.panel.clear()

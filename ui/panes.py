@@ -269,7 +269,7 @@ class BillPane(QFrame):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 64), (2, 80), (3, 44)):
+        for col, width in ((1, 64), (2, 76), (3, 40), (4, 76), (5, 150)):  # 4-5: expected, why (tooltip: all of it)
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(col, width)
         layout = QVBoxLayout(self)

@@ -47,10 +47,9 @@ def store_has_users(ctx: ConsoleContext) -> bool:
 
 def store_unreadable(parent: QWidget | None, reason: str) -> bool:
     """The user store cannot be read: say so; True when the user asks to try again."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("SignIn", "Agent Console cannot open"),
-                      tr("SignIn", "The list of users cannot be read, so nobody can sign in and the console "
-                                   "stays closed.\n\n%1").replace("%1", reason), parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("SignIn", "Agent Console cannot open"),
+                      QCoreApplication.translate(
+                          "SignIn", "The list of users cannot be read, so nobody can sign in and the console stays closed.\n\n%1").replace("%1", reason), parent=parent)
     box.setObjectName("storeUnreadable")
     box.setTextFormat(Qt.TextFormat.PlainText)
     retry = box.addButton(QMessageBox.StandardButton.Retry)
@@ -117,13 +116,13 @@ class SignInDialog(QDialog):
             who = authenticate(self.ctx, user, self.secret.text())
             ensure_bound(self.ctx)  # this store's users may write into this journal
         except ForeignStore:
-            self.message.setText(self.tr("This journal belongs to another customer store: sign in against the "
-                                         "store it was first used with, or ask a lead to move it."))
+            self.message.setText(self.tr(
+                "This journal belongs to another customer store: sign in against the store it was first used with, or ask a lead to move it."))
             self.secret.setFocus()
             return False
         except SignInLocked as exc:
-            self.message.setText(self.tr("This id is locked after too many failed sign-ins until %1 UTC; "
-                                         "a lead can unlock it.").replace("%1", f"{exc.until:%Y-%m-%d %H:%M}"))
+            self.message.setText(self.tr(
+                "This id is locked after too many failed sign-ins until %1 UTC; a lead can unlock it.").replace("%1", f"{exc.until:%Y-%m-%d %H:%M}"))
             self.secret.setFocus()
             return False
         except UserError as exc:

@@ -5,7 +5,9 @@ window highlights those rows and timeline marks) and shows its suggestion: the a
 each accepted, edited within limits or rejected by the agent, and the script in the
 customer's language, ready to copy. Accepted actions feed the wrap-up form
 (``accepted_actions``). The suggestions are computed by ``console.assist`` (a few
-milliseconds, so on the GUI thread once the screen pop's data is here).
+milliseconds, so on the GUI thread once the screen pop's data is here); each decision
+renders the script again (``script_after_decisions``), so the words always match the
+credit as edited and its approval.
 """
 
 from __future__ import annotations
@@ -31,7 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.actions import ActionSpec
-from console.assist import ACCEPTED, PROPOSED, REJECTED, Decision, suggestions_for_call
+from console.assist import (
+    ACCEPTED,
+    PROPOSED,
+    REJECTED,
+    Decision,
+    script_after_decisions,
+    suggestions_for_call,
+)
 from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.rules.common import suggestion_id
@@ -196,6 +205,8 @@ class SuggestionsPanel(QFrame):
         self.title.setText(suggestion.title if suggestion else "")
         self.script.setPlainText(suggestion.script if suggestion else "")
         self._refresh_actions()
+        if suggestion is not None and any(d.status != PROPOSED for d in self.decisions.get(suggestion.id, ())):
+            self._rerender()  # back to a suggestion already decided on: its words as decided
 
     def _refresh_actions(self, keep_row: int | None = None) -> None:
         rows = self.decisions.get(self.current.id, []) if self.current else []
@@ -229,7 +240,15 @@ class SuggestionsPanel(QFrame):
         assert self.current is not None
         self.decisions[self.current.id][row] = decision
         self._refresh_actions(keep_row=row)
+        self._rerender()
         self.decisions_changed.emit()
+
+    def _rerender(self) -> None:
+        """The current suggestion's script for the decisions as they stand (amount, months, approval)."""
+        if self.current is None or self.report is None:
+            return
+        self.script.setPlainText(script_after_decisions(self.report, self.current.id, self.decisions))
+        self._update_buttons()
 
     def accept_current(self) -> None:
         d, row = self.current_decision(), self.current_row()
@@ -246,6 +265,7 @@ class SuggestionsPanel(QFrame):
             return
         self.decisions[self.current.id] = [replace(d, status=ACCEPTED) for d in self.decisions[self.current.id]]
         self._refresh_actions(keep_row=self.current_row())
+        self._rerender()
         self.decisions_changed.emit()
 
     def edit_current(self) -> ActionEditDialog | None:
@@ -267,6 +287,7 @@ class SuggestionsPanel(QFrame):
         d = self.decisions[suggestion_id][row]
         self.decisions[suggestion_id][row] = Decision(d.suggested, spec or d.spec, status)
         self._refresh_actions(keep_row=self.current_row())
+        self._rerender()
         self.decisions_changed.emit()
 
     # -- what the wrap-up takes ------------------------------------------------------------

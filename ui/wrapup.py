@@ -6,6 +6,8 @@ from the moment the form opened (the call's end). Saving goes through
 ``console.calls.record_call``; the rules of what is required are there (``validate``), and
 each problem is shown next to its field. If saving fails, everything stays in the form and
 a draft is kept in the journal; opening the form again for the same customer restores it.
+A credit for months already credited or waiting shows which, and the form asks for a
+reason: it is not saved without one (``console.assist.repeat_credits``).
 Keyboard: every field has a mnemonic, Ctrl+Enter saves, Esc closes (keeping a draft).
 """
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -35,8 +38,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from console import calls
 from console import formatting as fmt
-from console.actions import ActionSpec
-from console.assist import credit_waiting, specs_from_json
+from console.actions import ActionSpec, RepeatCredit
+from console.assist import credit_waiting, repeat_credits, specs_from_json
 from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.errors import UserError
@@ -127,6 +130,18 @@ class WrapUpDialog(QDialog):
         self.limit_note.setWordWrap(True)
         self.limit_note.setStyleSheet("color: #7a4200;")
         self.limit_note.hide()
+        self.repeat_note = QLabel(self)
+        self.repeat_note.setObjectName("repeatCreditNote")
+        self.repeat_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.repeat_note.setWordWrap(True)
+        self.repeat_note.setStyleSheet(_ERROR_STYLE)
+        self.repeat_note.hide()
+        self.repeat_reason = QLineEdit(self)
+        self.repeat_reason.setObjectName("repeatReason")
+        self.repeat_reason.setAccessibleName(self.tr("Reason for crediting these months again"))
+        self.repeat_reason.setPlaceholderText(self.tr("Why these months are credited again (recorded and audited)"))
+        self.repeat_reason.setMaxLength(500)
+        self.repeat_reason.hide()
         self.add_btn = QPushButton(self.tr("A&dd action…"), self)
         self.add_btn.setObjectName("addAction")
         self.add_btn.clicked.connect(self.add_action)
@@ -155,6 +170,8 @@ class WrapUpDialog(QDialog):
         actions_box = QVBoxLayout()
         actions_box.addWidget(self.actions_list)
         actions_box.addWidget(self.limit_note)
+        actions_box.addWidget(self.repeat_note)
+        actions_box.addWidget(self.repeat_reason)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.add_btn)
         buttons_row.addWidget(self.remove_btn)
@@ -187,7 +204,8 @@ class WrapUpDialog(QDialog):
         self.setTabOrder(self.findings, self.actions_list)
         self.setTabOrder(self.actions_list, self.add_btn)
         self.setTabOrder(self.add_btn, self.remove_btn)
-        self.setTabOrder(self.remove_btn, self.notes)
+        self.setTabOrder(self.remove_btn, self.repeat_reason)
+        self.setTabOrder(self.repeat_reason, self.notes)
         self.setTabOrder(self.notes, self.follow_check)
         self.setTabOrder(self.follow_check, self.follow_up)
         self.setTabOrder(self.follow_up, self.save_btn)
@@ -243,6 +261,16 @@ class WrapUpDialog(QDialog):
                                     .replace("%1", fmt.money(waiting, self.view.currency, self.language))
                                     .replace("%2", fmt.money(st.credit_limit, self.view.currency, self.language)))
         self.limit_note.setVisible(waiting is not None)
+        self.show_repeats(repeat_credits(self.ctx, self.view, self._actions))
+
+    def show_repeats(self, found: Sequence[RepeatCredit]) -> None:
+        """Say which credited months repeat earlier credits, and ask for the reason."""
+        lines = [self.tr("%1 %2: already credited or waiting for a lead. Crediting again needs a reason.")
+                 .replace("%1", r.service).replace("%2", ", ".join(fmt.period(p, self.language) for p in r.months))
+                 for r in found]
+        self.repeat_note.setText("\n".join(lines))
+        self.repeat_note.setVisible(bool(found))
+        self.repeat_reason.setVisible(bool(found))
 
     def actions(self) -> list[ActionSpec]:
         return list(self._actions)
@@ -280,7 +308,7 @@ class WrapUpDialog(QDialog):
             phone=self.phone, root_cause=self.root_cause.currentData(), notes=self.notes.toPlainText(),
             follow_up_on=self.follow_up_on(), actions=self.actions(), finding_codes=self.finding_codes(),
             ended_at=self.ended_at, scenario_id=self.view.customer.scenario_id, demo=self.ctx.settings.demo,
-            draft_id=self.draft_id,
+            draft_id=self.draft_id, repeat_reason=self.repeat_reason.text().strip() or None,
         )
 
     def _has_content(self) -> bool:
@@ -368,6 +396,11 @@ class WrapUpDialog(QDialog):
             call_id = calls.record_call(self.ctx, w, view=self.view)
         except calls.WrapUpInvalid as exc:
             self.show_problems(exc.problems)
+            return None
+        except RepeatCredit as exc:  # months credited meanwhile, or no reason typed
+            self.show_repeats([exc])
+            self.show_problems({"actions": self.tr("Give the reason for crediting these months again.")})
+            self.repeat_reason.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         except (UserError, SQLAlchemyError, OSError) as exc:
             kept = self.keep_draft()

@@ -1,15 +1,19 @@
-"""``agent-console suggest PHONE [--json] [--lang L] [--at TIME]``: findings and suggestions.
+"""``agent-console suggest PHONE [--json] [--lang L] [--agent-lang L] [--at TIME]``: findings and suggestions.
 
 The scripting and testing face of the suggestions panel. A customer imported from a
 scenario is evaluated at the scenario's ``call_at`` unless ``--at`` says otherwise, so a
 trainer sees the world as it was when the caller rang. What this workstation's journal
-already decided (a credit not on a bill yet, a suspension) is not suggested again.
+already decided (a credit, at any date; a suspension) is not suggested again. ``--lang``
+is the script's language (the customer's by default), ``--agent-lang`` the findings' and
+titles'; each credit says whether it needs a lead's approval for the acting principal. The
+JSON shape is documented in ``docs/judgement.md``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from datetime import datetime
 
 from console.caller_json import money_str
@@ -18,7 +22,7 @@ from console.context import ConsoleContext
 from console.effects import pending_effects
 from console.errors import UserError
 from console.permissions import require
-from console.principal import acting
+from console.principal import acting, credit_limit
 from console.rules.base import LOCAL_TZ
 from console.suggest import SuggestionReport, report_to_json, suggest_for
 from console.vocabulary import LANGUAGES
@@ -29,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("phone", metavar="PHONE", help="the caller's number, any written form")
     p.add_argument("--json", action="store_true", help="print JSON: customer, findings, suggestions")
     p.add_argument("--lang", choices=LANGUAGES, help="script language (default: the customer's)")
+    p.add_argument("--agent-lang", choices=LANGUAGES,
+                   help="language of the findings and titles (default: the customer's)")
     p.add_argument("--at", metavar="ISO-TIME", help="evaluate as of this time (default: the scenario's call_at, else now)")
     p.set_defaults(handler=run, auth="user")
 
@@ -42,24 +48,31 @@ def parse_at(text: str) -> datetime:
 
 
 def suggest_for_phone(
-    ctx: ConsoleContext, phone: str, at_text: str | None, language: str | None = None
+    ctx: ConsoleContext, phone: str, at_text: str | None, script_language: str | None = None,
+    language: str | None = None, *, settled: bool = True,
 ) -> tuple[CallerView, datetime, SuggestionReport]:
     """Look the caller up and suggest as of ``--at``, else the scenario's call_at, else now.
 
     Shared by ``suggest`` and ``call --accept`` so both see the same suggestions (ids included)
-    and both leave out what the journal already decided for the customer.
+    and both leave out what the journal already decided for the customer; credits say
+    whether they need a lead's approval for the acting principal. ``settled=False`` judges
+    as if no earlier credit existed (how ``call --repeat-reason`` finds a repeat credit).
     """
     require(acting(ctx), "customer.view")
     view = ctx.source.find(phone)
     at = parse_at(at_text) if at_text else (ctx.source.call_time(view) or ctx.now())
     with ctx.journal.session() as journal:
         effects = pending_effects(journal, view.customer.id, view)
-    report = suggest_for(view, at=at, language=language, templates_dir=ctx.settings.templates_dir, effects=effects)
+    if not settled:
+        view = replace(view, events=tuple(e for e in view.events if e.kind != "credit_issued"))
+        effects = [e for e in effects if e.kind != "credit"]
+    report = suggest_for(view, at=at, language=language, script_language=script_language,
+                         templates_dir=ctx.settings.templates_dir, effects=effects, credit_limit=credit_limit(ctx))
     return view, at, report
 
 
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    _view, at, report = suggest_for_phone(ctx, args.phone, args.at, args.lang)
+    _view, at, report = suggest_for_phone(ctx, args.phone, args.at, args.lang, args.agent_lang)
     if args.json:
         print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
     else:
@@ -81,7 +94,8 @@ def render_text(report: SuggestionReport, at: datetime) -> str:
         for a in s.actions:
             amount = f" {money_str(a.amount)} {a.currency}" if a.amount is not None else ""
             periods = f" for {', '.join(a.periods)}" if a.periods else ""
-            out.append(f"  - {a.kind} {a.service_code or ''}{amount}{periods}".rstrip())
+            wait = " (needs a lead's approval)" if a.kind == "issue_credit" and report.needs_approval(a.amount) else ""
+            out.append(f"  - {a.kind} {a.service_code or ''}{amount}{periods}{wait}".rstrip())
         out.append("  Script:")
         out.extend(f"    {line}" for line in s.script.splitlines())
     return "\n".join(out)

@@ -3,7 +3,9 @@
 Read-mostly and fed by the operator's systems (or, on a demo or training workstation, by
 scenario files and the synthetic population). Every child row carries ``customer_id`` so a
 screen pop is a handful of indexed range reads, and deleting a customer (re-importing a
-scenario) cascades to everything it owns.
+scenario) cascades to everything it owns. Record ids (contracts, clauses, notifications,
+bills, bill lines) are the source's own and need only be unique within one customer: their
+keys are ``(customer_id, id)``, so two trainers' scenario files may both use ``B-202509``.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from sqlalchemy import (
     JSON,
     Date,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -72,8 +76,9 @@ class Phone(CustomerBase):
 
 class Contract(CustomerBase):
     __tablename__ = "contracts"
+    __table_args__ = (PrimaryKeyConstraint("customer_id", "id"),)
 
-    id: Mapped[str64] = mapped_column(primary_key=True)
+    id: Mapped[str64]
     customer_id: Mapped[str] = _customer_fk()
     signed_on: Mapped[date] = mapped_column(Date)
     plan: Mapped[str | None] = mapped_column(String(100))
@@ -81,9 +86,13 @@ class Contract(CustomerBase):
 
 class Clause(CustomerBase):
     __tablename__ = "clauses"
+    __table_args__ = (
+        PrimaryKeyConstraint("customer_id", "id"),
+        ForeignKeyConstraint(["customer_id", "contract_id"], ["contracts.customer_id", "contracts.id"], ondelete="CASCADE"),
+    )
 
-    id: Mapped[str64] = mapped_column(primary_key=True)
-    contract_id: Mapped[str] = mapped_column(String(64), ForeignKey("contracts.id", ondelete="CASCADE"), index=True)
+    id: Mapped[str64]
+    contract_id: Mapped[str] = mapped_column(String(64), index=True)
     customer_id: Mapped[str] = _customer_fk()
     kind: Mapped[str32]
     service_code: Mapped[str | None] = mapped_column(String(32))
@@ -113,9 +122,12 @@ class Service(CustomerBase):
 
 class Notification(CustomerBase):
     __tablename__ = "notifications"
-    __table_args__ = (Index("ix_notifications_customer_sent", "customer_id", "sent_at"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("customer_id", "id"),
+        Index("ix_notifications_customer_sent", "customer_id", "sent_at"),
+    )
 
-    id: Mapped[str64] = mapped_column(primary_key=True)
+    id: Mapped[str64]
     customer_id: Mapped[str] = mapped_column(String(32), ForeignKey("customers.id", ondelete="CASCADE"))
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
     channel: Mapped[str16]
@@ -126,9 +138,12 @@ class Notification(CustomerBase):
 
 class Bill(CustomerBase):
     __tablename__ = "bills"
-    __table_args__ = (Index("ix_bills_customer_period", "customer_id", "period"),)
+    __table_args__ = (
+        PrimaryKeyConstraint("customer_id", "id"),
+        Index("ix_bills_customer_period", "customer_id", "period"),
+    )
 
-    id: Mapped[str64] = mapped_column(primary_key=True)
+    id: Mapped[str64]
     customer_id: Mapped[str] = mapped_column(String(32), ForeignKey("customers.id", ondelete="CASCADE"))
     period: Mapped[str] = mapped_column(String(7))  # YYYY-MM: the month charged for
     issued_on: Mapped[date | None] = mapped_column(Date)
@@ -139,9 +154,14 @@ class Bill(CustomerBase):
 
 class BillLine(CustomerBase):
     __tablename__ = "bill_lines"
+    __table_args__ = (
+        PrimaryKeyConstraint("customer_id", "id"),
+        ForeignKeyConstraint(["customer_id", "bill_id"], ["bills.customer_id", "bills.id"], ondelete="CASCADE"),
+    )
 
-    id: Mapped[str64] = mapped_column(primary_key=True)
-    bill_id: Mapped[str] = mapped_column(String(64), ForeignKey("bills.id", ondelete="CASCADE"), index=True)
+    id: Mapped[str64]
+    customer_id: Mapped[str] = _customer_fk()
+    bill_id: Mapped[str] = mapped_column(String(64), index=True)
     service_code: Mapped[str | None] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(String(300))
     amount: Mapped[Decimal] = mapped_column(Money)

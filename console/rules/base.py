@@ -3,9 +3,10 @@
 Rules must reason about the moment of the call, not about whatever the store holds now:
 a bill issued after the call, or an SMS sent later, cannot be part of what the agent says.
 ``RuleContext`` is the CallerView cut at ``at`` plus the few lookups every rule needs
-(charges per month, usage, events of a kind), computed once per call. ``claimed`` records
-which (service, month) charges a more specific rule already explained, so one overcharge
-yields one finding and one credit, never two.
+(charges per month, usage, events of a kind, earlier credits) and the expected-charge
+ledger (``console.judgement``), computed once per call. The built-in rules read the
+ledger, which gives each (service, month) one cause; ``claimed`` still records the months
+a rule reported, for rule packs that run after them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from console.actions import ActionSpec
@@ -28,6 +29,9 @@ from console.caller_view import (
 )
 from console.formatting import cjk_spacing
 from console.formatting import money as fmt_money
+
+if TYPE_CHECKING:
+    from console.judgement.ledger import Ledger
 
 LOCAL_TZ = ZoneInfo("Asia/Taipei")
 
@@ -101,7 +105,14 @@ class Charge:
 
 
 class RuleContext:
-    """The caller's world as of ``at`` (times compared in UTC, dates in Asia/Taipei)."""
+    """The caller's world as of ``at`` (times compared in UTC, dates in Asia/Taipei).
+
+    Earlier credits are the one exception to "as of ``at``": a credit recorded in this
+    journal or a ``credit_issued`` event counts whatever its date, because a month is never
+    credited twice (a scenario customer is seen as of its ``call_at`` while the journal
+    stamps today's date). The same goes for a suspension or cancellation already decided
+    in the journal: it is not suggested again.
+    """
 
     def __init__(self, view: CallerView, at: datetime, language: str, effects: Iterable[Any] = ()) -> None:
         if at.tzinfo is None:
@@ -121,18 +132,22 @@ class RuleContext:
         month = period_of(self.today)
         self._usage = {(u.service_code, u.period): u.units for u in view.usage if u.period <= month}
         self.claimed: set[tuple[str, str]] = set()
-        # What this workstation's journal already decided (console.effects.Effect rows):
-        # a credit decided in an earlier call is not suggested again, nor a stop.
-        self._journal_credits: set[tuple[str | None, str]] = set()
+        # Earlier credits, whatever their date: (service, month) -> what credited it.
+        self._credits: dict[tuple[str | None, str], list[str]] = {}
+        for e in view.events:
+            if e.kind == "credit_issued":
+                for p in (e.params or {}).get("periods") or []:
+                    self._credits.setdefault((e.service_code, str(p)), []).append(f"event:{e.id}")
         self._journal_stops: set[str | None] = set()
-        for e in effects:
-            if e.since > at:
-                continue
-            if e.kind == "credit":
-                self._journal_credits.update((e.service_code, p) for p in e.periods)
-            elif e.kind in ("suspension", "cancellation"):
-                self._journal_stops.add(e.service_code)
-        self._charges: dict[str | None, dict[str, Charge]] | None = None
+        for eff in effects:
+            if eff.kind == "credit":
+                for p in eff.periods:
+                    self._credits.setdefault((eff.service_code, p), []).append(f"credit:{eff.id}")
+            elif eff.kind in ("suspension", "cancellation"):
+                self._journal_stops.add(eff.service_code)
+        self._lines: dict[str, dict[str, list[BillLineRow]]] | None = None
+        self._charges: dict[str, dict[str, Charge]] | None = None
+        self._ledger: Ledger | None = None
 
     def _bill_known(self, bill: BillRow) -> bool:
         if bill.issued_on is not None:
@@ -156,53 +171,59 @@ class RuleContext:
     def events_of(self, kind: str, service: str | None = None) -> list[EventRow]:
         return [e for e in self.events if e.kind == kind and (service is None or e.service_code == service)]
 
+    @property
+    def ledger(self) -> Ledger:
+        """The expected-charge ledger of every billed service and month (computed once)."""
+        if self._ledger is None:
+            from console.judgement.ledger import judge
+
+            self._ledger = judge(self)
+        return self._ledger
+
+    def lines_by_month(self) -> dict[str, dict[str, list[BillLineRow]]]:
+        """Per service and month, the bill lines of the bills known at the call (one pass)."""
+        if self._lines is None:
+            grouped: dict[str, dict[str, list[BillLineRow]]] = {}
+            for bill in self.bills:
+                for line in bill.lines:
+                    if line.service_code is None:
+                        continue  # plan and misc lines never take part in a finding
+                    grouped.setdefault(line.service_code, {}).setdefault(bill.period, []).append(line)
+            self._lines = grouped
+        return self._lines
+
     def charges(self, service: str) -> dict[str, Charge]:
         """Per month, the net amount billed for ``service`` (months with a charge > 0)."""
         if self._charges is None:
-            self._charges = self._all_charges()
+            self._charges = {}
+            bills_of: dict[str, list[BillRow]] = {}
+            for bill in self.bills:
+                bills_of.setdefault(bill.period, []).append(bill)
+            for code, by_period in self.lines_by_month().items():
+                charges: dict[str, Charge] = {}
+                for period in sorted(by_period):
+                    lines = by_period[period]
+                    net = sum((ln.amount for ln in lines), Decimal(0))
+                    if net > 0:
+                        ids = {ln.bill_id for ln in lines}
+                        bills = tuple(b for b in bills_of.get(period, ()) if b.id in ids)
+                        charges[period] = Charge(period, net, tuple(lines), bills)
+                self._charges[code] = charges
         return self._charges.get(service, {})
 
-    def _all_charges(self) -> dict[str | None, dict[str, Charge]]:
-        # One pass over every bill line, for all services at once.
-        grouped: dict[str | None, dict[str, tuple[list[BillLineRow], list[BillRow]]]] = {}
-        for bill in self.bills:
-            for line in bill.lines:
-                if line.service_code is None:
-                    continue  # plan and misc lines never take part in a finding
-                lines, bills = grouped.setdefault(line.service_code, {}).setdefault(bill.period, ([], []))
-                lines.append(line)
-                if not bills or bills[-1] is not bill:
-                    bills.append(bill)
-        result: dict[str | None, dict[str, Charge]] = {}
-        for service, by_period in grouped.items():
-            charges: dict[str, Charge] = {}
-            for period in sorted(by_period):
-                lines, bills = by_period[period]
-                net = sum((ln.amount for ln in lines), Decimal(0))
-                if net > 0:
-                    charges[period] = Charge(period, net, tuple(lines), tuple(bills))
-            result[service] = charges
-        return result
+    def credit_refs(self, service: str, period: str) -> tuple[str, ...]:
+        """What already credited ``service`` for ``period``: ``event:<id>`` or ``credit:<action id>``."""
+        return tuple(self._credits.get((service, period), ()))
 
     def credited_periods(self, service: str) -> set[str]:
         """Months already credited for ``service``: a ``credit_issued`` event naming them, or
-        a credit this journal holds (applied, approved or waiting for a lead)."""
-        done = {p for s, p in self._journal_credits if s == service}
-        for e in self.events_of("credit_issued", service):
-            periods = (e.params or {}).get("periods") or []
-            done.update(str(p) for p in periods)
-        return done
-
-    def stopped_at(self, service: str) -> EventRow | None:
-        """The first suspension or cancellation of ``service`` on record, if any."""
-        stops = [e for e in self.events if e.service_code == service and e.kind in ("suspended", "cancelled")]
-        return stops[0] if stops else None
+        a credit this journal holds (applied, approved or waiting for a lead), at any date."""
+        return {p for (s, p) in self._credits if s == service}
 
     def is_running(self, service: str) -> bool:
+        """Whether stopping ``service`` is still to do: it is active and no stop is decided yet."""
         s = self.service(service)
-        if (s is not None and s.status != "active") or service in self._journal_stops:
-            return False
-        return self.stopped_at(service) is None
+        return not ((s is not None and s.status != "active") or service in self._journal_stops)
 
     def money(self, amount: Decimal) -> str:
         """An amount as the agent reads it in the report language (NT$100, US$12.50)."""

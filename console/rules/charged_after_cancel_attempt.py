@@ -1,86 +1,100 @@
-"""``charged_after_cancel_attempt``: the customer tried to cancel, was refused, and was billed.
+"""``charged_after_cancel_attempt``: the customer asked to cancel, and was billed after it.
 
 Reference case 3: the website answered "cannot cancel before the term ends" to a customer
-cancelling on the last days of the term; cancelling worked only a day later, after the
-renewal, and the next period was billed. Every month that starts after the refused
-attempt is disputed; the refusal (a website rule) is named as the cause, so a case goes
-to the owner of that rule. If the service still runs, the cancellation the customer asked
-for is suggested too.
+cancelling on the last day of the term; it worked only a day later, after the renewal, and
+the next period was billed. The same finding covers a request that was simply never
+carried out (the customer called to cancel, the service stayed on): what counts is that
+the customer asked (``cancel_requested`` or ``cancel_rejected``), from the first billing
+cycle after the request, or after the minimum term if a ``no_cancel_before_term`` clause
+still bound them (``console.judgement.facts``). If the service still runs, the cancellation
+the customer asked for is suggested too, and a case goes to whoever failed them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from typing import Any
 
-from console.caller_view import EventRow
-from console.evidence import ref
+from console.credit import plan_for
+from console.judgement.facts import Stop
+from console.judgement.ledger import MonthJudgement
 from console.rules.base import Finding, Resolution, RuleContext, local_date
-from console.rules.common import charge_evidence, disputed, plan_facts, plan_refund, refund_actions
+from console.rules.common import (
+    billed_total,
+    channel_word,
+    evidence,
+    finding_months,
+    plan_facts,
+    refund_actions,
+    runs,
+)
 
 CODE = "charged_after_cancel_attempt"
+
+
+def _stop(months: list[MonthJudgement]) -> Stop:
+    stop = next((m.stop for m in months if m.stop is not None), None)
+    assert stop is not None, "every month of this rule's run has its request"
+    return stop
 
 
 class ChargedAfterCancelAttempt:
     code = CODE
     priority = 20
 
-    def _attempt(self, ctx: RuleContext, service: str) -> EventRow | None:
-        rejected = ctx.events_of("cancel_rejected", service)
-        return rejected[0] if rejected else None
-
     def find(self, ctx: RuleContext) -> Iterator[Finding]:
-        for s in ctx.services:
-            attempt = self._attempt(ctx, s.code)
-            if attempt is None:
-                continue
-            charges = disputed(ctx, s.code, local_date(attempt.at))
-            if not charges:
-                continue
-            ctx.claimed.update((s.code, c.period) for c in charges)
-            evidence = [ref("event", attempt.id)]
-            evidence += [ref("event", e.id) for e in ctx.events if e.service_code == s.code and e.kind == "cancelled"]
-            evidence += [ref("clause", c.id) for c in ctx.clauses if c.service_code == s.code and c.kind == "no_cancel_before_term"]
-            evidence += charge_evidence(s.code, charges)
-            total = sum((c.amount for c in charges), Decimal(0))
-            summary = ctx.text(
-                {
+        for service, months in runs(ctx, CODE):
+            stop = _stop(months)
+            values: dict[str, Any] = dict(
+                name=ctx.service_name(service), day=stop.on.isoformat(), channel=channel_word(ctx, stop.channel),
+                why=stop.text or stop.channel or "", months=", ".join(m.period for m in months),
+                total=ctx.money(billed_total(months)),
+            )
+            if stop.why == "cancel_refused":
+                summary = ctx.text({
                     "en": "Cancelling {name} was refused on {day} ({why}); {months} were billed afterwards ({total}).",
                     "zh_TW": "{day} 客戶申請取消{name}遭拒（{why}），之後仍收取 {months} 的費用（共 {total}）。",
-                },
-                name=ctx.service_name(s.code), day=local_date(attempt.at).isoformat(),
-                why=attempt.text or attempt.channel, months=", ".join(c.period for c in charges),
-                total=ctx.money(total),
-            )
-            yield Finding(CODE, s.code, tuple(evidence), summary, tuple(c.period for c in charges))
+                }, **values)
+            else:
+                summary = ctx.text({
+                    "en": "The customer asked to cancel {name} on {day} ({channel}); {months} were billed afterwards ({total}).",
+                    "zh_TW": "客戶已於 {day} 經{channel}申請取消{name}，之後仍收取 {months} 的費用（共 {total}）。",
+                }, **values)
+            yield Finding(CODE, service, evidence(months), summary, tuple(m.period for m in months))
 
     def resolve(self, finding: Finding, ctx: RuleContext) -> Resolution:
         service = finding.service_code or ""
-        attempt = self._attempt(ctx, service)
-        assert attempt is not None, "resolve() is only called for this rule's own findings"
-        charges = [ctx.charges(service)[p] for p in finding.periods]
-        plan = plan_refund(ctx, service, charges)
+        months = finding_months(ctx, finding)
+        stop = _stop(months)
+        plan = plan_for(months)
         name = ctx.service_name(service)
-        title = ctx.text(
-            {"en": "Credit {name} billed after the refused cancellation; report the {channel} rule",
-             "zh_TW": "退還取消遭拒後所收的{name}費用，並回報{channel}規則"},
-            name=name, channel=attempt.channel if ctx.language == "en" else _CHANNEL_ZH.get(attempt.channel, attempt.channel),
-        )
-        case = ctx.text(
-            {"en": "{name}: cancellation refused on {day} by {channel} ('{why}'); billed {months}. Root cause: {channel} rule",
-             "zh_TW": "{name}：{day} 經{channel}取消遭拒（「{why}」），仍收取 {months} 費用。原因：{channel}規則"},
-            name=name, day=local_date(attempt.at).isoformat(), channel=attempt.channel,
-            why=attempt.text or "", months=", ".join(finding.periods),
-        )
+        refused = stop.why == "cancel_refused"
+        channel = channel_word(ctx, stop.channel)
+        if refused:
+            title = ctx.text({"en": "Credit {name} billed after the refused cancellation; report the {channel} rule",
+                              "zh_TW": "退還取消遭拒後所收的{name}費用，並回報{channel}規則"}, name=name, channel=channel)
+            case = ctx.text(
+                {"en": "{name}: cancellation refused on {day} by {channel} ('{why}'); billed {months}. Root cause: {channel} rule",
+                 "zh_TW": "{name}：{day} 經{channel}取消遭拒（「{why}」），仍收取 {months} 費用。原因：{channel}規則"},
+                name=name, day=stop.on.isoformat(), channel=stop.channel, why=stop.text or "", months=", ".join(finding.periods),
+            )
+        else:
+            title = ctx.text({"en": "Carry out the cancellation of {name} and credit what was billed after it",
+                              "zh_TW": "完成{name}的取消並退還之後所收費用"}, name=name)
+            case = ctx.text(
+                {"en": "{name}: cancellation asked on {day} by {channel} was not carried out; billed {months}",
+                 "zh_TW": "{name}：{day} 經{channel}申請取消未被執行，仍收取 {months} 費用"},
+                name=name, day=stop.on.isoformat(), channel=stop.channel, months=", ".join(finding.periods),
+            )
         actions = refund_actions(ctx, CODE, service, plan, stop="cancel_service", case_summary=case)
         cancelled = ctx.events_of("cancelled", service)
         facts = plan_facts(plan) | {
-            "attempt": {"on": local_date(attempt.at), "channel": attempt.channel, "text": attempt.text or ""},
+            "attempt": {"on": stop.on, "channel": stop.channel, "text": stop.text or "", "refused": refused},
+            "counts_from": stop.last_day,
             "cancelled_on": local_date(cancelled[0].at) if cancelled else None,
             "cancel": any(a.kind == "cancel_service" for a in actions),
         }
         return Resolution(title, actions, facts)
 
 
-_CHANNEL_ZH = {"web": "網站", "shop": "門市", "call": "客服電話", "app": "App", "field": "業務"}
 RULE = ChargedAfterCancelAttempt()

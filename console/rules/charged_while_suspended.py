@@ -1,19 +1,28 @@
 """``charged_while_suspended``: billed for months after the service was switched off.
 
-A suspension or cancellation on record means the service could not be used afterwards,
-so every month that starts after it and still carries a charge is credited in full
-(no usage data needed). Months a more specific rule already explained (a refused
-cancellation, a contradicting notice) are left to that rule.
+A suspension or cancellation on record means the service could not be used until it was
+resumed (a ``resumed`` event), so every billing cycle that starts in between and still
+carries a charge is disputed. Usage still decides (``console.judgement``): a month the
+records show used is owed; a month of unknown usage counts as unused when the service is
+known to have been off (resumed later, or still suspended), and is checked first when the
+service is active again with no resumption on record. Months a more specific fact explains
+(a contradicting notice, a cancel request) belong to that finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from console.evidence import ref
-from console.rules.base import Finding, Resolution, RuleContext, local_date
-from console.rules.common import charge_evidence, disputed, plan_facts, plan_refund, refund_actions
+from console.credit import plan_for
+from console.rules.base import Finding, Resolution, RuleContext
+from console.rules.common import (
+    billed_total,
+    evidence,
+    finding_months,
+    plan_facts,
+    refund_actions,
+    runs,
+)
 
 CODE = "charged_while_suspended"
 
@@ -23,39 +32,30 @@ class ChargedWhileSuspended:
     priority = 30
 
     def find(self, ctx: RuleContext) -> Iterator[Finding]:
-        for s in ctx.services:
-            stop = ctx.stopped_at(s.code)
-            if stop is None:
-                continue
-            charges = disputed(ctx, s.code, local_date(stop.at))
-            if not charges:
-                continue
-            ctx.claimed.update((s.code, c.period) for c in charges)
-            evidence = [ref("event", stop.id), *charge_evidence(s.code, charges, with_usage=False)]
-            total = sum((c.amount for c in charges), Decimal(0))
+        for service, months in runs(ctx, CODE):
+            stop = next(m.stop for m in months if m.stop is not None)
+            lang = ctx.language if ctx.language in _WHAT else "en"
             summary = ctx.text(
                 {
                     "en": "{name} was {what} on {day}, yet {months} were billed ({total}).",
                     "zh_TW": "{name}已於 {day} {what}，帳單卻仍收取 {months} 的費用（共 {total}）。",
                 },
-                name=ctx.service_name(s.code), day=local_date(stop.at).isoformat(),
-                what=_WHAT[ctx.language if ctx.language in _WHAT else "en"][stop.kind],
-                months=", ".join(c.period for c in charges), total=ctx.money(total),
+                name=ctx.service_name(service), day=stop.on.isoformat(), what=_WHAT[lang][stop.why],
+                months=", ".join(m.period for m in months), total=ctx.money(billed_total(months)),
             )
-            yield Finding(CODE, s.code, tuple(evidence), summary, tuple(c.period for c in charges))
+            yield Finding(CODE, service, evidence(months), summary, tuple(m.period for m in months))
 
     def resolve(self, finding: Finding, ctx: RuleContext) -> Resolution:
         service = finding.service_code or ""
-        stop = ctx.stopped_at(service)
-        assert stop is not None, "resolve() is only called for this rule's own findings"
-        charges = [ctx.charges(service)[p] for p in finding.periods]
-        plan = plan_refund(ctx, service, charges)
+        months = finding_months(ctx, finding)
+        stop = next(m.stop for m in months if m.stop is not None)
+        plan = plan_for(months)
         title = ctx.text(
             {"en": "Credit {name} billed while it was off", "zh_TW": "退還{name}停用期間的費用"},
             name=ctx.service_name(service),
         )
         actions = refund_actions(ctx, CODE, service, plan, stop=None, case_summary=None)
-        facts = plan_facts(plan) | {"stopped_on": local_date(stop.at), "stop_kind": stop.kind}
+        facts = plan_facts(plan) | {"stopped_on": stop.on, "stop_kind": stop.why, "resumed_on": stop.until}
         return Resolution(title, actions, facts)
 
 

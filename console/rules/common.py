@@ -1,21 +1,26 @@
-"""Pieces several rules share: the refund of an unwanted charge, and its actions.
+"""Pieces the built-in rules share: their runs of ledger months, the evidence, the refund.
 
-Four rules end the same way (the customer paid for a service they should not have paid
-for): stop the service if it still runs, credit the unused months, ask for usage where it
-is unknown, and open a case when another department caused it. Keeping that in one place
-keeps the four consistent with the credit principle in ``console.credit``.
+Every built-in rule reads the expected-charge ledger (``console.judgement``): its finding is
+the run of months the ledger gives its cause, its evidence is those months' chain, and its
+credit is their disputed amount (``console.credit.plan_for``). The refund rules end the
+same way (the customer paid for a service they should not have paid for): stop the service
+if it still runs, credit the disputed months, ask for usage where it is unknown, and open
+a case when another department caused it. Keeping that here keeps them consistent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import timedelta
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from console.actions import ActionSpec
-from console.credit import CreditPlan, unused_credit
-from console.evidence import ref
-from console.rules.base import Charge, RuleContext, local_date
+from console.credit import CreditPlan
+from console.rules.base import Finding, RuleContext
+
+if TYPE_CHECKING:
+    from console.judgement.ledger import MonthJudgement
 
 CASE_DUE_DAYS = 7
 
@@ -24,35 +29,32 @@ def suggestion_id(code: str, service: str | None) -> str:
     return f"{code}:{service or '-'}"
 
 
-def disputed(ctx: RuleContext, service: str, after: Any) -> list[Charge]:
-    """Charges for billing cycles that start after ``after`` (a date), not yet explained or credited."""
-    done = ctx.credited_periods(service)
-    return [
-        c for p, c in ctx.charges(service).items()
-        if ctx.cycle_start(service, p) > after and (service, p) not in ctx.claimed and p not in done
-    ]
+def runs(ctx: RuleContext, code: str) -> Iterator[tuple[str, list[MonthJudgement]]]:
+    """Per service, the months the ledger gives ``code`` (not claimed by an earlier rule pack)."""
+    for service, months in ctx.ledger.runs(code):
+        months = [m for m in months if (service, m.period) not in ctx.claimed]
+        if any(m.open for m in months):
+            ctx.claimed.update((service, m.period) for m in months)
+            yield service, months
 
 
-def off_periods(ctx: RuleContext, service: str, periods: Iterable[str]) -> set[str]:
-    """Months that began after the service was switched off (so it cannot have been used)."""
-    stop = ctx.stopped_at(service)
-    if stop is None:
-        return set()
-    day = local_date(stop.at)
-    return {p for p in periods if ctx.cycle_start(service, p) > day}
+def finding_months(ctx: RuleContext, finding: Finding) -> list[MonthJudgement]:
+    """The ledger months behind one of the built-in rules' own findings."""
+    wanted = set(finding.periods)
+    return [m for m in ctx.ledger.of(finding.service_code)
+            if m.period in wanted and m.cause == finding.code and not m.settled]
 
 
-def plan_refund(ctx: RuleContext, service: str, charges: list[Charge]) -> CreditPlan:
-    billed = {c.period: c.amount for c in charges}
-    usage = {c.period: ctx.usage(service, c.period) for c in charges}
-    return unused_credit(billed, usage, off_periods(ctx, service, billed))
+def evidence(months: Iterable[MonthJudgement], *first: str) -> tuple[str, ...]:
+    """The evidence chain of a run: deciding facts first, then bill lines and usage, once each."""
+    refs = dict.fromkeys(first)
+    for m in months:
+        refs.update(dict.fromkeys(m.refs))
+    return tuple(refs)
 
 
-def charge_evidence(service: str, charges: list[Charge], with_usage: bool = True) -> list[str]:
-    refs = [ref("bill_line", ln.id) for c in charges for ln in c.lines]
-    if with_usage:
-        refs += [ref("usage", (service, c.period)) for c in charges]
-    return refs
+def billed_total(months: Iterable[MonthJudgement]) -> Decimal:
+    return sum((m.billed for m in months), Decimal(0))
 
 
 def refund_actions(
@@ -97,3 +99,16 @@ def plan_facts(plan: CreditPlan) -> dict[str, Any]:
         "unknown_periods": list(plan.unknown),
         "per_period": [{"period": p, "amount": a} for p, a in plan.per_period],
     }
+
+
+_CHANNEL_ZH = {
+    "web": "網站", "shop": "門市", "call": "客服電話", "app": "App", "field": "業務", "system": "系統",
+    "sms": "簡訊", "email": "電子郵件", "letter": "信件",
+}
+
+
+def channel_word(ctx: RuleContext, channel: str | None) -> str:
+    """An event's channel as the report language says it; an unknown word as the source wrote it."""
+    if not channel:
+        return ""
+    return _CHANNEL_ZH.get(channel, channel) if ctx.language == "zh_TW" else channel

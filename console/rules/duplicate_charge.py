@@ -1,21 +1,20 @@
 """``duplicate_charge``: the same charge billed twice for the same month.
 
 Two lines for the same service, month, amount and wording (on one bill or on two bills
-for the same month) are one charge billed twice: every copy after the first is credited
-in full, whatever the usage, because the customer owed it once. Months a more specific
-rule already credits as a whole are left to that rule.
+for the same month) are one charge billed twice: the ledger (``console.judgement``) expects
+the month's charge without the copies, so every copy after the first is credited in full,
+whatever the usage, because the customer owed it once. Months a stronger fact explains
+(the service should not have been billed at all, a promised price) belong to that finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from console.actions import ActionSpec
-from console.caller_view import BillLineRow
-from console.evidence import ref
+from console.credit import plan_for
 from console.rules.base import Finding, Resolution, RuleContext
-from console.rules.common import suggestion_id
+from console.rules.common import evidence, finding_months, runs, suggestion_id
 
 CODE = "duplicate_charge"
 
@@ -24,74 +23,32 @@ class DuplicateCharge:
     code = CODE
     priority = 50
 
-    def _copies(self, ctx: RuleContext, service: str, periods: tuple[str, ...] | None = None) -> dict[str, tuple[list[BillLineRow], list[BillLineRow]]]:
-        """Per month: (originals, extra copies) of charges billed more than once.
-
-        Without ``periods``, months already explained or credited are skipped; with them,
-        exactly those months are examined (to resolve this rule's own finding).
-        """
-        done = ctx.credited_periods(service)
-        result: dict[str, tuple[list[BillLineRow], list[BillLineRow]]] = {}
-        for period, charge in ctx.charges(service).items():
-            if periods is not None:
-                if period not in periods:
-                    continue
-            elif (service, period) in ctx.claimed or period in done:
-                continue
-            seen: dict[tuple[Decimal, str], BillLineRow] = {}
-            originals: list[BillLineRow] = []
-            extra: list[BillLineRow] = []
-            for line in charge.lines:
-                if line.amount <= 0:
-                    continue
-                key = (line.amount, " ".join(line.text.split()).casefold())
-                if key in seen:
-                    extra.append(line)
-                    if seen[key] not in originals:
-                        originals.append(seen[key])
-                else:
-                    seen[key] = line
-            if extra:
-                result[period] = (originals, extra)
-        return result
-
-    def _amounts(self, ctx: RuleContext, service: str, copies: dict[str, tuple[list[BillLineRow], list[BillLineRow]]]) -> dict[str, Decimal]:
-        charges = ctx.charges(service)  # never more than was billed net for the month
-        return {p: min(sum((ln.amount for ln in extra), Decimal(0)), charges[p].amount) for p, (_, extra) in copies.items()}
-
     def find(self, ctx: RuleContext) -> Iterator[Finding]:
-        for s in ctx.services:
-            copies = self._copies(ctx, s.code)
-            if not copies:
-                continue
-            ctx.claimed.update((s.code, p) for p in copies)
-            evidence = [ref("bill_line", ln.id) for orig, extra in copies.values() for ln in (*orig, *extra)]
-            total = sum(self._amounts(ctx, s.code, copies).values(), Decimal(0))
+        for service, months in runs(ctx, CODE):
+            total = plan_for(months).amount
             summary = ctx.text(
                 {
                     "en": "{name} was billed twice for {months} ({total} too much).",
                     "zh_TW": "{name}在 {months} 重複收費（多收 {total}）。",
                 },
-                name=ctx.service_name(s.code), months=", ".join(sorted(copies)),
-                total=ctx.money(total),
+                name=ctx.service_name(service), months=", ".join(m.period for m in months), total=ctx.money(total),
             )
-            yield Finding(CODE, s.code, tuple(evidence), summary, tuple(sorted(copies)))
+            yield Finding(CODE, service, evidence(months), summary, tuple(m.period for m in months))
 
     def resolve(self, finding: Finding, ctx: RuleContext) -> Resolution:
         service = finding.service_code or ""
-        copies = self._copies(ctx, service, finding.periods)
-        amounts = self._amounts(ctx, service, copies)
-        total = sum(amounts.values(), Decimal(0))
+        months = finding_months(ctx, finding)
+        plan = plan_for(months)
         sid = suggestion_id(CODE, service)
-        actions = (ActionSpec("issue_credit", service_code=service, amount=total, currency=ctx.currency,
-                              periods=tuple(sorted(amounts)), suggestion_id=sid),) if total > 0 else ()
+        actions = (ActionSpec("issue_credit", service_code=service, amount=plan.amount, currency=ctx.currency,
+                              periods=plan.credited, suggestion_id=sid),) if plan.amount > 0 else ()
         title = ctx.text({"en": "Credit the duplicate {name} charge", "zh_TW": "退還重複收取的{name}費用"},
                          name=ctx.service_name(service))
         facts = {
-            "credit": total, "billed": sum((ctx.charges(service)[p].amount for p in amounts), Decimal(0)),
-            "credited_periods": sorted(amounts), "used_periods": [], "unknown_periods": [],
-            "per_period": [{"period": p, "amount": a} for p, a in sorted(amounts.items())],
-            "lines": [{"id": ln.id, "text": ln.text, "amount": ln.amount} for _, extra in copies.values() for ln in extra],
+            "credit": plan.amount, "billed": plan.billed,
+            "credited_periods": list(plan.credited), "used_periods": [], "unknown_periods": [],
+            "per_period": [{"period": p, "amount": a} for p, a in plan.per_period],
+            "lines": [{"id": ln.id, "text": ln.text, "amount": ln.amount} for m in months for ln in m.extra_lines],
         }
         return Resolution(title, actions, facts)
 

@@ -1,106 +1,109 @@
-"""``notice_contradicts_contract``: told it would stop, billed as if it continued.
+"""``notice_contradicts_contract``: told it would stop (or be free), billed as if it continued.
 
 The reference story: the contract says a free year turns into a paid service unless the
 customer calls to cancel; an SMS before the end said it would expire unless the customer
 applied to continue; the bills kept charging. What the customer was last told before the
-charges began decides: a later "continues unless cancelled" notice means the customer was
-correctly told and there is nothing to credit.
+end decides (``console.judgement.facts``): a later "continues unless cancelled" notice
+means they were correctly told. Without any notice, an ``ends_at_term`` clause is what they
+were told: billed after its date is the same contradiction. A charge for a month of the
+free trial is one too (the contract said it was free), credited whatever the usage.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
-from decimal import Decimal
 
-from console.caller_view import NotificationRow
-from console.evidence import ref
-from console.rules.base import Finding, Resolution, RuleContext, local_date, period_end, period_of
-from console.rules.common import charge_evidence, disputed, plan_facts, plan_refund, refund_actions
+from console.credit import plan_for
+from console.judgement.ledger import MonthJudgement
+from console.rules.base import Finding, Resolution, RuleContext
+from console.rules.common import (
+    billed_total,
+    evidence,
+    finding_months,
+    plan_facts,
+    refund_actions,
+    runs,
+)
 
 CODE = "notice_contradicts_contract"
-TOLD_STOPS = "ends_at_trial_end"
-TOLD_CONTINUES = "continues_unless_cancelled"
-CONTRACT_KINDS = ("trial_converts_to_paid", "auto_renews", "ends_at_term")
+
+_SUMMARY = {
+    "notice_stops": {
+        "en": "{channel} of {sent} said {name} would end on {end}, but {months} were billed ({total}).",
+        "zh_TW": "{sent} 的{channel}說{name}將於 {end} 到期停止，帳單卻仍收取 {months} 的費用（共 {total}）。",
+    },
+    "contract_ends": {
+        "en": "The contract says {name} ends by itself on {end}, but {months} were billed ({total}).",
+        "zh_TW": "合約載明{name}於 {end} 到期自動停止，帳單卻仍收取 {months} 的費用（共 {total}）。",
+    },
+    "trial": {
+        "en": "{name} was free until {end}, but {months} were billed ({total}).",
+        "zh_TW": "{name}免費至 {end}，帳單卻收取 {months} 的費用（共 {total}）。",
+    },
+}
 
 
 class NoticeContradictsContract:
     code = CODE
     priority = 10
 
-    def _end(self, ctx: RuleContext, service: str, notice_day: date) -> date:
-        s = ctx.service(service)
-        end = (s.trial_until or s.term_until) if s is not None else None
-        if end is not None:
-            return end
-        # No end date on record: the notice speaks of the end of its own month.
-        return period_end(period_of(notice_day))
-
-    def _decisive(self, ctx: RuleContext, service: str) -> tuple[NotificationRow, date] | None:
-        notices = [n for n in ctx.notifications if n.service_code == service and n.says in (TOLD_STOPS, TOLD_CONTINUES)]
-        if not notices:
-            return None
-        notices.sort(key=lambda n: n.sent_at)
-        end = self._end(ctx, service, local_date(notices[-1].sent_at))
-        before = [n for n in notices if local_date(n.sent_at) <= end]
-        last = (before or notices)[-1]
-        return last, self._end(ctx, service, local_date(last.sent_at))
-
     def find(self, ctx: RuleContext) -> Iterator[Finding]:
-        for s in ctx.services:
-            decisive = self._decisive(ctx, s.code)
-            if decisive is None:
-                continue
-            notice, end = decisive
-            if notice.says != TOLD_STOPS:
-                continue  # correctly told that it continues
-            charges = disputed(ctx, s.code, end)
-            if not charges:
-                continue
-            ctx.claimed.update((s.code, c.period) for c in charges)
-            clauses = [c for c in ctx.clauses if c.service_code == s.code and c.kind in CONTRACT_KINDS]
-            evidence = [ref("clause", c.id) for c in clauses]
-            evidence.append(ref("notification", notice.id))
-            evidence += charge_evidence(s.code, charges)
-            total = sum((c.amount for c in charges), Decimal(0))
+        for service, months in runs(ctx, CODE):
+            told = _told(ctx, service, months)
+            sent = told.get("sent_on")
             summary = ctx.text(
-                {
-                    "en": "{channel} of {sent} said {name} would end on {end}, but {months} were billed ({total}).",
-                    "zh_TW": "{sent} 的{channel}說{name}將於 {end} 到期停止，帳單卻仍收取 {months} 的費用（共 {total}）。",
-                },
-                channel=channel_name(ctx, notice.channel),
-                sent=local_date(notice.sent_at).isoformat(),
-                name=ctx.service_name(s.code), end=end.isoformat(),
-                months=", ".join(c.period for c in charges), total=ctx.money(total),
+                _SUMMARY[told["by"]],
+                channel=channel_name(ctx, told.get("channel") or ""), sent=sent.isoformat() if sent else "",
+                name=ctx.service_name(service), end=told["end_on"].isoformat(),
+                months=", ".join(m.period for m in months), total=ctx.money(billed_total(months)),
             )
-            yield Finding(CODE, s.code, tuple(evidence), summary, tuple(c.period for c in charges))
+            yield Finding(CODE, service, evidence(months), summary, tuple(m.period for m in months))
 
     def resolve(self, finding: Finding, ctx: RuleContext) -> Resolution:
         service = finding.service_code or ""
-        charges = [ctx.charges(service)[p] for p in finding.periods]
-        plan = plan_refund(ctx, service, charges)
-        decisive = self._decisive(ctx, service)
-        assert decisive is not None, "resolve() is only called for this rule's own findings"
-        notice, end = decisive
+        months = finding_months(ctx, finding)
+        plan = plan_for(months)
+        told = _told(ctx, service, months)
         name = ctx.service_name(service)
+        stops = any(m.stop is not None for m in months)
         title = ctx.text(
             {"en": "Stop {name}, credit the unused months, open a case",
-             "zh_TW": "停止{name}、退還未使用月份費用並立案"},
+             "zh_TW": "停止{name}、退還未使用月份費用並立案"} if stops else
+            {"en": "Credit {name} billed during the free period, open a case",
+             "zh_TW": "退還{name}免費期間所收費用並立案"},
             name=name,
         )
+        what = told.get("id") or told["by"]
         case = ctx.text(
-            {"en": "{name}: notice {nid} said it would end on {end}; billed {months} anyway",
-             "zh_TW": "{name}：通知 {nid} 說 {end} 到期停止，仍收取 {months} 費用"},
-            name=name, nid=notice.id, end=end.isoformat(), months=", ".join(finding.periods),
+            {"en": "{name}: {what} said it would end on {end}; billed {months} anyway",
+             "zh_TW": "{name}：{what} 說 {end} 到期停止，仍收取 {months} 費用"},
+            name=name, what=what, end=told["end_on"].isoformat(), months=", ".join(finding.periods),
         )
-        actions = refund_actions(ctx, CODE, service, plan, stop="suspend_service", case_summary=case)
+        actions = refund_actions(ctx, CODE, service, plan, stop="suspend_service" if stops else None, case_summary=case)
+        notice = told if told["by"] == "notice_stops" else None
         facts = plan_facts(plan) | {
-            "notice": {"id": notice.id, "channel": notice.channel, "sent_on": local_date(notice.sent_at), "text": notice.text},
-            "end_on": end,
-            "clauses": [c.text for c in ctx.clauses if c.service_code == service and c.kind in CONTRACT_KINDS],
+            "told": told,
+            "notice": {k: told[k] for k in ("id", "channel", "sent_on", "text")} if notice else None,
+            "end_on": told["end_on"],
+            "clauses": [c.text for c in ctx.clauses if c.service_code == service
+                        and c.kind in ("trial_converts_to_paid", "auto_renews", "ends_at_term")],
             "suspend": any(a.kind == "suspend_service" for a in actions),
         }
         return Resolution(title, actions, facts)
+
+
+def _told(ctx: RuleContext, service: str, months: list[MonthJudgement]) -> dict[str, object]:
+    """What the customer was told, from the run's deciding fact (a stop, else the trial)."""
+    stop = next((m.stop for m in months if m.stop is not None), None)
+    if stop is not None and stop.why == "notice_stops" and stop.source is not None:
+        n = stop.source
+        return {"by": "notice_stops", "id": getattr(n, "id", ""), "channel": stop.channel, "sent_on": stop.on,
+                "text": stop.text or "", "end_on": stop.last_day}
+    if stop is not None:
+        return {"by": "contract_ends", "end_on": stop.last_day, "text": stop.text or ""}
+    trial = ctx.ledger.facts[service].trial_until
+    assert trial is not None, "a run of this rule has a stop or a trial"
+    return {"by": "trial", "end_on": trial, "text": ""}
 
 
 _CHANNEL_ZH = {"sms": "簡訊", "email": "電子郵件", "letter": "信件", "app": "App 通知", "call": "電話通知"}

@@ -5,7 +5,8 @@ trials that silently turn into charges are where complaints come from (cases.md,
 1), so a running service whose latest billed months (at least ``MIN_MONTHS`` in a row) all
 show zero usage is named, and cancelling it is offered; the script asks, it does not
 decide for the customer. Months another rule already explained, or already credited, end
-the run, and so does an unknown month (unknown is not zero).
+the run, and so does an unknown month (unknown is not zero). In ledger terms
+(``console.judgement``): months billed as contracted (no cause), not settled, used 0.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ class UnusedPaidService:
     def _run(self, ctx: RuleContext, service: str) -> list[str]:
         """The latest billed months, newest last, with zero usage and not explained elsewhere."""
         run: list[str] = []
-        settled = ctx.credited_periods(service)
-        for period in sorted(ctx.charges(service), reverse=True):
-            if (service, period) in ctx.claimed or period in settled or ctx.usage(service, period) != 0:
+        for m in reversed(ctx.ledger.of(service)):
+            if m.billed <= 0:
+                continue
+            if m.cause is not None or m.settled or (service, m.period) in ctx.claimed or m.units != 0:
                 break
-            run.append(period)
+            run.append(m.period)
         return sorted(run)
 
     def find(self, ctx: RuleContext) -> Iterator[Finding]:

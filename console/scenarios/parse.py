@@ -45,6 +45,7 @@ from console.vocabulary import (
     NOTIFICATION_SAYS,
     SERVICE_STATUSES,
     WHOLE_UNIT_CURRENCIES,
+    channel_word,
 )
 
 FORMATS = (1,)
@@ -53,6 +54,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_./:#-]*$")
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 ID_HINT = "letters, digits and - _ . / : # (no spaces)"
+CHANNEL = re.compile(r"^[^\W_][\w-]*$")  # one word: letters (any script), digits, - and _
 
 TOP_REQUIRED = ("scenario", "id", "title", "call_at", "customer")
 TOP_OPTIONAL = ("brief", "currency", "contracts", "services", "notifications", "bills", "usage", "events", "expected")
@@ -127,6 +129,7 @@ class _Parser:
         self.currency = "TWD"
         self.whole = True
         self.services: set[str] = set()
+        self.notes: list[str] = []
 
     # -- top level -------------------------------------------------------------------------
     def scenario(self, doc: dict[str, Any]) -> ScenarioDoc:
@@ -170,7 +173,7 @@ class _Parser:
         return ScenarioDoc(
             format=version, id=sid, title=title, call_at=call_at, currency=self.currency, customer=customer,
             source=f.source, brief=brief, contracts=contracts, services=services, notifications=notifications,
-            bills=bills, usage=usage, events=events, expected=expected,
+            bills=bills, usage=usage, events=events, expected=expected, notes=tuple(self.notes),
         )
 
     # -- helpers -----------------------------------------------------------------------------
@@ -302,7 +305,8 @@ class _Parser:
         self.known_service(service, f"{path}.service")
         return NotificationDoc(
             id=self.ident(d["id"], f"{path}.id"), sent_at=f.moment(d["sent_at"], f"{path}.sent_at"),
-            channel=f.word(d["channel"], f"{path}.channel", CHANNELS),
+            channel=f.word(channel_word(str(d["channel"])) if isinstance(d["channel"], str) else d["channel"],
+                           f"{path}.channel", CHANNELS),
             says=f.word(d["says"], f"{path}.says", NOTIFICATION_SAYS),
             text=f.text(d["text"], f"{path}.text", max_len=20_000), service=service,
         )
@@ -339,10 +343,20 @@ class _Parser:
         self.known_service(service, f"{path}.service")
         params = self.price_param(f.json_params(d.get("params"), f"{path}.params"), f"{path}.params")
         return EventDoc(
-            at=f.moment(d["at"], f"{path}.at"), channel=f.word(d["channel"], f"{path}.channel", EVENT_CHANNELS),
+            at=f.moment(d["at"], f"{path}.at"), channel=self.channel(d["channel"], f"{path}.channel"),
             kind=f.word(d["kind"], f"{path}.kind", EVENT_KINDS), service=service,
             text=f.opt_text(d.get("text"), f"{path}.text", max_len=20_000), params=params,
         )
+
+    def channel(self, value: Any, path: str) -> str:
+        """Any short word (no finding depends on it); known synonyms folded (store -> shop)."""
+        word = self.f.text(value, path, max_len=16, pattern=CHANNEL, hint="one short word, e.g. web, shop, call")
+        known = channel_word(word)
+        if known not in EVENT_CHANNELS:
+            self.notes.append(f"{path}: {word!r} is not a channel the console knows; it is shown as written")
+        elif known != word:
+            self.notes.append(f"{path}: {word!r} read as {known!r}")
+        return known
 
     def expected(self, value: Any) -> ExpectedDoc:
         f = self.f

@@ -4,7 +4,9 @@ A trainer re-imports a folder after editing one file; the console must end up wi
 scenario exactly once, as the file now says. So importing a scenario first deletes the
 customer an earlier import of the same scenario id created (everything it owns goes with
 it by ``ON DELETE CASCADE``), then checks that nothing else in the database already uses
-its customer id, phone numbers or record ids, then writes. Any problem rolls the whole
+its customer id or phone numbers, then writes. Record ids (bills, lines, notices ...) need
+only be unique within the scenario: the store keys them by customer, so two trainers'
+files may both use ``B-202509``. Any problem rolls the whole
 file back: the database is exactly as it was, and the other files still import.
 """
 
@@ -40,7 +42,6 @@ from console.scenarios.fields import ScenarioError
 from console.scenarios.parse import load_scenario
 
 SUFFIXES = (".yaml", ".yml")
-_ID_TABLES = {"contracts": Contract, "clauses": Clause, "notifications": Notification, "bills": Bill, "bill_lines": BillLine}
 
 
 @dataclass(frozen=True)
@@ -144,14 +145,6 @@ def _check_conflicts(session: Session, doc: ScenarioDoc, region: str) -> None:
         other = session.scalar(select(Phone.customer_id).where(Phone.e164 == phone.e164))
         if other is not None:
             raise ScenarioError(f"{src}: customer.phones[{i}]: {display(phone.e164, region)} already belongs to customer {other}")
-    for table, ids in doc.ids().items():
-        if not ids:
-            continue
-        model = _ID_TABLES[table]
-        for chunk in _chunks(ids, 500):
-            taken = session.scalars(select(model.id).where(model.id.in_(chunk))).first()
-            if taken is not None:
-                raise ScenarioError(f"{src}: {_path_of(doc, table, taken)}: {taken} is already used in the database ({table})")
 
 
 def _insert(session: Session, doc: ScenarioDoc) -> None:
@@ -184,7 +177,7 @@ def _insert(session: Session, doc: ScenarioDoc) -> None:
         session.add(Bill(id=b.id, customer_id=cid, period=b.period, issued_on=b.issued_on, currency=doc.currency))
     session.flush()
     session.add_all(
-        BillLine(id=ln.id, bill_id=b.id, service_code=ln.service, text=ln.text, amount=ln.amount)
+        BillLine(id=ln.id, customer_id=cid, bill_id=b.id, service_code=ln.service, text=ln.text, amount=ln.amount)
         for b in doc.bills for ln in b.lines
     )
     session.add_all(Usage(customer_id=cid, service_code=u.service, period=u.period, units=u.units) for u in doc.usage)
@@ -209,30 +202,6 @@ def scenario_call_at(store: Store | Session, scenario_id: str) -> datetime:
     if value is None:
         raise NotFound(f"no scenario {scenario_id!r} has been imported")
     return value
-
-
-def _path_of(doc: ScenarioDoc, table: str, ident: str) -> str:
-    for i, k in enumerate(doc.contracts):
-        if table == "contracts" and k.id == ident:
-            return f"contracts[{i}].id"
-        for j, cl in enumerate(k.clauses):
-            if table == "clauses" and cl.id == ident:
-                return f"contracts[{i}].clauses[{j}].id"
-    for i, n in enumerate(doc.notifications):
-        if table == "notifications" and n.id == ident:
-            return f"notifications[{i}].id"
-    for i, b in enumerate(doc.bills):
-        if table == "bills" and b.id == ident:
-            return f"bills[{i}].id"
-        for j, ln in enumerate(b.lines):
-            if table == "bill_lines" and ln.id == ident:
-                return f"bills[{i}].lines[{j}].id"
-    return table
-
-
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _first_line(exc: Exception) -> str:

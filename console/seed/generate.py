@@ -35,7 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "notifications": ("id", "customer_id", "sent_at", "channel", "service_code", "says", "text"),
     "bills": ("id", "customer_id", "period", "issued_on", "currency"),
-    "bill_lines": ("id", "bill_id", "service_code", "text", "amount"),
+    "bill_lines": ("id", "customer_id", "bill_id", "service_code", "text", "amount"),
     "usage": ("customer_id", "service_code", "period", "units"),
     "events": ("customer_id", "at", "channel", "kind", "service_code", "text", "params"),
 }
@@ -56,7 +56,8 @@ class Svc:
     j_start: int = 0  # first period with usage (the service existed)
     j0: int = 0  # first billed period
     j1: int = 0  # billed up to (excluded); set to the month count
-    zero_from: int = 10**6  # periods from here on have zero usage
+    zero_from: int = 10**6  # periods from here on have zero usage ...
+    zero_to: int = 10**6  # ... up to this one (excluded): used again afterwards
     trial_until: date | None = None
     term_until: date | None = None
     status: str = "active"
@@ -198,14 +199,14 @@ def _emit(p: Person, plan_offer: Offer, language: str, rng: random.Random, t: di
             o = s.offer
             if s.j0 <= j < s.j1:
                 n += 1
-                lines.append((f"{bid}-{n}", bid, o.code, o.line_zh, o.fee * 100))
+                lines.append((f"{bid}-{n}", cid, bid, o.code, o.line_zh, o.fee * 100))
                 total += o.fee
                 if dups and (j, o.code) in dups:
                     n += 1
-                    lines.append((f"{bid}-{n}", bid, o.code, o.line_zh, o.fee * 100))
+                    lines.append((f"{bid}-{n}", cid, bid, o.code, o.line_zh, o.fee * 100))
                     total += o.fee
             if j >= s.j_start:
-                usage.append((cid, o.code, per.period, 0 if j >= s.zero_from else 1 + int(r() * o.unit_max)))
+                usage.append((cid, o.code, per.period, 0 if s.zero_from <= j < s.zero_to else 1 + int(r() * o.unit_max)))
         totals.append(total)
     m = len(p.months)
     sms = r() < 0.6

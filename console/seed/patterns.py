@@ -3,9 +3,13 @@
 Each pattern rewrites one customer's world so that it carries exactly the contradiction a
 finding of the rules engine names (``scenario-format.md``), with the evidence where the
 rules look for it: the clause, the notice, the events, the bill lines and the usage of the
-last billed months. Ordinary customers are generated so that none of these fire: they use
-every service they pay for, are billed once per service per month, and nothing is billed
-after a cancellation or a suspension.
+last billed months. Three patterns come in two shapes, so the population holds the
+complaint classes the expected-charge model (``docs/judgement.md``) must find too: a
+contract that ends by itself (``ends_at_term``, no notice) beside the told-it-ends SMS, a
+request to cancel that was simply never carried out beside the refused one, and a
+suspension that was resumed beside one still in force. Ordinary customers are generated so
+that none of these fire: they use every service they pay for, are billed once per service
+per month, and nothing is billed after a cancellation or a suspension.
 """
 
 from __future__ import annotations
@@ -59,6 +63,9 @@ def _first_period_from(p: Person, day: object) -> int:
 
 def _trial_billed_after_notice(p: Person, rng: random.Random) -> None:
     m = len(p.months)
+    if rng.random() < 0.5:
+        _term_ended_by_itself(p, rng)
+        return
     s = _service(p, "MPRO")
     s.trial_until = p.months[m - 3].last
     s.started = s.trial_until + timedelta(days=1) - timedelta(days=365)
@@ -74,6 +81,19 @@ def _trial_billed_after_notice(p: Person, rng: random.Random) -> None:
     p.notices.append((
         instant(sent, 2), "sms", "MPRO", "ends_at_trial_end",
         f"您的 mPro 服務將於 {s.trial_until:%Y/%m/%d} 屆滿,如欲繼續使用,請來電申請。",
+    ))
+
+
+def _term_ended_by_itself(p: Person, rng: random.Random) -> None:
+    """The contract says the add-on ends at the end of its term; no notice; billed after it."""
+    m = len(p.months)
+    s = _service(p, "MUSIC")
+    s.term_until = p.months[m - 3].last
+    s.zero_from = m - 2
+    p.clauses.append((
+        "ends_at_term", "MUSIC",
+        f"{s.offer.name_zh}優惠方案使用至 {s.term_until:%Y/%m/%d} 止,期滿自動終止,不另收費。",
+        None,
     ))
 
 
@@ -99,6 +119,13 @@ def _promo_not_applied(p: Person, rng: random.Random) -> None:
 
 def _charged_after_cancel(p: Person, rng: random.Random) -> None:
     m = len(p.months)
+    if rng.random() < 0.5:
+        # The customer called to cancel; nobody carried it out; the next months were billed.
+        s = _service(p, "CLOUD")
+        s.zero_from = m - 2
+        asked = p.months[m - 3].first + timedelta(days=5 + int(rng.random() * 20))
+        p.events.append((instant(asked, 4), "cancel_requested", "call", "CLOUD", "客戶來電申請取消雲端硬碟", None))
+        return
     s = _service(p, "MOVIE")
     s.started = p.months[m - 3].first
     s.term_until = p.months[m - 2].last  # joined for two months
@@ -114,6 +141,14 @@ def _charged_while_suspended(p: Person, rng: random.Random) -> None:
     m = len(p.months)
     code = p.svcs[1].offer.code if len(p.svcs) > 1 else "MOD"
     s = _service(p, code)
+    if rng.random() < 0.4:
+        # Suspended, resumed two months later and used again: only the months off are disputed.
+        s.zero_from, s.zero_to = m - 4, m - 1
+        off = p.months[m - 4].first + timedelta(days=1 + int(rng.random() * 20))
+        back = p.months[m - 2].first + timedelta(days=2 + int(rng.random() * 10))
+        p.events.append((instant(off, 3), "suspended", "shop", code, f"客戶至門市申請暫停{s.offer.name_zh}", None))
+        p.events.append((instant(back, 5), "resumed", "app", code, f"客戶以 App 恢復{s.offer.name_zh}", None))
+        return
     s.status = "suspended"
     s.zero_from = m - 2
     at = p.months[m - 3].first + timedelta(days=1 + int(rng.random() * 20))

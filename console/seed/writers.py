@@ -20,7 +20,7 @@ from console.seed.generate import COLUMNS, INSTANT_COLUMNS, TABLES, Rows
 
 # A synthetic customer: S + 7 digits, created by no scenario file.
 SYNTHETIC = "id >= 'S0000000' AND id <= 'S9999999' AND length(id) = 8 AND scenario_id IS NULL"
-CHILD_TABLES = ("phones", "contracts", "clauses", "services", "notifications", "usage", "events")
+CHILD_TABLES = ("phones", "contracts", "clauses", "services", "notifications", "usage", "events", "bill_lines")
 SQLITE_CACHE_KIB = 256 * 1024  # page cache (and sorter memory) of the loading connection
 
 
@@ -77,12 +77,11 @@ class SQLiteWriter:
         others = self.conn.execute(f"SELECT count(*) FROM customers WHERE NOT ({SYNTHETIC})").fetchone()[0]  # noqa: S608
         self.conn.execute("BEGIN")
         if others == 0:  # only the population is here: empty the tables (fast truncate)
-            for table in ("bill_lines", "bills", *CHILD_TABLES, "customers"):
+            for table in (*CHILD_TABLES, "bills", "customers"):
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608
         else:
             mine = f"SELECT id FROM customers WHERE {SYNTHETIC}"  # noqa: S608
-            self.conn.execute(f"DELETE FROM bill_lines WHERE bill_id IN (SELECT id FROM bills WHERE customer_id IN ({mine}))")  # noqa: S608
-            for table in ("bills", *CHILD_TABLES):
+            for table in (*CHILD_TABLES, "bills"):
                 self.conn.execute(f"DELETE FROM {table} WHERE customer_id IN ({mine})")  # noqa: S608
             self.conn.execute(f"DELETE FROM customers WHERE {SYNTHETIC}")  # noqa: S608
         self.conn.execute("COMMIT")

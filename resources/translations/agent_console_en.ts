@@ -90,39 +90,59 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="159"/>
+        <location filename="../../ui/models/bill.py" line="180"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159"/>
+        <location filename="../../ui/models/bill.py" line="180"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159"/>
+        <location filename="../../ui/models/bill.py" line="181"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159"/>
+        <location filename="../../ui/models/bill.py" line="181"/>
         <source>Used</source>
         <translation>Used</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="175"/>
+        <location filename="../../ui/models/bill.py" line="182"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="182"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>Usage not reported for this month</source>
         <translation>Usage not reported for this month</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="177"/>
+        <location filename="../../ui/models/bill.py" line="200"/>
+        <source>Depends on the usage, which was not reported: ask for it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="202"/>
         <source>%1, issued %2</source>
         <translation>%1, issued %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="212"/>
+        <location filename="../../ui/models/bill.py" line="241"/>
         <source>Pending credits</source>
         <translation>Pending credits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="277"/>
+        <source>%1 above expected</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -224,12 +244,12 @@
         <translation>Demo database reset to pristine in %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="143"/>
+        <location filename="../../ui/call_assist.py" line="144"/>
         <source>Suggestions are unavailable: %1</source>
         <translation>Suggestions are unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="171"/>
+        <location filename="../../ui/call_assist.py" line="172"/>
         <source>Call recorded</source>
         <translation>Call recorded</translation>
     </message>
@@ -620,12 +640,12 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>DecisionWatcher</name>
     <message>
-        <location filename="../../ui/decisions.py" line="107"/>
+        <location filename="../../ui/decisions.py" line="112"/>
         <source>Credit %1 approved by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/decisions.py" line="109"/>
+        <location filename="../../ui/decisions.py" line="114"/>
         <source>Credit %1 rejected by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1151,37 +1171,37 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ManualActionDialog</name>
     <message>
-        <location filename="../../ui/manual_action.py" line="36"/>
+        <location filename="../../ui/manual_action.py" line="34"/>
         <source>Add an action</source>
         <translation>Add an action</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="45"/>
+        <location filename="../../ui/manual_action.py" line="43"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="56"/>
+        <location filename="../../ui/manual_action.py" line="54"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="56"/>
+        <location filename="../../ui/manual_action.py" line="54"/>
         <source>&amp;Service:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="57"/>
+        <location filename="../../ui/manual_action.py" line="55"/>
         <source>&amp;Amount:</source>
         <translation>&amp;Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="57"/>
+        <location filename="../../ui/manual_action.py" line="55"/>
         <source>&amp;Months:</source>
         <translation>&amp;Months:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="58"/>
+        <location filename="../../ui/manual_action.py" line="56"/>
         <source>&amp;What / summary:</source>
         <translation>&amp;What / summary:</translation>
     </message>
@@ -1395,74 +1415,72 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="0"/>
+        <location filename="../../ui/sign_in.py" line="50"/>
         <source>Agent Console cannot open</source>
-        <translation>Agent Console cannot open</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="0"/>
+        <location filename="../../ui/sign_in.py" line="51"/>
         <source>The list of users cannot be read, so nobody can sign in and the console stays closed.
 
 %1</source>
-        <translation>The list of users cannot be read, so nobody can sign in and the console stays closed.
-
-%1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="56"/>
+        <location filename="../../ui/sign_in.py" line="78"/>
         <source>Sign in to Agent Console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="62"/>
+        <location filename="../../ui/sign_in.py" line="84"/>
         <source>Agent id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="66"/>
+        <location filename="../../ui/sign_in.py" line="88"/>
         <source>Password or PIN</source>
         <translation type="unfinished">Password or PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="73"/>
+        <location filename="../../ui/sign_in.py" line="95"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="79"/>
+        <location filename="../../ui/sign_in.py" line="101"/>
         <source>Who is at the keyboard?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="80"/>
+        <location filename="../../ui/sign_in.py" line="102"/>
         <source>Agent &amp;id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="81"/>
+        <location filename="../../ui/sign_in.py" line="103"/>
         <source>&amp;Password or PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="90"/>
+        <location filename="../../ui/sign_in.py" line="112"/>
         <source>Type your agent id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="98"/>
+        <location filename="../../ui/sign_in.py" line="131"/>
         <source>Sign-in failed: unknown id or wrong password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="0"/>
+        <location filename="../../ui/sign_in.py" line="125"/>
         <source>This id is locked after too many failed sign-ins until %1 UTC; a lead can unlock it.</source>
         <translation>This id is locked after too many failed sign-ins until %1 UTC; a lead can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="0"/>
+        <location filename="../../ui/sign_in.py" line="120"/>
         <source>This journal belongs to another customer store: sign in against the store it was first used with, or ask a lead to move it.</source>
         <translation>This journal belongs to another customer store: sign in against the store it was first used with, or ask a lead to move it.</translation>
     </message>
@@ -1520,68 +1538,68 @@ Contract, notifications and bill side by side.</translation>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="59"/>
+        <location filename="../../ui/suggestions_panel.py" line="68"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="69"/>
+        <location filename="../../ui/suggestions_panel.py" line="78"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="76"/>
-        <location filename="../../ui/suggestions_panel.py" line="178"/>
+        <location filename="../../ui/suggestions_panel.py" line="85"/>
+        <location filename="../../ui/suggestions_panel.py" line="187"/>
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>Nothing to suggest: no finding for this caller.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="88"/>
+        <location filename="../../ui/suggestions_panel.py" line="97"/>
         <source>Suggested actions</source>
         <translation>Suggested actions</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="101"/>
+        <location filename="../../ui/suggestions_panel.py" line="110"/>
         <source>Acce&amp;pt</source>
         <translation>Acce&amp;pt</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="116"/>
+        <location filename="../../ui/suggestions_panel.py" line="125"/>
         <source>C&amp;opy script</source>
         <translation>C&amp;opy script</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="123"/>
+        <location filename="../../ui/suggestions_panel.py" line="132"/>
         <source>Fi&amp;ndings</source>
         <translation>Fi&amp;ndings</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="141"/>
+        <location filename="../../ui/suggestions_panel.py" line="150"/>
         <source>Scr&amp;ipt</source>
         <translation>Scr&amp;ipt</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="102"/>
+        <location filename="../../ui/suggestions_panel.py" line="111"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="103"/>
+        <location filename="../../ui/suggestions_panel.py" line="112"/>
         <source>Re&amp;ject</source>
         <translation>Re&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="104"/>
+        <location filename="../../ui/suggestions_panel.py" line="113"/>
         <source>Accept a&amp;ll</source>
         <translation>Accept a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="113"/>
+        <location filename="../../ui/suggestions_panel.py" line="122"/>
         <source>Script to read to the customer</source>
         <translation>Script to read to the customer</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="132"/>
+        <location filename="../../ui/suggestions_panel.py" line="141"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
@@ -1863,74 +1881,74 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>UserMenus</name>
     <message>
-        <location filename="../../ui/lead_menu.py" line="59"/>
+        <location filename="../../ui/lead_menu.py" line="80"/>
         <source>&amp;User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="66"/>
+        <location filename="../../ui/lead_menu.py" line="87"/>
         <source>Sign out / switch user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="68"/>
+        <location filename="../../ui/lead_menu.py" line="89"/>
         <source>Supervisor approval…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="71"/>
+        <location filename="../../ui/lead_menu.py" line="92"/>
         <source>&amp;Lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="74"/>
-        <location filename="../../ui/lead_menu.py" line="187"/>
+        <location filename="../../ui/lead_menu.py" line="95"/>
+        <location filename="../../ui/lead_menu.py" line="210"/>
         <source>Floor dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="76"/>
+        <location filename="../../ui/lead_menu.py" line="97"/>
         <source>Export call logs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="78"/>
-        <location filename="../../ui/lead_menu.py" line="205"/>
+        <location filename="../../ui/lead_menu.py" line="99"/>
+        <location filename="../../ui/lead_menu.py" line="228"/>
         <source>Approvals queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="126"/>
+        <location filename="../../ui/lead_menu.py" line="149"/>
         <source>Signed in: %1 %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="128"/>
+        <location filename="../../ui/lead_menu.py" line="151"/>
         <source>Working as %1 (%2), not signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="139"/>
+        <location filename="../../ui/lead_menu.py" line="164"/>
         <source>Cannot read the users: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="143"/>
+        <location filename="../../ui/lead_menu.py" line="168"/>
         <source>No users in this store yet: a lead adds them with agent-console user add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="156"/>
+        <location filename="../../ui/lead_menu.py" line="179"/>
         <source>Sign in as a lead first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="195"/>
+        <location filename="../../ui/lead_menu.py" line="218"/>
         <source>Export call logs</source>
         <translation type="unfinished">Export call logs</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="206"/>
+        <location filename="../../ui/lead_menu.py" line="229"/>
         <source>Supervisor approval: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,182 +1956,202 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../ui/wrapup.py" line="49"/>
+        <location filename="../../ui/wrapup.py" line="52"/>
         <source>A notice contradicts the contract</source>
         <translation>A notice contradicts the contract</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="50"/>
+        <location filename="../../ui/wrapup.py" line="53"/>
         <source>Promotion not applied</source>
         <translation>Promotion not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="51"/>
+        <location filename="../../ui/wrapup.py" line="54"/>
         <source>Charged after a cancellation attempt</source>
         <translation>Charged after a cancellation attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="52"/>
+        <location filename="../../ui/wrapup.py" line="55"/>
         <source>Charged while suspended</source>
         <translation>Charged while suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="53"/>
+        <location filename="../../ui/wrapup.py" line="56"/>
         <source>Charged twice</source>
         <translation>Charged twice</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="54"/>
+        <location filename="../../ui/wrapup.py" line="57"/>
         <source>Paid service never used</source>
         <translation>Paid service never used</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="78"/>
+        <location filename="../../ui/wrapup.py" line="81"/>
         <source>Wrap up the call with %1</source>
         <translation>Wrap up the call with %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="89"/>
+        <location filename="../../ui/wrapup.py" line="92"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="94"/>
+        <location filename="../../ui/wrapup.py" line="97"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="100"/>
+        <location filename="../../ui/wrapup.py" line="103"/>
         <source>What the customer said, what you did</source>
         <translation>What the customer said, what you did</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="101"/>
+        <location filename="../../ui/wrapup.py" line="104"/>
         <source>Follow up on</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="112"/>
+        <location filename="../../ui/wrapup.py" line="115"/>
         <source>What went wrong</source>
         <translation>What went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="122"/>
+        <location filename="../../ui/wrapup.py" line="125"/>
         <source>Actions carried out with this call</source>
         <translation>Actions carried out with this call</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="130"/>
+        <location filename="../../ui/wrapup.py" line="141"/>
+        <source>Reason for crediting these months again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="142"/>
+        <source>Why these months are credited again (recorded and audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="145"/>
         <source>A&amp;dd action…</source>
         <translation>A&amp;dd action…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="133"/>
+        <location filename="../../ui/wrapup.py" line="148"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="143"/>
+        <location filename="../../ui/wrapup.py" line="158"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="147"/>
+        <location filename="../../ui/wrapup.py" line="162"/>
         <source>Close (keep a draft)</source>
         <translation>Close (keep a draft)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="152"/>
+        <location filename="../../ui/wrapup.py" line="167"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="153"/>
+        <location filename="../../ui/wrapup.py" line="168"/>
         <source>&amp;Root cause:</source>
         <translation>&amp;Root cause:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="154"/>
+        <location filename="../../ui/wrapup.py" line="169"/>
         <source>What went &amp;wrong:</source>
         <translation>What went &amp;wrong:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="163"/>
+        <location filename="../../ui/wrapup.py" line="180"/>
         <source>A&amp;ctions:</source>
         <translation>A&amp;ctions:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="164"/>
+        <location filename="../../ui/wrapup.py" line="181"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="169"/>
+        <location filename="../../ui/wrapup.py" line="186"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Follow-up:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="179"/>
+        <location filename="../../ui/wrapup.py" line="196"/>
         <source>Save the wrap-up</source>
         <translation>Save the wrap-up</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="236"/>
+        <location filename="../../ui/wrapup.py" line="254"/>
         <source>No actions: accept suggestions or add one</source>
         <translation>No actions: accept suggestions or add one</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="242"/>
+        <location filename="../../ui/wrapup.py" line="260"/>
         <source>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</source>
         <translation>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="292"/>
+        <location filename="../../ui/wrapup.py" line="268"/>
+        <source>%1 %2: already credited or waiting for a lead. Crediting again needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="320"/>
         <source>Call %1 · after-call work %2</source>
         <translation>Call %1 · after-call work %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="319"/>
+        <location filename="../../ui/wrapup.py" line="347"/>
         <source>Your unsaved wrap-up for this customer was restored.</source>
         <translation>Your unsaved wrap-up for this customer was restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="339"/>
+        <location filename="../../ui/wrapup.py" line="367"/>
         <source>Choose an outcome.</source>
         <translation>Choose an outcome.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="340"/>
+        <location filename="../../ui/wrapup.py" line="368"/>
         <source>This outcome needs a root cause.</source>
         <translation>This outcome needs a root cause.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="341"/>
+        <location filename="../../ui/wrapup.py" line="369"/>
         <source>A scheduled callback needs a follow-up date.</source>
         <translation>A scheduled callback needs a follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="342"/>
+        <location filename="../../ui/wrapup.py" line="370"/>
         <source>Resolved with a credit: accept or add a credit.</source>
         <translation>Resolved with a credit: accept or add a credit.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="343"/>
+        <location filename="../../ui/wrapup.py" line="371"/>
         <source>No caller: look the customer up first.</source>
         <translation>No caller: look the customer up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="376"/>
+        <location filename="../../ui/wrapup.py" line="402"/>
+        <source>Give the reason for crediting these months again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="409"/>
         <source>Could not save the call: %1. Everything stays in the form</source>
         <translation>Could not save the call: %1. Everything stays in the form</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="377"/>
+        <location filename="../../ui/wrapup.py" line="410"/>
         <source>; a draft is kept.</source>
         <translation>; a draft is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="377"/>
+        <location filename="../../ui/wrapup.py" line="410"/>
         <source>; the draft could not be kept either.</source>
         <translation>; the draft could not be kept either.</translation>
     </message>

@@ -90,39 +90,59 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="159"/>
+        <location filename="../../ui/models/bill.py" line="180"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159"/>
+        <location filename="../../ui/models/bill.py" line="180"/>
         <source>Service</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159"/>
+        <location filename="../../ui/models/bill.py" line="181"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="159"/>
+        <location filename="../../ui/models/bill.py" line="181"/>
         <source>Used</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="175"/>
+        <location filename="../../ui/models/bill.py" line="182"/>
+        <source>Expected</source>
+        <translation>應收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="182"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>Usage not reported for this month</source>
         <translation>本月用量未回報</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="177"/>
+        <location filename="../../ui/models/bill.py" line="200"/>
+        <source>Depends on the usage, which was not reported: ask for it first</source>
+        <translation>取決於使用紀錄，但尚未回報：請先查證</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="202"/>
         <source>%1, issued %2</source>
         <translation>%1，%2 出帳</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="212"/>
+        <location filename="../../ui/models/bill.py" line="241"/>
         <source>Pending credits</source>
         <translation>待入帳折抵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="277"/>
+        <source>%1 above expected</source>
+        <translation>比應收多 %1</translation>
     </message>
 </context>
 <context>
@@ -224,12 +244,12 @@
         <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="143"/>
+        <location filename="../../ui/call_assist.py" line="144"/>
         <source>Suggestions are unavailable: %1</source>
         <translation>無法提供建議：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="171"/>
+        <location filename="../../ui/call_assist.py" line="172"/>
         <source>Call recorded</source>
         <translation>通話已記錄</translation>
     </message>
@@ -620,12 +640,12 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>DecisionWatcher</name>
     <message>
-        <location filename="../../ui/decisions.py" line="107"/>
+        <location filename="../../ui/decisions.py" line="112"/>
         <source>Credit %1 approved by %2</source>
         <translation>折抵 %1 已由 %2 核准</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions.py" line="109"/>
+        <location filename="../../ui/decisions.py" line="114"/>
         <source>Credit %1 rejected by %2</source>
         <translation>折抵 %1 已由 %2 駁回</translation>
     </message>
@@ -1151,37 +1171,37 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ManualActionDialog</name>
     <message>
-        <location filename="../../ui/manual_action.py" line="36"/>
+        <location filename="../../ui/manual_action.py" line="34"/>
         <source>Add an action</source>
         <translation>新增動作</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="45"/>
+        <location filename="../../ui/manual_action.py" line="43"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="56"/>
+        <location filename="../../ui/manual_action.py" line="54"/>
         <source>&amp;Kind:</source>
         <translation>類型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="56"/>
+        <location filename="../../ui/manual_action.py" line="54"/>
         <source>&amp;Service:</source>
         <translation>服務(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="57"/>
+        <location filename="../../ui/manual_action.py" line="55"/>
         <source>&amp;Amount:</source>
         <translation>金額(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="57"/>
+        <location filename="../../ui/manual_action.py" line="55"/>
         <source>&amp;Months:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="58"/>
+        <location filename="../../ui/manual_action.py" line="56"/>
         <source>&amp;What / summary:</source>
         <translation>內容 / 摘要(&amp;W)：</translation>
     </message>
@@ -1395,12 +1415,12 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="0"/>
+        <location filename="../../ui/sign_in.py" line="50"/>
         <source>Agent Console cannot open</source>
         <translation>客服主控台無法開啟</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="0"/>
+        <location filename="../../ui/sign_in.py" line="51"/>
         <source>The list of users cannot be read, so nobody can sign in and the console stays closed.
 
 %1</source>
@@ -1412,57 +1432,57 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="56"/>
+        <location filename="../../ui/sign_in.py" line="78"/>
         <source>Sign in to Agent Console</source>
         <translation>登入客服主控台</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="62"/>
+        <location filename="../../ui/sign_in.py" line="84"/>
         <source>Agent id</source>
         <translation>客服人員代號</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="66"/>
+        <location filename="../../ui/sign_in.py" line="88"/>
         <source>Password or PIN</source>
         <translation>密碼或 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="73"/>
+        <location filename="../../ui/sign_in.py" line="95"/>
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="79"/>
+        <location filename="../../ui/sign_in.py" line="101"/>
         <source>Who is at the keyboard?</source>
         <translation>請問是誰在使用這台電腦？</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="80"/>
+        <location filename="../../ui/sign_in.py" line="102"/>
         <source>Agent &amp;id</source>
         <translation>客服人員代號(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="81"/>
+        <location filename="../../ui/sign_in.py" line="103"/>
         <source>&amp;Password or PIN</source>
         <translation>密碼或 PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="90"/>
+        <location filename="../../ui/sign_in.py" line="112"/>
         <source>Type your agent id.</source>
         <translation>請輸入您的客服人員代號。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="98"/>
+        <location filename="../../ui/sign_in.py" line="131"/>
         <source>Sign-in failed: unknown id or wrong password</source>
         <translation>登入失敗：代號不存在或密碼錯誤</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="0"/>
+        <location filename="../../ui/sign_in.py" line="125"/>
         <source>This id is locked after too many failed sign-ins until %1 UTC; a lead can unlock it.</source>
         <translation>此代號因登入失敗次數過多已鎖定至 %1 (UTC)；組長可以解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="0"/>
+        <location filename="../../ui/sign_in.py" line="120"/>
         <source>This journal belongs to another customer store: sign in against the store it was first used with, or ask a lead to move it.</source>
         <translation>這份紀錄檔屬於另一個客戶資料庫：請登入它最初使用的資料庫，或請組長將它移轉。</translation>
     </message>
@@ -1520,68 +1540,68 @@ Contract, notifications and bill side by side.</source>
         <translation>（已修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="59"/>
+        <location filename="../../ui/suggestions_panel.py" line="68"/>
         <source>Suggestions</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="69"/>
+        <location filename="../../ui/suggestions_panel.py" line="78"/>
         <source>Findings</source>
         <translation>發現</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="76"/>
-        <location filename="../../ui/suggestions_panel.py" line="178"/>
+        <location filename="../../ui/suggestions_panel.py" line="85"/>
+        <location filename="../../ui/suggestions_panel.py" line="187"/>
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>沒有建議：此來電者沒有發現問題。</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="88"/>
+        <location filename="../../ui/suggestions_panel.py" line="97"/>
         <source>Suggested actions</source>
         <translation>建議動作</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="101"/>
+        <location filename="../../ui/suggestions_panel.py" line="110"/>
         <source>Acce&amp;pt</source>
         <translation>採用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="116"/>
+        <location filename="../../ui/suggestions_panel.py" line="125"/>
         <source>C&amp;opy script</source>
         <translation>複製話術(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="123"/>
+        <location filename="../../ui/suggestions_panel.py" line="132"/>
         <source>Fi&amp;ndings</source>
         <translation>發現(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="141"/>
+        <location filename="../../ui/suggestions_panel.py" line="150"/>
         <source>Scr&amp;ipt</source>
         <translation>話術(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="102"/>
+        <location filename="../../ui/suggestions_panel.py" line="111"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="103"/>
+        <location filename="../../ui/suggestions_panel.py" line="112"/>
         <source>Re&amp;ject</source>
         <translation>拒絕(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="104"/>
+        <location filename="../../ui/suggestions_panel.py" line="113"/>
         <source>Accept a&amp;ll</source>
         <translation>全部採用(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="113"/>
+        <location filename="../../ui/suggestions_panel.py" line="122"/>
         <source>Script to read to the customer</source>
         <translation>向客戶說明的話術</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="132"/>
+        <location filename="../../ui/suggestions_panel.py" line="141"/>
         <source>Suggestion</source>
         <translation>建議</translation>
     </message>
@@ -1863,74 +1883,74 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>UserMenus</name>
     <message>
-        <location filename="../../ui/lead_menu.py" line="59"/>
+        <location filename="../../ui/lead_menu.py" line="80"/>
         <source>&amp;User</source>
         <translation>使用者(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="66"/>
+        <location filename="../../ui/lead_menu.py" line="87"/>
         <source>Sign out / switch user…</source>
         <translation>登出／切換使用者…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="68"/>
+        <location filename="../../ui/lead_menu.py" line="89"/>
         <source>Supervisor approval…</source>
         <translation>主管核准…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="71"/>
+        <location filename="../../ui/lead_menu.py" line="92"/>
         <source>&amp;Lead</source>
         <translation>主管(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="74"/>
-        <location filename="../../ui/lead_menu.py" line="187"/>
+        <location filename="../../ui/lead_menu.py" line="95"/>
+        <location filename="../../ui/lead_menu.py" line="210"/>
         <source>Floor dashboard</source>
         <translation>現場儀表板</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="76"/>
+        <location filename="../../ui/lead_menu.py" line="97"/>
         <source>Export call logs…</source>
         <translation>匯出通話紀錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="78"/>
-        <location filename="../../ui/lead_menu.py" line="205"/>
+        <location filename="../../ui/lead_menu.py" line="99"/>
+        <location filename="../../ui/lead_menu.py" line="228"/>
         <source>Approvals queue</source>
         <translation>待核准清單</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="126"/>
+        <location filename="../../ui/lead_menu.py" line="149"/>
         <source>Signed in: %1 %2 (%3)</source>
         <translation>已登入：%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="128"/>
+        <location filename="../../ui/lead_menu.py" line="151"/>
         <source>Working as %1 (%2), not signed in</source>
         <translation>以 %1（%2）身分作業，未登入</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="139"/>
+        <location filename="../../ui/lead_menu.py" line="164"/>
         <source>Cannot read the users: %1</source>
         <translation>無法讀取使用者：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="143"/>
+        <location filename="../../ui/lead_menu.py" line="168"/>
         <source>No users in this store yet: a lead adds them with agent-console user add</source>
         <translation>此資料庫尚無使用者：請主管以 agent-console user add 新增</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="156"/>
+        <location filename="../../ui/lead_menu.py" line="179"/>
         <source>Sign in as a lead first</source>
         <translation>請先以主管身分登入</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="195"/>
+        <location filename="../../ui/lead_menu.py" line="218"/>
         <source>Export call logs</source>
         <translation>匯出通話紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="206"/>
+        <location filename="../../ui/lead_menu.py" line="229"/>
         <source>Supervisor approval: %1</source>
         <translation>主管核准：%1</translation>
     </message>
@@ -1938,182 +1958,202 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../ui/wrapup.py" line="49"/>
+        <location filename="../../ui/wrapup.py" line="52"/>
         <source>A notice contradicts the contract</source>
         <translation>通知與合約矛盾</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="50"/>
+        <location filename="../../ui/wrapup.py" line="53"/>
         <source>Promotion not applied</source>
         <translation>未套用優惠</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="51"/>
+        <location filename="../../ui/wrapup.py" line="54"/>
         <source>Charged after a cancellation attempt</source>
         <translation>申請取消後仍收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="52"/>
+        <location filename="../../ui/wrapup.py" line="55"/>
         <source>Charged while suspended</source>
         <translation>暫停期間仍收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="53"/>
+        <location filename="../../ui/wrapup.py" line="56"/>
         <source>Charged twice</source>
         <translation>重複收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="54"/>
+        <location filename="../../ui/wrapup.py" line="57"/>
         <source>Paid service never used</source>
         <translation>付費服務從未使用</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="78"/>
+        <location filename="../../ui/wrapup.py" line="81"/>
         <source>Wrap up the call with %1</source>
         <translation>結束與 %1 的通話並記錄</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="89"/>
+        <location filename="../../ui/wrapup.py" line="92"/>
         <source>Choose…</source>
         <translation>請選擇…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="94"/>
+        <location filename="../../ui/wrapup.py" line="97"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="100"/>
+        <location filename="../../ui/wrapup.py" line="103"/>
         <source>What the customer said, what you did</source>
         <translation>客戶說了什麼、您做了什麼</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="101"/>
+        <location filename="../../ui/wrapup.py" line="104"/>
         <source>Follow up on</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="112"/>
+        <location filename="../../ui/wrapup.py" line="115"/>
         <source>What went wrong</source>
         <translation>問題原因</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="122"/>
+        <location filename="../../ui/wrapup.py" line="125"/>
         <source>Actions carried out with this call</source>
         <translation>本通話執行的動作</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="130"/>
+        <location filename="../../ui/wrapup.py" line="141"/>
+        <source>Reason for crediting these months again</source>
+        <translation>再次退款這些月份的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="142"/>
+        <source>Why these months are credited again (recorded and audited)</source>
+        <translation>為什麼要再次退款這些月份（會記錄並列入稽核）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="145"/>
         <source>A&amp;dd action…</source>
         <translation>新增動作(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="133"/>
+        <location filename="../../ui/wrapup.py" line="148"/>
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="143"/>
+        <location filename="../../ui/wrapup.py" line="158"/>
         <source>&amp;Save</source>
         <translation>儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="147"/>
+        <location filename="../../ui/wrapup.py" line="162"/>
         <source>Close (keep a draft)</source>
         <translation>關閉（保留草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="152"/>
+        <location filename="../../ui/wrapup.py" line="167"/>
         <source>&amp;Outcome:</source>
         <translation>結果(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="153"/>
+        <location filename="../../ui/wrapup.py" line="168"/>
         <source>&amp;Root cause:</source>
         <translation>根本原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="154"/>
+        <location filename="../../ui/wrapup.py" line="169"/>
         <source>What went &amp;wrong:</source>
         <translation>問題原因(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="163"/>
+        <location filename="../../ui/wrapup.py" line="180"/>
         <source>A&amp;ctions:</source>
         <translation>動作(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="164"/>
+        <location filename="../../ui/wrapup.py" line="181"/>
         <source>&amp;Notes:</source>
         <translation>備註(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="169"/>
+        <location filename="../../ui/wrapup.py" line="186"/>
         <source>&amp;Follow-up:</source>
         <translation>追蹤(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="179"/>
+        <location filename="../../ui/wrapup.py" line="196"/>
         <source>Save the wrap-up</source>
         <translation>儲存通話記錄</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="236"/>
+        <location filename="../../ui/wrapup.py" line="254"/>
         <source>No actions: accept suggestions or add one</source>
         <translation>沒有動作：請採用建議或自行新增</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="242"/>
+        <location filename="../../ui/wrapup.py" line="260"/>
         <source>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</source>
         <translation>折抵 %1 超過您的額度 %2：需等待主管核准。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="292"/>
+        <location filename="../../ui/wrapup.py" line="268"/>
+        <source>%1 %2: already credited or waiting for a lead. Crediting again needs a reason.</source>
+        <translation>%1 %2：已退款或正待主管核准。再次退款須填寫原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="320"/>
         <source>Call %1 · after-call work %2</source>
         <translation>通話 %1 · 話後處理 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="319"/>
+        <location filename="../../ui/wrapup.py" line="347"/>
         <source>Your unsaved wrap-up for this customer was restored.</source>
         <translation>已還原您對此客戶尚未儲存的通話記錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="339"/>
+        <location filename="../../ui/wrapup.py" line="367"/>
         <source>Choose an outcome.</source>
         <translation>請選擇通話結果。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="340"/>
+        <location filename="../../ui/wrapup.py" line="368"/>
         <source>This outcome needs a root cause.</source>
         <translation>此結果需要填寫根本原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="341"/>
+        <location filename="../../ui/wrapup.py" line="369"/>
         <source>A scheduled callback needs a follow-up date.</source>
         <translation>排定回電需要追蹤日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="342"/>
+        <location filename="../../ui/wrapup.py" line="370"/>
         <source>Resolved with a credit: accept or add a credit.</source>
         <translation>以折抵解決：請採用或新增一筆折抵。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="343"/>
+        <location filename="../../ui/wrapup.py" line="371"/>
         <source>No caller: look the customer up first.</source>
         <translation>尚無來電者：請先查詢客戶。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="376"/>
+        <location filename="../../ui/wrapup.py" line="402"/>
+        <source>Give the reason for crediting these months again.</source>
+        <translation>請填寫再次退款這些月份的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="409"/>
         <source>Could not save the call: %1. Everything stays in the form</source>
         <translation>無法儲存通話：%1。表單內容全部保留</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="377"/>
+        <location filename="../../ui/wrapup.py" line="410"/>
         <source>; a draft is kept.</source>
         <translation>；已保留草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="377"/>
+        <location filename="../../ui/wrapup.py" line="410"/>
         <source>; the draft could not be kept either.</source>
         <translation>；草稿也無法保留。</translation>
     </message>

@@ -33,7 +33,9 @@ def main(journal_url: str, n: int, start: int) -> None:
         amount = credit_for(i)
         specs = []
         if amount is not None:
-            specs = [ActionSpec("issue_credit", "MPRO", amount, periods=("2026-02",), suggestion_id=f"s{i}"),
+            # One month per call: a second credit for a month already credited needs a reason.
+            month = f"{2026 + i // 12}-{i % 12 + 1:02d}"
+            specs = [ActionSpec("issue_credit", "MPRO", amount, periods=(month,), suggestion_id=f"s{i}"),
                      ActionSpec("open_case", params={"summary": "notice vs contract"}, suggestion_id=f"s{i}")]
         call_id = record_call(ctx, WrapUp(
             customer_id=f"C{i % 10}", outcome="resolved_with_credit" if specs else "resolved",

@@ -4,7 +4,11 @@ A tree because agents think "the March bill" first and "the mPro line on it" sec
 line shows the month's usage of its service beside the charge (unknown when the operator
 never reported it): "billed 50, used 0" is the reference case in one row. Credits the
 journal holds that no bill carries yet hang under a "Pending credits" node, fed by
-``console.flags.pending_credits`` (the clean hook for the journal).
+``console.flags.pending_credits`` (the clean hook for the journal). Once the suggestions
+are computed, ``set_judgement`` adds the expected-charge ledger (``console.judgement``):
+each line shows what was EXPECTED for its service and month and WHY ("asked to cancel
+3/28/2025; not used"), and each period what was expected in all, so the agent sees the
+reasoning behind a finding, not only the verdict.
 """
 
 from __future__ import annotations
@@ -26,11 +30,13 @@ from PySide6.QtGui import QFont
 from console import formatting as fmt
 from console.caller_view import BillLineRow, BillRow, CallerView
 from console.flags import PendingCredit
+from console.judgement import MonthJudgement, explain
 from ui.labels import word
 from ui.models.table import HIGHLIGHT, HIGHLIGHT_TEXT, REF_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Item", "Service", "Amount", "Used")  # the issue date is in the period's tooltip: panes are narrow
+COLUMNS = ("Item", "Service", "Amount", "Used", "Expected", "Why")  # the issue date is in the period's tooltip
+EXPECTED, WHY = 4, 5
 
 
 
@@ -70,11 +76,26 @@ class BillModel(QAbstractItemModel):
         self._texts: dict[tuple[Node, int], str] = {}
         self.language = "en"
         self.currency = "TWD"
+        self._judged: dict[tuple[str | None, str], MonthJudgement] = {}
+
+    def set_judgement(self, months: Iterable[MonthJudgement]) -> None:
+        """The expected-charge ledger of the caller on screen (the suggestions' ``report.months``)."""
+        self._judged = {(m.service, m.period): m for m in months}
+        self._texts = {}
+        if self._loaded:
+            last = len(COLUMNS) - 1
+            self.dataChanged.emit(self.index(0, EXPECTED), self.index(self._loaded - 1, last))
+            for i in range(self._loaded):
+                top = self._top[i]
+                if top.children:
+                    parent = self.createIndex(i, 0, top)
+                    self.dataChanged.emit(self.index(0, EXPECTED, parent), self.index(len(top.children) - 1, last, parent))
 
     def set_view(self, view: CallerView | None, credits: Sequence[PendingCredit] = (), language: str | None = None) -> None:
         self.beginResetModel()
         self._view = view
         self._texts = {}
+        self._judged = {}
         self._highlight = frozenset()
         if language:
             self.language = language
@@ -156,7 +177,9 @@ class BillModel(QAbstractItemModel):
         return None
 
     def _titles(self) -> tuple[str, ...]:
-        return (QCoreApplication.translate("BillModel", "Item"), QCoreApplication.translate("BillModel", "Service"), QCoreApplication.translate("BillModel", "Amount"), QCoreApplication.translate("BillModel", "Used"))
+        return (QCoreApplication.translate("BillModel", "Item"), QCoreApplication.translate("BillModel", "Service"),
+                QCoreApplication.translate("BillModel", "Amount"), QCoreApplication.translate("BillModel", "Used"),
+                QCoreApplication.translate("BillModel", "Expected"), QCoreApplication.translate("BillModel", "Why"))
 
     # -- content -------------------------------------------------------------------------
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -173,6 +196,8 @@ class BillModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 3 and node.kind == "line" and self._text(node, 3) == "–":
                 return QCoreApplication.translate("BillModel", "Usage not reported for this month")
+            if col == EXPECTED and self._text(node, EXPECTED) == "?":
+                return QCoreApplication.translate("BillModel", "Depends on the usage, which was not reported: ask for it first")
             if col == 0 and node.kind == "bill" and node.bill and node.bill.issued_on:
                 return QCoreApplication.translate("BillModel", "%1, issued %2").replace("%1", self._text(node, 0)).replace(
                     "%2", fmt.day(node.bill.issued_on, self.language))
@@ -182,7 +207,7 @@ class BillModel(QAbstractItemModel):
         if role == REF_ROLE:
             return sorted(node.refs)[0]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            right = col in (2, 3)
+            right = col in (2, 3, EXPECTED)
             return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and node.kind in ("bill", "credits"):
             font = QFont()
@@ -199,9 +224,13 @@ class BillModel(QAbstractItemModel):
         lang = self.language
         if node.kind == "bill" and node.bill:
             b = node.bill
+            if col >= EXPECTED:
+                return self._bill_judgement(b)[col - EXPECTED]
             return (fmt.period(b.period, lang), "", self._money(b.total, b.currency), "")[col]
         if node.kind == "line" and node.line and node.parent and node.parent.bill:
             ln, period = node.line, node.parent.bill.period
+            if col >= EXPECTED:
+                return self._line_judgement(node.parent.bill, ln)[col - EXPECTED]
             used = ""
             if ln.service_code and self._view is not None:
                 units = self._view.usage_for(ln.service_code, period)
@@ -209,14 +238,49 @@ class BillModel(QAbstractItemModel):
             return (ln.text, ln.service_code or "", self._money(ln.amount, node.parent.bill.currency), used)[col]
         if node.kind == "credits":
             total = sum((c.credit.amount for c in node.children if c.credit), Decimal(0))
-            return (QCoreApplication.translate("BillModel", "Pending credits"), "", self._money(-total), "")[col]
+            return (QCoreApplication.translate("BillModel", "Pending credits"), "", self._money(-total), "", "", "")[col]
         if node.kind == "credit" and node.credit:
             c = node.credit
             what = ", ".join(c.periods) if c.periods else word("issue_credit")
-            return (f"{what} · {word(c.state)}", c.service_code or "", self._money(-c.amount, c.currency), "", "")[col]
+            return (f"{what} · {word(c.state)}", c.service_code or "", self._money(-c.amount, c.currency), "", "", "")[col]
         return ""
 
+    def _line_judgement(self, bill: BillRow, line: BillLineRow) -> tuple[str, str]:
+        """(expected, why) of one line: its month's, on the month's first charged line for the
+        service; a copy of a line billed twice is expected at 0."""
+        m = self._judged.get((line.service_code, bill.period))
+        if m is None or not line.service_code:
+            return "", ""
+        if any(x.id == line.id for x in m.extra_lines):
+            return self._money(Decimal(0), bill.currency), explain(m, self.language, bill.currency)
+        first = next((x for x in bill.lines if x.service_code == line.service_code and x.amount > 0), None)
+        if first is not None and first.id != line.id:
+            return "", ""
+        expected = "?" if m.expected is None else self._money(m.expected, bill.currency)
+        return expected, explain(m, self.language, bill.currency)
+
+    def _bill_judgement(self, bill: BillRow) -> tuple[str, str]:
+        """(expected, how much above it) for a whole period, once the ledger is known."""
+        if not self._judged:
+            return "", ""
+        expected, disputed, unknown = Decimal(0), Decimal(0), False
+        for line in bill.lines:
+            m = self._judged.get((line.service_code, bill.period)) if line.service_code else None
+            if m is None:
+                expected += line.amount
+        for (_service, period), m in self._judged.items():
+            if period != bill.period or not any(ln.service_code == m.service for ln in bill.lines):
+                continue
+            unknown |= m.expected is None
+            expected += m.expected if m.expected is not None else m.billed
+            disputed += m.disputed
+        why = QCoreApplication.translate("BillModel", "%1 above expected").replace("%1", self._money(disputed, bill.currency)) \
+            if disputed > 0 else ""
+        return ("?" if unknown else self._money(expected, bill.currency)), why
+
     def _key(self, node: Node, col: int) -> Any:
+        if col >= EXPECTED:
+            return self._text(node, col)
         if node.kind == "bill" and node.bill:
             b = node.bill
             return (b.period, "", int(b.total * 100), "")[col]
