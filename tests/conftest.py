@@ -20,6 +20,7 @@ from console.context import ConsoleContext  # noqa: E402
 from console.settings import load_settings  # noqa: E402
 
 PG_ENV = "AGENT_CONSOLE_TEST_PG"
+pytest_plugins = ["tmf_helpers"]  # the TMF tests' fixtures: a running test BSS, the scenarios as TMF data
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from tmf_helpers import SCENARIOS, bss, make_source, private_cache, scenarios, serve, write_config  # noqa: F401
+from tmf_helpers import SCENARIOS, make_source, serve, write_config
 from tmf_server import TmfServer
 
 from console.cli import main
@@ -29,7 +29,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
 def test_suggest_json_is_the_same_through_tmf_as_through_sql(
-    path: Path, bss: TmfServer, scenarios, tmp_path: Path, capsys: pytest.CaptureFixture[str]  # noqa: F811
+    path: Path, bss: TmfServer, scenarios, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     s = scenarios(path)
     tables = serve(bss, s.view)
@@ -49,7 +49,7 @@ def test_suggest_json_is_the_same_through_tmf_as_through_sql(
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
 def test_the_whole_view_is_the_same_but_for_what_tmf_does_not_carry(
-    path: Path, bss: TmfServer, scenarios, tmp_path: Path  # noqa: F811
+    path: Path, bss: TmfServer, scenarios, tmp_path: Path
 ) -> None:
     s = scenarios(path)
     source = make_source(bss, tmp_path, **serve(bss, s.view))

@@ -1,7 +1,7 @@
 """Shared pieces of the TMF tests: a running test BSS, scenarios as TMF data, config files.
 
-Import the fixtures into a test module (``from tmf_helpers import bss, private_cache``);
-``private_cache`` keeps every cached caller inside the test's temporary folder.
+A pytest plugin (``pytest_plugins`` in conftest.py): the fixtures ``bss`` (a running test
+BSS, with every cached caller kept inside the test's temporary folder) and ``scenarios``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from console.sources.tmf.source import TmfSource
 SCENARIOS = sorted(resource_path("demo").glob("*.yaml"))
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "xdg-cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
@@ -37,7 +37,7 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def bss() -> Iterator[TmfServer]:
+def bss(private_cache: Path) -> Iterator[TmfServer]:
     """A running test BSS; it must never have served (or been sent) anything schema-invalid."""
     with TmfServer() as server:
         yield server

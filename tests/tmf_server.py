@@ -14,8 +14,9 @@ Every resource it serves is validated against its official definition first
 (``tests/tmf_specs``); a resource that is not valid is answered with 500 and kept in
 ``errors``, which the tests assert is empty. It can be made slow (``latency_s`` per
 request), down (``mode = "down"``: the connection is closed unanswered), erroring
-(``mode = "error"``: 503) or hanging (``mode = "hang"``), and it logs every request (with
-the client's port, to count connections).
+(``mode = "error"``: 503), hanging (``mode = "hang"``) or answer the next requests with a
+given status (``fail_next``), and it logs every request (with the client's port, to count
+connections).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import itertools
 import json
 import threading
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from datetime import UTC, datetime
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -79,12 +80,14 @@ class TmfServer:
         self.validate = validate
         self.token = token
         self.mode = "ok"  # ok | down | error | hang
+        self.partial_status = True  # False: a partial page is answered 200, only X-Total-Count tells
         self.hang_s = 5.0
         self.store: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         self.requests: list[dict[str, Any]] = []
         self.errors: list[str] = []
         self.posted: list[tuple[str, dict[str, Any]]] = []  # (resource, body) of every POST, valid or not
         self.drop_next_response = 0  # POSTs that are stored but whose answer is lost (connection closed)
+        self._script: deque[tuple[int, dict[str, str]]] = deque()  # answers for the next requests (fail_next)
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self._paths = {tmf_specs.base_path(api): api for api in tmf_specs.FILES}
@@ -125,6 +128,11 @@ class TmfServer:
         with self._lock:
             return list(self.store[(api, resource)])
 
+    def fail_next(self, n: int, status: int = 503, headers: dict[str, str] | None = None) -> None:
+        """Answer the next ``n`` requests (any method) with ``status``."""
+        with self._lock:
+            self._script.extend([(status, headers or {})] * n)
+
     def connections(self) -> set[int]:
         """The client ports seen: one per TCP connection."""
         with self._lock:
@@ -150,6 +158,10 @@ class TmfServer:
             time.sleep(self.hang_s)
         if self.mode == "error":
             return self._answer(h, 503, {"code": "503", "reason": "BSS maintenance"})
+        with self._lock:
+            scripted = self._script.popleft() if self._script else None
+        if scripted is not None:
+            return self._answer(h, scripted[0], {"code": str(scripted[0]), "reason": "scripted failure"}, scripted[1])
         if self.token and h.headers.get("Authorization") != f"Bearer {self.token}":
             return self._answer(h, 401, {"code": "401", "reason": "no or wrong bearer token"})
         route = self._route(parts.path)
@@ -171,7 +183,7 @@ class TmfServer:
         if self.max_page:
             limit = min(limit, self.max_page)
         page = selected[offset:offset + limit]
-        status = 206 if offset + len(page) < len(selected) else 200
+        status = 206 if offset + len(page) < len(selected) and self.partial_status else 200
         if not self._valid(api, resource, page):
             return self._invalid(h)
         self._answer(h, status, page, {"X-Total-Count": str(len(selected)), "X-Result-Count": str(len(page))})
