@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -114,3 +114,46 @@ def _trim(schema: dict[str, Any], props: set[str] | None) -> dict[str, Any]:
         wanted = props | set(schema.get("required", ()))
         schema["properties"] = {k: v for k, v in schema["properties"].items() if k in wanted}
     return schema
+
+
+# Strings the adapter looks for (characteristic names and values, price types ...), so that
+# generated payloads reach its deeper paths, not only the "unknown name" ones.
+WORDS = ["", "C1", "+886912345678", "0912-345-678", "month", "year", "recurring", "oneTime", "trial", "commitment",
+         "completed", "SMS", "email", "TPL-1", "quantity", "preferredLanguage", "zh-TW", "en", "templateId", "productId",
+         "name_zh_TW", "name_en", "P1", "B1", "web", "shop"]
+
+
+def strategy(schema: dict[str, Any]) -> Any:
+    """A hypothesis strategy for (small) instances of a ``pruned`` schema: every optional
+    property sometimes missing, strings of every kind, numbers of every sign and size,
+    ``{}`` (a characteristic's ``value``) any JSON at all."""
+    from datetime import timedelta, timezone
+
+    from hypothesis import strategies as st
+
+    if "enum" in schema:
+        return st.sampled_from(schema["enum"])
+    kind = schema.get("type")
+    if kind == "object" or "properties" in schema:
+        props = {k: strategy(v) for k, v in schema.get("properties", {}).items()}
+        required = set(schema.get("required", ()))
+        return st.fixed_dictionaries({k: v for k, v in props.items() if k in required},
+                                     optional={k: v for k, v in props.items() if k not in required})
+    if kind == "array":
+        least = schema.get("minItems", 0)
+        return st.lists(strategy(schema.get("items", {})), min_size=least, max_size=max(least, 3))
+    if kind == "string":
+        if schema.get("format") == "date-time":
+            zones = st.sampled_from([UTC, timezone(timedelta(hours=8)), timezone(timedelta(hours=-11, minutes=-30))])
+            return st.datetimes(min_value=datetime(1890, 1, 1), max_value=datetime(2300, 1, 1), timezones=zones).map(
+                lambda d: d.isoformat())
+        return st.one_of(st.text(max_size=12), st.sampled_from(WORDS))
+    if kind == "number":
+        return st.one_of(st.integers(-10**15, 10**15), st.floats(allow_nan=False, allow_infinity=False))
+    if kind == "integer":
+        return st.integers(-10**6, 10**6)
+    if kind == "boolean":
+        return st.booleans()
+    return st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+                        | st.text(max_size=8), lambda inner: st.lists(inner, max_size=3)
+                        | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)
