@@ -115,3 +115,25 @@ def test_stale_and_foreign_files_are_dropped(tmp_path: Path) -> None:
                                                                "view": {"$row": "os.system", "x": 1}}))
     assert cache.load("phone:+886900000000", "down") is None
     assert not cache._path("phone:+886900000000").exists()
+
+
+def test_the_cli_says_when_it_shows_a_cached_copy(bss: TmfServer, scenarios, tmp_path: Path, capsys) -> None:
+    from tmf_helpers import write_config
+
+    from console.cli import main
+
+    tables = serve(bss, scenarios(SCENARIOS[0]).view)
+    config = write_config(tmp_path / "c.toml", {"kind": "tmf", "base_url": bss.base_url, "cache_dir": str(tmp_path / "c"),
+                                                "timeout_s": 0.5, **tables})
+    base = ["--config", str(config), "--journal", f"sqlite:///{tmp_path / 'j.sqlite3'}"]
+    capsys.readouterr()  # the scenario's import message
+    assert main([*base, "lookup", "0912-345-678", "--json"]) == 0
+    live = capsys.readouterr()
+    assert live.err == ""
+    bss.mode = "down"
+    assert main([*base, "lookup", "0912-345-678", "--json"]) == 0
+    cached = capsys.readouterr()
+    assert cached.out, cached.err
+    assert json.loads(cached.out) == json.loads(live.out)  # the same caller, the same documented keys
+    assert cached.err.startswith("agent-console: cannot reach the BSS") and "showing the copy of this caller read" in cached.err
+    assert cached.err.count("\n") == 1

@@ -12,6 +12,7 @@ import argparse
 from datetime import date
 
 from console.calls import WrapUp, record_call
+from console.cli.cmd_lookup import warn_if_cached
 from console.cli.cmd_suggest import suggest_for_phone
 from console.context import ConsoleContext
 from console.errors import UserError
@@ -35,6 +36,7 @@ def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
     # Suggestions leave out what this journal already decided for the customer (credits,
     # stops), so accepting the same suggestion on a second call cannot credit a month twice.
     view, at, report = suggest_for_phone(ctx, args.phone, args.at)
+    warn_if_cached(view)
     specs = [spec for sid in dict.fromkeys(args.accept) for spec in report.suggestion(sid).actions]
     follow_up = None
     if args.follow_up:
