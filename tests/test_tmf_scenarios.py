@@ -11,6 +11,7 @@ error that happens not to change this scenario's suggestions is still caught.
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,26 @@ def test_the_whole_view_is_the_same_but_for_what_tmf_does_not_carry(
     for mine, theirs in zip(got.events, carried, strict=True):
         if theirs.kind == "promise":
             assert mine.params == {"price": str(theirs.params["price"]), "condition": theirs.params["condition"]}
+
+
+def test_an_unmapped_template_is_unclassified_and_no_finding_rests_on_it(bss: TmfServer, scenarios, tmp_path: Path) -> None:
+    from console.suggest import suggest_for
+
+    s = scenarios(SCENARIOS[0])  # the reference case: its finding rests on the SMS alone
+    tables = serve(bss, s.view)
+    at = datetime.fromisoformat(s.call_at)
+    for templates in ({}, tables["message_templates"]):
+        source = make_source(bss, tmp_path, message_templates=templates, term_types=tables["term_types"])
+        try:
+            view = source.find(s.phone)
+        finally:
+            source.close()
+        findings = suggest_for(view, at=at).findings
+        cited = [ref for f in findings for ref in f.evidence if ref.startswith("notification:")]
+        if templates:
+            assert [n.says for n in view.notifications] == ["ends_at_trial_end"]
+            assert [f.code for f in findings] == ["notice_contradicts_contract"] and cited
+        else:
+            assert [n.says for n in view.notifications] == ["unclassified"]
+            # The unused months are still found from the usage, but nothing rests on the SMS.
+            assert [f.code for f in findings] == ["unused_paid_service"] and not cited
