@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from console.caller_view import CallerView
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 READERS = 8  # the seven reads of a pop at once, plus the background write of the cached copy
 
 
-def default_cache_dir() -> Any:
+def default_cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     from console.paths import APP
