@@ -33,6 +33,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import tmf_specs
+from threaded_server import ThreadedServer
 
 CONTROL = frozenset({"offset", "limit", "fields", "sort"})
 WRITABLE = {("TMF621", "troubleTicket"): "TroubleTicket_Create", ("TMF622", "productOrder"): "ProductOrder_Create"}
@@ -72,7 +73,7 @@ def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, default=default).encode()
 
 
-class TmfServer:
+class TmfServer(ThreadedServer):
     def __init__(self, *, latency_s: float = 0.0, max_page: int | None = None, validate: bool = True,
                  token: str | None = None, port: int = 0) -> None:
         self.latency_s = latency_s
@@ -112,7 +113,7 @@ class TmfServer:
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}/tmf-api"
-        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.serve_in_thread()
 
     # -- data ------------------------------------------------------------------------------
 
@@ -256,20 +257,3 @@ class TmfServer:
             h.send_header(k, v)
         h.end_headers()
         h.wfile.write(payload)
-
-    # -- life cycle ------------------------------------------------------------------------
-
-    def start(self) -> TmfServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> TmfServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
