@@ -36,7 +36,7 @@ SIZES = {  # customers, events, calls, record_calls, cold_runs, cold variants, s
     "full": dict(customers=1_000_000, events=100_000, calls=1_000_000, record=500, cold=5, variants="all", filler=2000),
     "quick": dict(customers=20_000, events=20_000, calls=100_000, record=300, cold=3, variants="main", filler=300),
 }
-STEPS = ("pop", "scroll", "suggest", "judge", "sync", "export")
+STEPS = ("pop", "scroll", "suggest", "judge", "sync", "export", "tmf")
 
 
 def machine() -> list[str]:
@@ -145,6 +145,14 @@ def rows_for(f: dict, mode: str, sizes: dict) -> list[tuple]:  # type: ignore[ty
         if (x := e.get("xlsx")) is not None:
             rows.append((f"XLSX export of {e['calls']:,} calls (s)", f"{x['seconds']:.1f}", f"{same:.1f} sqlite3 -csv",
                          f"{same / x['seconds']:.2f}x", "report", verdict(None), e["load_xlsx"]))
+    if (t := f.get("tmf")) is not None:
+        w, base = t["tmf_window"], t["sql_window"]
+        rows.append((f"screen pop through TMF, {t['latency_ms']:.0f} ms/request, p95 (ms)", f"{w['p95']:.1f}",
+                     f"{base['p95']:.1f} through SQL", f"{w['p95'] / base['p95']:.1f}x", "< 150 ms",
+                     verdict(w["p95"] < 150), t["_load"]))
+        rows.append(("  ... source.find alone p95 (ms)", f"{t['tmf_find']['p95']:.1f}",
+                     f"{t['sql_find']['p95']:.1f} through SQL", f"{t['tmf_find']['p95'] / t['sql_find']['p95']:.0f}x", "",
+                     verdict(None), t["_load"]))
     return [(*row[:-1], f"{row[-1]:.2f}" if isinstance(row[-1], float) else row[-1]) for row in rows]
 
 
@@ -181,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         "sync": lambda: ["sync_record.py", "--events", str(sizes["events"]), "--calls", str(sizes["record"]),
                          "--pg", args.pg],
         "export": lambda: ["export.py", "--calls", str(sizes["calls"]), *(["--skip-xlsx"] if args.skip_xlsx else [])],
+        "tmf": lambda: ["tmf_pop.py", "--samples", "200", "--latency-ms", "20"],
     }
     figures = {name: run_step(name, plans[name](), logs, mode) for name in steps}
     rows = rows_for({k: v for k, v in figures.items() if v is not None}, mode, sizes)

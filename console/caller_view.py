@@ -119,8 +119,21 @@ class EventRow:
 
 
 @dataclass(frozen=True)
+class CachedCopy:
+    """Why a view is not live: the source could not answer (``reason``), so this is the copy
+    of the caller read from it at ``saved_at``; the window says so, with its age."""
+
+    saved_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
 class CallerView:
-    """One caller's world. Notifications newest first; bills, usage and events oldest first."""
+    """One caller's world. Notifications newest first; bills, usage and events oldest first.
+
+    ``cached`` is None for a live read; a ``CachedCopy`` when the source was down and the
+    last copy seen within its configured age is shown instead (``console.sources.tmf``).
+    """
 
     customer: CustomerInfo
     matched_phone: str | None
@@ -132,6 +145,7 @@ class CallerView:
     events: tuple[EventRow, ...]
     currency: str = "TWD"
     extra: dict[str, Any] = field(default_factory=dict)
+    cached: CachedCopy | None = None
 
     @property
     def clauses(self) -> tuple[ClauseRow, ...]:

@@ -15,10 +15,12 @@ from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from threaded_server import ThreadedServer
+
 from console.sync.webhook import verify_signature
 
 
-class Receiver:
+class Receiver(ThreadedServer):
     def __init__(self, secret: bytes, port: int = 0) -> None:
         self.secret = secret
         self.events: dict[str, dict[str, Any]] = {}  # idempotency key -> first body
@@ -48,7 +50,7 @@ class Receiver:
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/events"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.serve_in_thread()
 
     def _handle(self, headers: Any, body: bytes) -> tuple[int, dict[str, str], str]:
         with self._lock:
@@ -71,18 +73,3 @@ class Receiver:
         with self._lock:
             for _ in range(n):
                 self._script.append((status, headers or {}, text or f"scripted {status}"))
-
-    def start(self) -> Receiver:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> Receiver:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()

@@ -30,6 +30,7 @@ _WORDS: dict[str, str] = {
     "price_change": QT_TRANSLATE_NOOP("Labels", "Price change"),
     "payment_due": QT_TRANSLATE_NOOP("Labels", "Payment due"),
     "informational": QT_TRANSLATE_NOOP("Labels", "Information only"),
+    "unclassified": QT_TRANSLATE_NOOP("Labels", "Unclassified: template not mapped"),
     # channels
     "sms": QT_TRANSLATE_NOOP("Labels", "SMS"),
     "email": QT_TRANSLATE_NOOP("Labels", "E-mail"),

@@ -38,6 +38,7 @@ from ui.timeline import Mark, TimelineStrip, marks_for
 from ui.worker import Lookups, PopFailure, PopResult
 
 if TYPE_CHECKING:
+    from console.caller_view import CallerView
     from console.context import ConsoleContext
 
 
@@ -293,7 +294,7 @@ class ConsoleWindow(QMainWindow):
         lang = self.language
         view = result.view
         self.result = result
-        self.banner.hide()
+        self._cached_banner(view)
         self.caller_bar.show_caller(result, lang, self.region)
         self.contract.services.currency = view.currency
         self.contract.services.set_rows(view.services, lang)
@@ -320,6 +321,21 @@ class ConsoleWindow(QMainWindow):
         # Tell the listeners (suggestions, wrap-up) on the next turn of the event loop, after
         # the posted layout and paint events: the caller is on screen before they do their work.
         QTimer.singleShot(0, lambda: self._announce(result))
+
+    def _cached_banner(self, view: CallerView) -> None:
+        """A caller read from the source's last copy (it is down or slow): say so, with its age."""
+        if view.cached is None:
+            self.banner.hide()
+            return
+        from datetime import UTC, datetime
+
+        saved = view.cached.saved_at
+        self.banner.text.setText(
+            self.tr("The customer system did not answer (%1). Showing the copy of this caller read %2 (%3): "
+                    "it may be out of date. You can still record the call.")
+            .replace("%1", view.cached.reason).replace("%2", fmt.relative(saved - datetime.now(UTC), self.language))
+            .replace("%3", fmt.moment(saved, self.language)))
+        self.banner.show()
 
     def _announce(self, result: PopResult) -> None:
         self.last_popped = result

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from console.calls import WrapUp, record_call
+from console.cli.cmd_lookup import warn_if_cached
 from console.cli.cmd_suggest import suggest_for_phone
 from console.context import ConsoleContext
 from console.errors import UserError
@@ -41,6 +42,7 @@ def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
     # Suggestions leave out what this journal already decided for the customer (credits,
     # stops), so accepting the same suggestion on a second call cannot credit a month twice.
     view, at, report = suggest_for_phone(ctx, args.phone, args.at)
+    warn_if_cached(view)
     wanted = list(dict.fromkeys(args.accept))
     known = {s.id for s in report.suggestions}
     if any(sid not in known for sid in wanted):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from datetime import UTC, datetime
 
 from console.caller_json import caller_to_json
 from console.caller_view import CallerView
@@ -21,9 +23,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run, auth="user")
 
 
+def warn_if_cached(view: CallerView) -> None:
+    """On stderr: the source did not answer and this is the caller's last copy (see docs/integration.md)."""
+    if view.cached is not None:
+        age = int((datetime.now(UTC) - view.cached.saved_at).total_seconds() // 60)
+        print(f"agent-console: {view.cached.reason}: showing the copy of this caller read "
+              f"{moment(view.cached.saved_at, 'en')} ({age} min ago); it may be out of date", file=sys.stderr)
+
+
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
     require(acting(ctx), "customer.view")
     view = ctx.source.find(args.phone)
+    warn_if_cached(view)
     if args.json:
         print(json.dumps(caller_to_json(view), ensure_ascii=False, indent=2))
     else:

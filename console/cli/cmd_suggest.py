@@ -18,6 +18,7 @@ from datetime import datetime
 
 from console.caller_json import money_str
 from console.caller_view import CallerView
+from console.cli.cmd_lookup import warn_if_cached
 from console.context import ConsoleContext
 from console.effects import pending_effects
 from console.errors import UserError
@@ -72,7 +73,8 @@ def suggest_for_phone(
 
 
 def run(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    _view, at, report = suggest_for_phone(ctx, args.phone, args.at, args.lang, args.agent_lang)
+    view, at, report = suggest_for_phone(ctx, args.phone, args.at, args.lang, args.agent_lang)
+    warn_if_cached(view)
     if args.json:
         print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
     else:

@@ -5,7 +5,8 @@ a caller; they ask ``ctx.source`` (a ``CustomerSource``), so an operator's own s
 over TM Forum Open APIs, a CRM with its own API) can stand in for the console's SQL store
 without touching the rules or the window. Source kinds are found by name: the built-in
 ``sql``, and third-party kinds registered under the entry point group
-``agent_console.sources`` (a callable ``factory(ctx, config) -> CustomerSource``).
+``agent_console.sources`` (a callable ``factory(ctx, config) -> CustomerSource``). Built in:
+``sql`` (``console.sources.sql``) and ``tmf`` (``console.sources.tmf``, TM Forum Open APIs).
 """
 
 from __future__ import annotations
@@ -61,7 +62,13 @@ def _sql_factory(ctx: ConsoleContext, config: Mapping[str, Any]) -> CustomerSour
     return SqlSource(ctx)
 
 
-BUILTIN: dict[str, SourceFactory] = {"sql": _sql_factory}
+def _tmf_factory(ctx: ConsoleContext, config: Mapping[str, Any]) -> CustomerSource:
+    from console.sources.tmf import factory
+
+    return factory(ctx, config)
+
+
+BUILTIN: dict[str, SourceFactory] = {"sql": _sql_factory, "tmf": _tmf_factory}
 
 
 def factories() -> dict[str, SourceFactory]:

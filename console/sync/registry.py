@@ -20,6 +20,7 @@ from console.settings import ConfigError
 from console.sync.hookspecs import ENTRY_POINT_GROUP, PROJECT, HookSpecs, SyncHook
 from console.sync.jsonl import JsonlPlugin
 from console.sync.postgres import PostgresPlugin
+from console.sync.tmf import TmfPlugin
 from console.sync.webhook import WebhookPlugin
 
 
@@ -33,7 +34,7 @@ class BrokenHook:
 def plugin_manager(extra_plugins: Sequence[object] = (), *, entry_points: bool = True) -> pluggy.PluginManager:
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(HookSpecs)
-    for plugin in (PostgresPlugin(), WebhookPlugin(), JsonlPlugin(), *extra_plugins):
+    for plugin in (PostgresPlugin(), WebhookPlugin(), JsonlPlugin(), TmfPlugin(), *extra_plugins):
         pm.register(plugin)
     if entry_points:
         pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
@@ -51,7 +52,7 @@ def validate_tables(tables: Sequence[dict[str, Any]]) -> None:
         if not isinstance(name, str) or not name.strip() or len(name) > 64:
             raise ConfigError(f"sync hook #{i}: needs a name (up to 64 characters)")
         if not isinstance(kind, str) or not kind:
-            raise ConfigError(f"sync hook {name!r}: needs a kind (postgres, webhook, jsonl, or a plugin's)")
+            raise ConfigError(f"sync hook {name!r}: needs a kind (postgres, webhook, jsonl, tmf, or a plugin's)")
         if name in seen:
             raise ConfigError(f"sync hook {name!r} is configured twice")
         seen.add(name)

@@ -17,8 +17,6 @@ import json
 import os
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -26,10 +24,10 @@ import httpx
 from console.db import Store
 from console.outbox import Envelope
 from console.settings import ConfigError
-from console.sync.hookspecs import DELIVERED, Outcome, deliver_in_order, hookimpl
+from console.sync.hookspecs import DELIVERED, Outcome, hookimpl
+from console.sync.http import deliver_until_down, request, retry_after_seconds
 
-RETRY_STATUSES = frozenset({408, 429})
-MAX_RESPONSE = 2000
+__all__ = ["WebhookHook", "WebhookPlugin", "load_secret", "retry_after_seconds", "sign", "verify_signature"]
 
 
 def sign(secret: bytes, timestamp: int, body: bytes) -> str:
@@ -49,22 +47,6 @@ def verify_signature(secret: bytes, header: str, body: bytes, *, now: float, tol
         return False
     expected = hmac.new(secret, str(t).encode() + b"." + body, hashlib.sha256).hexdigest()
     return hmac.compare_digest(expected, parts.get("v1", ""))
-
-
-def retry_after_seconds(value: str | None, now: datetime) -> float | None:
-    """Retry-After as seconds: either delta-seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now).total_seconds())
 
 
 class WebhookHook:
@@ -87,19 +69,9 @@ class WebhookHook:
         return f"WebhookHook({self.name!r}, {self.url!r})"
 
     def deliver(self, events: Sequence[Envelope]) -> list[Outcome]:
-        down: list[str] = []
-
-        def send(ev: Envelope) -> Outcome:
-            # A connection error or timeout is about the receiver, not the event: the rest
-            # of the batch waits for the same backoff instead of timing out one by one.
-            if down:
-                return Outcome("retry", error=f"not sent: {down[0]}")
-            outcome = self._send(ev)
-            if outcome.state == "retry" and outcome.response is None:
-                down.append(outcome.error or "receiver unreachable")
-            return outcome
-
-        return deliver_in_order(events, send)
+        # A connection error or timeout is about the receiver, not the event: the rest
+        # of the batch waits for the same backoff instead of timing out one by one.
+        return deliver_until_down(events, self._send)
 
     def _send(self, ev: Envelope) -> Outcome:
         body = json.dumps(ev.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
@@ -110,19 +82,8 @@ class WebhookHook:
             "X-Signature": sign(self._secret, ts, body),
             "X-Event-Type": ev.type,
         }
-        try:
-            r = self._client.post(self.url, content=body, headers=headers)
-        except httpx.TimeoutException as exc:
-            return Outcome("retry", error=f"timeout: {type(exc).__name__}")
-        except httpx.TransportError as exc:
-            return Outcome("retry", error=f"cannot reach {self.url}: {type(exc).__name__}: {exc}")
-        if 200 <= r.status_code < 300:
-            return DELIVERED
-        text = f"HTTP {r.status_code} {r.reason_phrase}: {r.text[:MAX_RESPONSE]}"
-        if r.status_code >= 500 or r.status_code in RETRY_STATUSES:
-            after = retry_after_seconds(r.headers.get("Retry-After"), datetime.now(UTC))
-            return Outcome("retry", error=f"HTTP {r.status_code} {r.reason_phrase}", response=text, retry_after=after)
-        return Outcome("dead", error=f"HTTP {r.status_code} {r.reason_phrase}", response=text)
+        r = request(self._client, "POST", self.url, content=body, headers=headers)
+        return DELIVERED if isinstance(r, httpx.Response) else r
 
     def close(self) -> None:
         self._client.close()

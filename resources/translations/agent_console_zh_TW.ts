@@ -320,202 +320,207 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Agent Console</source>
         <translation>客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>DEMO (nothing reaches real systems)</source>
         <translation>示範模式（不會送到正式系統）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Ready: type the caller&apos;s number and press Enter</source>
         <translation>就緒：輸入來電號碼後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Caller</source>
         <translation>來電(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Bill</source>
         <translation>帳單(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>C&amp;all</source>
         <translation>通話(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Go to the number field</source>
         <translation>跳到號碼欄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Next pane</source>
         <translation>下一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Previous pane</source>
         <translation>上一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Contract pane</source>
         <translation>合約窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Notifications pane</source>
         <translation>通知窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Bill pane</source>
         <translation>帳單窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Clear highlights</source>
         <translation>清除標示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Expand or collapse the period</source>
         <translation>展開或收合此期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Expand all periods</source>
         <translation>展開所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Collapse all periods</source>
         <translation>收合所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Wrap up the call…</source>
         <translation>結束通話並記錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>About Agent Console</source>
         <translation>關於客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Look up the number in the number field</source>
         <translation>查詢號碼欄中的號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Move between controls</source>
         <translation>在控制項之間移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Left / Right</source>
         <translation>左 / 右</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Timeline: previous / next mark</source>
         <translation>時間軸：上一個 / 下一個標記</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Timeline: show the mark&apos;s item in its pane</source>
         <translation>時間軸：在窗格中顯示該標記的項目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Right / Left, + / -</source>
         <translation>右 / 左、+ / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Bill: expand / collapse a period</source>
         <translation>帳單：展開 / 收合一期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>客服工作台 %1
 合約、通知與帳單並列對照。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Wrap-up is not available in this build yet</source>
         <translation>此版本尚未提供通話記錄功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Could not look up %1: %2</source>
         <translation>無法查詢 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>No notifications were sent to this customer.</source>
         <translation>沒有寄給此客戶的通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>The journal cannot be read: %1</source>
         <translation>無法讀取通話日誌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · 合約 %2 份、通知 %3 則、帳單 %4 期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="334"/>
+        <source>The customer system did not answer (%1). Showing the copy of this caller read %2 (%3): it may be out of date. You can still record the call.</source>
+        <translation>客戶系統沒有回應（%1）。目前顯示的是%2（%3）讀取的客戶資料副本，內容可能不是最新；仍可照常記錄這通電話。</translation>
     </message>
 </context>
 <context>
@@ -666,17 +671,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
@@ -782,42 +787,42 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../ui/labels.py" line="112"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>{service}: free trial ended {ago} ({date}), now billed</source>
         <translation>{service}：免費期已於{ago}結束（{date}），目前計費中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113"/>
+        <location filename="../../ui/labels.py" line="114"/>
         <source>{service}: free trial ends {ago} ({date})</source>
         <translation>{service}：免費期將於{ago}結束（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>{service}: term ended {ago} ({date})</source>
         <translation>{service}：合約期已於{ago}結束（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>{service}: term ends {ago} ({date})</source>
         <translation>{service}：合約期將於{ago}結束（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="117"/>
         <source>{service}: suspended</source>
         <translation>{service}：已暫停</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="118"/>
         <source>{service}: cancellation refused {ago} ({date})</source>
         <translation>{service}：{ago}取消遭拒（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Open cases: {count}</source>
         <translation>未結案件：{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>Callbacks due: {count}</source>
         <translation>待回電：{count}</translation>
     </message>
@@ -938,232 +943,237 @@ Contract, notifications and bill side by side.</source>
         <translation>一般通知</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="33"/>
+        <source>Unclassified: template not mapped</source>
+        <translation>未分類：範本尚未對應</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>SMS</source>
         <translation>簡訊</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Letter</source>
         <translation>信件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>App</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Call</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Website</source>
         <translation>網站</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Shop</source>
         <translation>門市</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Field sales</source>
         <translation>業務外勤</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>System</source>
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location filename="../../ui/labels.py" line="45"/>
         <source>Active</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Suspended</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>/ month</source>
         <translation>/ 月</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>/ year</source>
         <translation>/ 年</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>once</source>
         <translation>一次</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Complaint</source>
         <translation>申訴</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Promise by sales</source>
         <translation>業務承諾</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>Installed</source>
         <translation>完成安裝</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Cancellation requested</source>
         <translation>申請取消</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Cancellation refused</source>
         <translation>取消遭拒</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Credit issued</source>
         <translation>已折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Resolved with a credit</source>
         <translation>以折抵解決</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Escalated</source>
         <translation>已轉呈</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Callback scheduled</source>
         <translation>已排定回電</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>No action needed</source>
         <translation>無需處理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Transferred</source>
         <translation>已轉接</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>Dropped</source>
         <translation>通話中斷</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Suspend service</source>
         <translation>暫停服務</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Cancel service</source>
         <translation>取消服務</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Credit</source>
         <translation>折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Open case</source>
         <translation>開立案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Schedule callback</source>
         <translation>排定回電</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Request evidence</source>
         <translation>請客戶提供證明</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Waiting for a lead</source>
         <translation>待主管核准</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Not sent yet</source>
         <translation>尚未送出</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Sending failed, retrying</source>
         <translation>送出失敗，重試中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Refused by the central system</source>
         <translation>中央系統拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Delivered</source>
         <translation>已送達</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Contract and notice disagree</source>
         <translation>合約與通知不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Website rule</source>
         <translation>網站規則</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Sales promise</source>
         <translation>業務承諾</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Billing error</source>
         <translation>帳務錯誤</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Customer misunderstanding</source>
         <translation>客戶誤解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Chinese (Taiwan)</source>
         <translation>中文（台灣）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -1472,9 +1482,9 @@ Contract, notifications and bill side by side.</source>
         <translation>請輸入您的客服人員代號。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="131"/>
-        <source>Sign-in failed: unknown id or wrong password</source>
-        <translation>登入失敗：代號不存在或密碼錯誤</translation>
+        <location filename="../../ui/sign_in.py" line="120"/>
+        <source>This journal belongs to another customer store: sign in against the store it was first used with, or ask a lead to move it.</source>
+        <translation>這份紀錄檔屬於另一個客戶資料庫：請登入它最初使用的資料庫，或請組長將它移轉。</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in.py" line="125"/>
@@ -1482,9 +1492,9 @@ Contract, notifications and bill side by side.</source>
         <translation>此代號因登入失敗次數過多已鎖定至 %1 (UTC)；組長可以解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="120"/>
-        <source>This journal belongs to another customer store: sign in against the store it was first used with, or ask a lead to move it.</source>
-        <translation>這份紀錄檔屬於另一個客戶資料庫：請登入它最初使用的資料庫，或請組長將它移轉。</translation>
+        <location filename="../../ui/sign_in.py" line="131"/>
+        <source>Sign-in failed: unknown id or wrong password</source>
+        <translation>登入失敗：代號不存在或密碼錯誤</translation>
     </message>
 </context>
 <context>

@@ -18,12 +18,14 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from threaded_server import ThreadedServer
+
 from console.sync.webhook import verify_signature
 
 MODES = ("error500", "hang", "commit_then_drop")
 
 
-class FlakyReceiver:
+class FlakyReceiver(ThreadedServer):
     def __init__(self, secret: bytes, *, fail_rate: float = 0.3, seed: int = 1, hang_s: float = 2.0) -> None:
         self.secret = secret
         self.fail_rate = fail_rate
@@ -75,7 +77,7 @@ class FlakyReceiver:
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/events"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.serve_in_thread()
 
     def _pick(self) -> str | None:
         with self._lock:
@@ -106,18 +108,6 @@ class FlakyReceiver:
         with self._lock:
             self.fail_rate = 0.0
 
-    def start(self) -> FlakyReceiver:
-        self._thread.start()
-        return self
-
     def stop(self) -> None:
         self._release.set()
-        self.server.shutdown()
-        self.server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> FlakyReceiver:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        super().stop()
