@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -76,6 +76,13 @@ class ActionEditDialog(QDialog):
             label.setBuddy(self.due)
             form.addRow(label, self.due)
         self.error = finish_form_dialog(self, form, "editError")
+        # The agent opened this to type a new value: start there, with the old one selected so
+        # typing replaces it, and Enter (the OK button is the default) takes what was typed.
+        first = self.amount or self.due
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.amount is not None:
+                self.amount.selectAll()
 
     def try_accept(self) -> bool:
         try:

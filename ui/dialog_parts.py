@@ -18,6 +18,8 @@ def finish_form_dialog(dialog: QDialog, form: QFormLayout, error_name: str) -> Q
     error.setStyleSheet("color: #9a3412; font-weight: 600;")
     error.hide()
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setDefault(True)  # Enter in any field accepts what was typed there
     buttons.accepted.connect(dialog.try_accept)  # type: ignore[attr-defined]
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)

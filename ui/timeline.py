@@ -34,7 +34,7 @@ from console.caller_view import CallerView
 from console.flags import PendingCredit
 from ui.labels import word
 from ui.plain import tip
-from ui.theme import paint_card
+from ui.theme import CARD_RADIUS, FOCUS_COLOUR, FOCUS_WIDTH, paint_card
 
 LANES = ("contract", "notifications", "bill", "events")
 COLOURS = {
@@ -256,9 +256,11 @@ class TimelineStrip(QWidget):
                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), text)
         for i, m in enumerate(self._marks):
             self._paint_mark(p, i, m)
-        if self.hasFocus() and self._selected is None and self._marks:
-            p.setPen(QPen(pal.color(pal.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
-            p.drawRect(QRectF(1, 1, self.width() - 2, self.height() - 2))
+        if self.hasFocus():
+            # A frame, never a fill: the marks' brush is still set on the painter.
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(FOCUS_COLOUR, FOCUS_WIDTH))
+            p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), CARD_RADIUS, CARD_RADIUS)
         p.end()
 
     def _paint_ticks(self, p: QPainter, fm: QFontMetrics, axis_y: float, limit: float) -> None:
