@@ -63,3 +63,77 @@ def test_credit_edit_opens_in_the_amount_and_enter_takes_what_was_typed(qtbot, f
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     decision = panel.actions_model.decision(credit_row)
     assert decision.spec.amount == 60 and decision.edited
+
+
+def _tab_walk(qtbot, w, steps: int) -> list[str]:  # type: ignore[no-untyped-def]
+    seen = []
+    for _ in range(steps):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        seen.append(focus.objectName() or type(focus).__name__)
+    return seen
+
+
+def test_tab_moves_between_panes_and_arrows_inside_a_table(qtbot, floor_window) -> None:  # type: ignore[no-untyped-def]
+    w = floor_window
+    pop(qtbot, w)
+    _activate(qtbot, w)
+    w.focus_number()
+    walk = _tab_walk(qtbot, w, 24)
+    panes = ["timeline", "servicesView", "clausesView", "notificationsView", "billView", "qt_tabwidget_tabbar",
+             "findingsList", "actionsTable", "script"]
+    positions = [walk.index(name) for name in panes]
+    assert positions == sorted(positions), walk  # the panes in reading order, then the suggestions
+    for name in panes:
+        i = walk.index(name)
+        assert walk[i + 1] != name, walk  # one Tab leaves the table: it never walks its cells
+    # Inside a table the arrows move between rows.
+    w.notifications.first_view().setFocus()
+    services = w.contract.first_view()
+    services.setFocus()
+    services.setCurrentIndex(services.model().index(0, 0))
+    qtbot.keyClick(services, Qt.Key.Key_Down)
+    assert services.currentIndex().row() == 1 and services.hasFocus()
+
+
+def test_ctrl_q_quits(qtbot, floor_window) -> None:  # type: ignore[no-untyped-def]
+    w = floor_window
+    _activate(qtbot, w)
+    quit_action = w.findChild(type(w.act_focus), "quit")
+    assert [k.toString() for k in quit_action.shortcuts()] == ["Ctrl+Q"]
+    keys = [k.toString() for a in w.actions() if a.isEnabled() for k in a.shortcuts()]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)  # no key bound twice
+    qtbot.keyClick(w.caller_bar.number, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=5000)
+
+
+def test_suggestions_are_one_key_away_and_the_key_is_on_screen(qtbot, floor_window) -> None:  # type: ignore[no-untyped-def]
+    w = floor_window
+    pop(qtbot, w)
+    _activate(qtbot, w)
+    qtbot.waitUntil(lambda: w.assist.panel.findings_model.rowCount() > 0, timeout=5000)
+    assert "Alt+5" in w.assist.panel_dock.windowTitle()
+    w.focus_number()
+    qtbot.keyClick(w.caller_bar.number, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    assert w.assist.panel.findings.hasFocus()
+
+
+def test_keyboard_map_is_grouped_by_menu_without_lead_keys_for_an_agent(qtbot, floor_window) -> None:  # type: ignore[no-untyped-def]
+    from ui.lead_menu import install as install_people
+
+    w = floor_window
+    install_people(w, interactive=False)  # an agent, as the settings say
+    dialog = w.show_keyboard_help()
+    qtbot.addWidget(dialog)
+    groups = dict(dialog.groups)
+    assert {"Caller", "View", "Call", "Suggestions", "Help", "Inside the panes"} <= set(groups)
+    assert ("Ctrl+Q", "Quit") in groups["Caller"] and ("Alt+5", "Go to the suggestions") in groups["Suggestions"]
+    keys = {k for rows in groups.values() for k, _text in rows}
+    assert not keys & {"Ctrl+Shift+D", "Ctrl+Shift+X", "Ctrl+Shift+P"}  # the lead's keys do nothing here
+    tree = dialog.table
+    assert tree.topLevelItemCount() == len(groups)
+    # Tall enough to show every line without scrolling.
+    last_group = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    last = last_group.child(last_group.childCount() - 1)
+    assert tree.visualItemRect(last).bottom() <= tree.viewport().height()
+    dialog.close()

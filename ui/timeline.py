@@ -118,6 +118,7 @@ class TimelineStrip(QWidget):
         self.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline"))
         self.setAccessibleDescription(QCoreApplication.translate("Timeline", "Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item."))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("ownFocusRing", True)  # paintEvent draws it inside the card
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._marks: list[Mark] = []

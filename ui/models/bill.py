@@ -26,8 +26,9 @@ from PySide6.QtGui import QFont
 from console import formatting as fmt
 from console.caller_view import BillLineRow, BillRow, CallerView
 from console.flags import PendingCredit
-from ui.labels import word
-from ui.models.table import HIGHLIGHT, HIGHLIGHT_TEXT, REF_ROLE, SORT_ROLE
+from ui.labels import DELIVERY_HOOKS, state_word, word
+from ui.models.table import ELIDABLE_ROLE, HIGHLIGHT, HIGHLIGHT_TEXT, REF_ROLE, SORT_ROLE
+from ui.plain import tip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Item", "Service", "Amount", "Used")  # the issue date is in the period's tooltip: panes are narrow
@@ -70,9 +71,17 @@ class BillModel(QAbstractItemModel):
         self._texts: dict[tuple[Node, int], str] = {}
         self.language = "en"
         self.currency = "TWD"
+        self.delivery = DELIVERY_HOOKS
 
-    def set_view(self, view: CallerView | None, credits: Sequence[PendingCredit] = (), language: str | None = None) -> None:
+    def relabel(self) -> None:
+        """The UI language changed: headers and cached texts are asked for again."""
+        self._texts = {}
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def set_view(self, view: CallerView | None, credits: Sequence[PendingCredit] = (), language: str | None = None,
+                 delivery: str = DELIVERY_HOOKS) -> None:
         self.beginResetModel()
+        self.delivery = delivery
         self._view = view
         self._texts = {}
         self._highlight = frozenset()
@@ -170,15 +179,22 @@ class BillModel(QAbstractItemModel):
             if text is None:
                 text = self._texts[key] = self._text(node, col)
             return text
+        if role == Qt.ItemDataRole.ToolTipRole and node.kind == "credit" and node.credit:
+            c = node.credit
+            months = fmt.periods(c.periods, self.language) if c.periods else ""
+            return tip(" · ".join(x for x in (word("issue_credit"), c.service_code or "", self._money(c.amount, c.currency),
+                                             months, state_word(c.state, self.delivery)) if x))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 3 and node.kind == "line" and self._text(node, 3) == "–":
                 return QCoreApplication.translate("BillModel", "Usage not reported for this month")
             if col == 0 and node.kind == "bill" and node.bill and node.bill.issued_on:
                 return QCoreApplication.translate("BillModel", "%1, issued %2").replace("%1", self._text(node, 0)).replace(
                     "%2", fmt.day(node.bill.issued_on, self.language))
-            return self._text(node, col) or None
+            return tip(self._text(node, col)) or None  # a line's wording is the operator's text
         if role == SORT_ROLE:
             return self._key(node, col)
+        if role == ELIDABLE_ROLE:
+            return node.kind == "line" and col == 0  # a line's own wording; its tooltip has it all
         if role == REF_ROLE:
             return sorted(node.refs)[0]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -211,9 +227,10 @@ class BillModel(QAbstractItemModel):
             total = sum((c.credit.amount for c in node.children if c.credit), Decimal(0))
             return (QCoreApplication.translate("BillModel", "Pending credits"), "", self._money(-total), "")[col]
         if node.kind == "credit" and node.credit:
+            # The state first: it is what the agent tells the customer ("waiting for a lead").
             c = node.credit
-            what = ", ".join(c.periods) if c.periods else word("issue_credit")
-            return (f"{what} · {word(c.state)}", c.service_code or "", self._money(-c.amount, c.currency), "", "")[col]
+            return (state_word(c.state, self.delivery, short=True), c.service_code or "",
+                    self._money(-c.amount, c.currency), "", "")[col]
         return ""
 
     def _key(self, node: Node, col: int) -> Any:

@@ -21,6 +21,7 @@ R = TypeVar("R")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REF_ROLE = Qt.ItemDataRole.UserRole + 2
 FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # the untruncated plain text (detail line)
+ELIDABLE_ROLE = Qt.ItemDataRole.UserRole + 4  # True: free text that may be elided (its tooltip has it all)
 HIGHLIGHT = QBrush(QColor("#fff1b8"))
 HIGHLIGHT_TEXT = QBrush(QColor("#3d2e00"))
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -35,6 +36,7 @@ class Column(Generic[R]):
     key: Callable[[R], Any]
     align_right: bool = False
     tooltip: Callable[[R], str] | None = None
+    free: bool = False  # free text (a clause, an SMS): takes the spare width and may elide
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
@@ -52,6 +54,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     # -- subclass hooks ------------------------------------------------------------------
     def columns(self) -> Sequence[Column[R]]:
         raise NotImplementedError
+
+    def free_column(self) -> int | None:
+        """The free-text column (stretches and elides), if the model has one."""
+        return next((i for i, c in enumerate(self._cols()) if c.free), None)
 
     def ref(self, row: R) -> str:
         """The evidence reference of a row ("notification:SMS-1")."""
@@ -71,6 +77,16 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         self._columns = None
         self._text = {}
         self.endResetModel()
+
+    def relabel(self) -> None:
+        """The UI language changed: headers and cached texts are asked for again."""
+        self._columns = None
+        self._text = {}
+        count = self.columnCount()
+        if count:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, count - 1)
+            if self._loaded:
+                self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, count - 1))
 
     def rows(self) -> list[R]:
         return list(self._rows)
@@ -116,6 +132,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return text
         if role == FULL_TEXT_ROLE:
             return col.tooltip(row) if col.tooltip else col.text(row)
+        if role == ELIDABLE_ROLE:
+            return col.free
         if role == Qt.ItemDataRole.ToolTipRole:
             return tip(col.tooltip(row) if col.tooltip else col.text(row))
         if role == SORT_ROLE:
