@@ -20,9 +20,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeView,
+)
 
 from ui.models.table import ELIDABLE_ROLE
 
@@ -128,11 +135,12 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     count = model.columnCount()
     sizes = {c: measure(view, c) for c in range(count)}
     fixed = [c for c in range(count) if c != free]
+    can_wrap = isinstance(view, QTableView) and model.rowCount() <= WRAP_ROWS
     free_ideal = max(FREE_MIN, sizes[free][0]) if free is not None else 0
-    free_least = max(FREE_MIN, sizes[free][1]) if free is not None else 0
+    # The free column's own meaningful cells (a bill's period) are whole: they never wrap.
+    free_least = max(FREE_MIN, sizes[free][0]) if free is not None else 0
     frame = view.frameWidth() * 2 + view.verticalScrollBar().sizeHint().width()
     ideal = sum(sizes[c][0] for c in fixed) + free_ideal + frame
-    can_wrap = isinstance(view, QTableView) and model.rowCount() <= WRAP_ROWS
     least = (sum(sizes[c][1] for c in fixed) if can_wrap else sum(sizes[c][0] for c in fixed)) + free_least + frame
     widths = {c: sizes[c][0] for c in fixed}
     excess = sum(widths.values()) + free_least - _room(view)
@@ -147,6 +155,8 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     for c in range(count):
         if c == free:
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+            if isinstance(view, QTableView) and not isinstance(view.itemDelegateForColumn(c), OneLine):
+                view.setItemDelegateForColumn(c, OneLine(view))
         else:
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(c, widths[c])
@@ -156,6 +166,19 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
         rows = view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed)
     return Fit(ideal, least)
+
+
+class OneLine(QStyledItemDelegate):
+    """Free text stays on one line and elides, even when its table wraps the other columns."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), option.fontMetrics.height() + 10)
 
 
 class Refit(QObject):

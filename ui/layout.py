@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ui.main_window import ConsoleWindow
 
 NARROW = 1600  # below this window width the docks share one column
-SIDE_MIN, SIDE_MAX, SIDE_SHARE = 320, 470, 0.24  # the right column: a share of the width, within bounds
+SIDE_MIN, SIDE_MAX, SIDE_SHARE = 300, 470, 0.22  # the right column: a share of the width, within bounds
 
 
 def fit_to_screen(window: QMainWindow) -> None:
@@ -31,14 +31,18 @@ def fit_to_screen(window: QMainWindow) -> None:
         window.setGeometry(screen.availableGeometry())
 
 
-class DockArrangement:
+class DockArrangement(QObject):
     """Places the window's docks for its width; re-arranged only when the width class changes."""
 
     def __init__(self, window: ConsoleWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.docks: list[tuple[QDockWidget, Qt.DockWidgetArea]] = []
         self.narrow: bool | None = None
         self._width = -1
+        self.user_split = False
+        window.panes_split.splitterMoved.connect(self.splitter_moved)
+        window.panes_split.installEventFilter(self)  # a dock added or moved: share the panes again
 
     def add(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
         self.docks.append((dock, area))
@@ -81,21 +85,37 @@ class DockArrangement:
             dock.raise_()
 
     def balance_panes(self) -> None:
-        """Share the panes' width by need: each at least what it can show whole, the rest by
-        what each would like (``Pane.needed``); an agent's own split stands while it fits."""
+        """Share the panes' width by need (``Pane.needed``): first what each can show whole,
+        then what each would like, then the rest to the free text. Once the agent drags the
+        splitter, their split stands as long as every pane still gets its least."""
         w = self.window
         panes = [w.contract, w.notifications, w.bill]
         fits = [p.needed() for p in panes]
-        sizes = w.panes_split.sizes()
-        total = sum(sizes)
-        if total <= 0 or all(size >= f.least for size, f in zip(sizes, fits, strict=True)):
+        split = w.panes_split
+        sizes = split.sizes()
+        # Its width, not the sum of sizes(): during a resize the sizes are still the old ones.
+        total = split.width() - split.handleWidth() * (split.count() - 1)
+        if total <= 0:
             return
-        least = sum(f.least for f in fits)
-        spare = total - least
-        if spare <= 0:
-            new = [round(total * f.least / max(least, 1)) for f in fits]
-        else:
-            wants = [max(f.ideal - f.least, 0) for f in fits]
-            new = [f.least + round(spare * want / max(sum(wants), 1)) if sum(wants) else f.least + spare // 3
-                   for f, want in zip(fits, wants, strict=True)]
-        w.panes_split.setSizes(new)
+        if self.user_split and all(size >= f.least for size, f in zip(sizes, fits, strict=True)):
+            return
+        w.panes_split.setSizes(share(total, [f.least for f in fits], [f.ideal for f in fits]))
+
+    def splitter_moved(self) -> None:
+        self.user_split = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window.panes_split and event.type() == QEvent.Type.Resize and self.window.result is not None:
+            self.balance_panes()
+        return False
+
+
+def share(total: int, least: list[int], ideal: list[int]) -> list[int]:
+    """Split ``total`` pixels: each its ``least``, then up to its ``ideal``, then the rest evenly."""
+    if sum(least) >= total:
+        return [round(total * n / max(sum(least), 1)) for n in least]
+    if sum(ideal) >= total:
+        spare, wants = total - sum(least), [i - n for n, i in zip(least, ideal, strict=True)]
+        return [n + round(spare * want / max(sum(wants), 1)) for n, want in zip(least, wants, strict=True)]
+    extra = (total - sum(ideal)) // len(ideal)
+    return [i + extra for i in ideal]

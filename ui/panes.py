@@ -226,7 +226,7 @@ class ContractPane(Pane):
         super().__init__(lambda: self.tr("Contract"), "contractPane", parent)
         self.services = ServicesModel(self)
         self.clauses = ClausesModel(self)
-        sv, sp = table_view(self.services, "servicesView", (150, 120, 70, 90, 90, 90), self)
+        sv, sp = table_view(self.services, "servicesView", (150, 120, 90, 90, 70), self)
         cv, cp = table_view(self.clauses, "clausesView", (170, 60, 110, 300), self)
         self.texts.bind(sv.setAccessibleName, lambda: self.tr("Services"))
         self.texts.bind(cv.setAccessibleName, lambda: self.tr("Contract clauses"))

@@ -37,14 +37,16 @@ class ServicesModel(RowsModel[ServiceRow]):
     def columns(self) -> Sequence[Column[ServiceRow]]:
         lang = self.language
         return (
+            # When the service started is in its tooltip (and on the timeline): the columns
+            # are what a call is about, and all of them fit a 1366 px screen.
             Column(lambda: QCoreApplication.translate("Panes", "Service"), lambda s: s.name(lang), lambda s: s.name(lang),
-                   tooltip=lambda s: f"{s.name(lang)} ({s.code})"),
+                   tooltip=lambda s: QCoreApplication.translate("Panes", "%1 (%2), started %3").replace("%1", s.name(lang))
+                   .replace("%2", s.code).replace("%3", fmt.day(s.started_on, lang))),
             Column(lambda: QCoreApplication.translate("Panes", "Fee"), lambda s: f"{fmt.money(s.fee_amount, self.currency, lang)} {word(s.fee_per)}",
                    lambda s: _cents(s.fee_amount), align_right=True),
             Column(lambda: QCoreApplication.translate("Panes", "Trial until"), lambda s: fmt.day(s.trial_until, lang), lambda s: _iso(s.trial_until)),
             Column(lambda: QCoreApplication.translate("Panes", "Term until"), lambda s: fmt.day(s.term_until, lang), lambda s: _iso(s.term_until)),
             Column(lambda: QCoreApplication.translate("Panes", "Status"), lambda s: word(s.status), lambda s: s.status),
-            Column(lambda: QCoreApplication.translate("Panes", "Started"), lambda s: fmt.day(s.started_on, lang), lambda s: _iso(s.started_on)),
         )
 
     def ref(self, row: ServiceRow) -> str:
