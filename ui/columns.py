@@ -16,6 +16,7 @@ the screen by need (``ui.layout``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -101,8 +102,8 @@ def measure(view: QAbstractItemView, column: int, limit: int = 300) -> tuple[int
     """
     model = view.model()
     title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-    head, head_least = _widths(view, title, view.fontMetrics())
-    ideal, least = head + PADDING + 4, head_least + PADDING + 4
+    head = view.fontMetrics().horizontalAdvance(title)  # a header stays on one line
+    ideal = least = head + PADDING + 4
     for index in _rows(view, limit):
         cell = index.siblingAtColumn(column)
         if cell.data(ELIDABLE_ROLE):
@@ -117,9 +118,9 @@ def measure(view: QAbstractItemView, column: int, limit: int = 300) -> tuple[int
 
 
 def _room(view: QAbstractItemView) -> int:
-    scroll = view.verticalScrollBar()
-    bar = scroll.sizeHint().width() if scroll.maximum() > 0 or not view.isVisible() else 0
-    return max(view.width() - view.frameWidth() * 2 - bar, 0)
+    """The width the columns may use: the view less its frame and (always, because wrapping
+    may make the rows taller than the view) a vertical scroll bar."""
+    return max(view.width() - view.frameWidth() * 2 - view.verticalScrollBar().sizeHint().width(), 0)
 
 
 def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
@@ -150,7 +151,7 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
         total = sum(slack.values())
         if total > 0:
             share = min(1.0, excess / total)
-            widths = {c: sizes[c][0] - round(slack[c] * share) for c in fixed}
+            widths = {c: sizes[c][0] - math.ceil(slack[c] * share) for c in fixed}  # never a pixel over
             wrap = True
     for c in range(count):
         if c == free:
@@ -160,7 +161,7 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
         else:
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(c, widths[c])
-    header.setStretchLastSection(free is None and count > 0)
+    header.setStretchLastSection(free is None and count > 0 and sum(widths.values()) <= _room(view))
     if isinstance(view, QTableView):
         view.setWordWrap(wrap)
         rows = view.verticalHeader()
@@ -232,7 +233,7 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
                 fits = metrics.horizontalAdvance(text) <= room
             if not fits or x < 0 or x + width > right + 1:
                 title = model.headerData(column, Qt.Orientation.Horizontal)
-                hidden.append(f"{view.objectName()} {title}: {text}")
+                hidden.append(f"{view.objectName()} {title}: {text} (x {x}, width {width} of {right})")
     return hidden
 
 
