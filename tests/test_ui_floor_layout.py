@@ -16,12 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QTreeView
 from ui_assist_helpers import make_ctx, scenarios_template_fixture  # noqa: F401 - fixture
+from ui_floor_helpers import open_window
 
 from console.resources import resource_path
 from ui.app import make_window
 from ui.columns import elided_cells
 from ui.models.table import ELIDABLE_ROLE
-from ui_floor_helpers import open_window
 
 pytestmark = pytest.mark.gui
 
