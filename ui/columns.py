@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from ui.models.table import ELIDABLE_ROLE
+from ui.models.table import ELIDABLE_ROLE, EVIDENCE_MARK, EVIDENCE_ROLE
 
 FREE_MIN = 60  # the narrowest a free-text column may become (its tooltip and detail line have it all)
 PADDING = 14  # cell margins and the focus frame around a cell's text
@@ -111,8 +111,11 @@ def measure(view: QAbstractItemView, column: int, limit: int = 300) -> tuple[int
         text = str(cell.data() or "")
         if not text:
             continue
-        whole, piece = _widths(view, text, _metrics(view, cell))
+        metrics = _metrics(view, cell)
+        whole, piece = _widths(view, text, metrics)
         extra = _indent(view, cell, _depth(index)) + PADDING
+        if column == 0:
+            extra += metrics.horizontalAdvance(EVIDENCE_MARK)  # room for the evidence marker
         ideal, least = max(ideal, whole + extra), max(least, piece + extra)
     return ideal, least
 
@@ -133,6 +136,7 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     if model is None:
         return Fit(0, 0)
     header = _header(view)
+    use_cell_delegate(view, free)
     count = model.columnCount()
     sizes = {c: measure(view, c) for c in range(count)}
     fixed = [c for c in range(count) if c != free]
@@ -156,8 +160,6 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     for c in range(count):
         if c == free:
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
-            if isinstance(view, QTableView) and not isinstance(view.itemDelegateForColumn(c), OneLine):
-                view.setItemDelegateForColumn(c, OneLine(view))
         else:
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(c, widths[c])
@@ -169,17 +171,34 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     return Fit(ideal, least)
 
 
-class OneLine(QStyledItemDelegate):
-    """Free text stays on one line and elides, even when its table wraps the other columns."""
+class CellDelegate(QStyledItemDelegate):
+    """How pane cells are drawn: evidence rows marked with "▶" in their first column (a marker,
+    not only a colour), and the free-text column on one line, elided, even when the table
+    wraps its other columns."""
+
+    def __init__(self, view: QAbstractItemView, free: int | None) -> None:
+        super().__init__(view)
+        self.free = free
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
-        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
-        option.textElideMode = Qt.TextElideMode.ElideRight
+        if index.column() == self.free:
+            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+            option.textElideMode = Qt.TextElideMode.ElideRight
+        if index.column() == 0 and index.data(EVIDENCE_ROLE):
+            option.text = EVIDENCE_MARK + option.text
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width(), option.fontMetrics.height() + 10)
+        if index.column() == self.free:
+            return QSize(size.width(), option.fontMetrics.height() + 10)
+        return size
+
+
+def use_cell_delegate(view: QAbstractItemView, free: int | None) -> None:
+    current = view.itemDelegate()
+    if not isinstance(current, CellDelegate) or current.free != free:
+        view.setItemDelegate(CellDelegate(view, free))
 
 
 class Refit(QObject):
@@ -222,6 +241,8 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
             text = str(cell.data() or "")
             if not text:
                 continue
+            if column == 0 and cell.data(EVIDENCE_ROLE):
+                text = EVIDENCE_MARK + text  # as the delegate paints it
             x, width = header.sectionViewportPosition(column), header.sectionSize(column)
             room = width - _indent(view, cell, depth) - 6
             metrics = _metrics(view, cell)
@@ -237,4 +258,4 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
     return hidden
 
 
-__all__ = ["Fit", "Refit", "elided_cells", "fit_columns", "measure"]
+__all__ = ["CellDelegate", "Fit", "Refit", "elided_cells", "fit_columns", "measure"]

@@ -185,6 +185,8 @@ class Pane(QFrame):
         found = 0
         for model, view, proxy in self.parts:
             hits = model.set_highlight(refs)
+            if view.wordWrap():
+                view.resizeRowsToContents()  # the evidence marker may take a wrapped cell onto another line
             if hits:
                 found += len(hits)
                 scroll_to_source(view, proxy, model.index(hits[0], 0))

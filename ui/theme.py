@@ -46,7 +46,7 @@ def apply_theme(app: QApplication, language: str) -> None:
         QPalette.ColorRole.HighlightedText: "#10243a", QPalette.ColorRole.Text: "#1f2a36",
         QPalette.ColorRole.WindowText: "#1f2a36", QPalette.ColorRole.Button: "#f1f4f7",
         QPalette.ColorRole.ButtonText: "#1f2a36", QPalette.ColorRole.ToolTipBase: "#1f2a36",
-        QPalette.ColorRole.ToolTipText: "#ffffff", QPalette.ColorRole.PlaceholderText: "#7b8794",
+        QPalette.ColorRole.ToolTipText: "#ffffff", QPalette.ColorRole.PlaceholderText: "#5a6673",  # 5:1, WCAG AA
     }
     for role, colour in colours.items():
         pal.setColor(QPalette.ColorGroup.All, role, QColor(colour))

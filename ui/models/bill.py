@@ -27,7 +27,14 @@ from console import formatting as fmt
 from console.caller_view import BillLineRow, BillRow, CallerView
 from console.flags import PendingCredit
 from ui.labels import DELIVERY_HOOKS, state_word, word
-from ui.models.table import ELIDABLE_ROLE, HIGHLIGHT, HIGHLIGHT_TEXT, REF_ROLE, SORT_ROLE
+from ui.models.table import (
+    ELIDABLE_ROLE,
+    EVIDENCE_ROLE,
+    HIGHLIGHT,
+    HIGHLIGHT_TEXT,
+    REF_ROLE,
+    SORT_ROLE,
+)
 from ui.plain import tip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -204,6 +211,10 @@ class BillModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == EVIDENCE_ROLE:
+            return self._matches(node)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and self._matches(node):
+            return QCoreApplication.translate("Panes", "Evidence for the selected finding")
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self._matches(node):
             return HIGHLIGHT if role == Qt.ItemDataRole.BackgroundRole else HIGHLIGHT_TEXT
         return None

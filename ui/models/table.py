@@ -12,7 +12,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ui.plain import tip
@@ -22,8 +28,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REF_ROLE = Qt.ItemDataRole.UserRole + 2
 FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # the untruncated plain text (detail line)
 ELIDABLE_ROLE = Qt.ItemDataRole.UserRole + 4  # True: free text that may be elided (its tooltip has it all)
-HIGHLIGHT = QBrush(QColor("#fff1b8"))
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5  # True: the row is evidence for the selected finding
+# Evidence is a marker ("▶", painted by ``ui.columns.CellDelegate``) and words for a screen
+# reader as well as this colour; the amber is visible on white and under the dark text (8:1).
+HIGHLIGHT = QBrush(QColor("#ffe08a"))
 HIGHLIGHT_TEXT = QBrush(QColor("#3d2e00"))
+EVIDENCE_MARK = "▶ "
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -143,6 +153,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if col.align_right else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == EVIDENCE_ROLE:
+            return bool(self._highlight) and self.matches(row, self._highlight)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and self._highlight and self.matches(row, self._highlight):
+            return QCoreApplication.translate("Panes", "Evidence for the selected finding")
         if role == Qt.ItemDataRole.BackgroundRole and self._highlight and self.matches(row, self._highlight):
             return HIGHLIGHT
         if role == Qt.ItemDataRole.ForegroundRole and self._highlight and self.matches(row, self._highlight):
