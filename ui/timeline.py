@@ -115,8 +115,7 @@ class TimelineStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline"))
-        self.setAccessibleDescription(QCoreApplication.translate("Timeline", "Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item."))
+        self._retranslate()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty("ownFocusRing", True)  # paintEvent draws it inside the card
         self.setMouseTracking(True)
@@ -127,6 +126,10 @@ class TimelineStrip(QWidget):
         self._today: date | None = None
         self._pos: list[QPointF] | None = None
         self._start = self._end = date.today()
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline"))
+        self.setAccessibleDescription(QCoreApplication.translate("Timeline", "Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item."))
 
     # -- data ----------------------------------------------------------------------------
     def set_marks(self, marks: Iterable[Mark], today: date | None = None) -> None:
@@ -167,6 +170,9 @@ class TimelineStrip(QWidget):
 
     # -- geometry ------------------------------------------------------------------------
     def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.update()  # the lane names are painted in the UI language
         if e.type() == QEvent.Type.FontChange:
             # Larger system fonts get taller lanes, so labels and marks never clip.
             self.LANE_H = max(22, self.fontMetrics().height() + 8)
@@ -280,7 +286,7 @@ class TimelineStrip(QWidget):
             x = self._x(d)
             if d >= self._start and ((y * 12 + m - 1) % step == 0) and x + label_w / 2 <= limit:
                 p.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + 4))
-                text = str(y) if step >= 12 else f"{y}/{m}"
+                text = str(y) if step >= 12 else fmt.month(d, _language(self))
                 p.drawText(QRectF(x - label_w / 2, axis_y + 4, label_w, self.AXIS_H - 4),
                            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
             m += 1
