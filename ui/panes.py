@@ -250,7 +250,24 @@ class ContractPane(Pane):
         self.split = split
         self.add_part(self.services, sv, sp)
         self.add_part(self.clauses, cv, cp)
+        self.user_split = False
+        split.splitterMoved.connect(lambda *_: setattr(self, "user_split", True))
         self.follow_detail(cv, self.detail, 3)
+
+
+    def fit(self) -> None:
+        """Columns first; then the services get the height to show every service (a
+        wrapped row is taller), up to a little over half the pane, unless the agent set it."""
+        super().fit()
+        view = self.parts[0][1]
+        rows = view.model().rowCount()
+        if self.user_split or not rows:
+            return
+        wanted = view.horizontalHeader().height() + sum(view.rowHeight(r) for r in range(min(rows, 8))) + view.frameWidth() * 2 + 2
+        total = sum(self.split.sizes())
+        if total > 0:
+            top = min(wanted, int(total * 0.55))
+            self.split.setSizes([top, total - top])
 
 
 class NotificationsPane(Pane):

@@ -190,6 +190,8 @@ class SuggestionsPanel(QFrame):
 
     def show_report(self, report: SuggestionReport, view: CallerView | None) -> None:
         self.report, self.view = report, view
+        self._empty_text = None
+        self._show_empty()
         self.decisions = {s.id: [Decision(a, a) for a in s.actions] for s in report.suggestions}
         self.findings_model.set_rows(report.findings)
         has = bool(report.findings)
@@ -206,9 +208,10 @@ class SuggestionsPanel(QFrame):
     def clear(self) -> None:
         self.report, self.view, self.decisions = None, None, {}
         self.findings_model.set_rows([])
-        self._empty_text = None
+        self._empty_text = self.tr("No caller on screen.")
         self._show_empty()
-        self.empty.setVisible(False)
+        self.empty.setVisible(True)
+        self.findings.setVisible(False)
         self.detail.setVisible(False)
         self._show_suggestion(None)
 

@@ -271,6 +271,8 @@ class TimelineStrip(QWidget):
         p.end()
 
     def _paint_ticks(self, p: QPainter, fm: QFontMetrics, axis_y: float, limit: float) -> None:
+        if not self._marks and self._today is None:
+            return  # nobody on screen: no axis of somebody else's years
         months = (self._end.year - self._start.year) * 12 + self._end.month - self._start.month + 1
         width = max(self.width() - self.LABEL_W - self.PAD, 1)
         label_w = fm.horizontalAdvance("2009/12") + 12
