@@ -102,8 +102,8 @@ def measure(view: QAbstractItemView, column: int, limit: int = 300) -> tuple[int
     """
     model = view.model()
     title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-    head = view.fontMetrics().horizontalAdvance(title)  # a header stays on one line
-    ideal = least = head + PADDING + 4
+    head, head_piece = _widths(view, title, view.fontMetrics())  # a header wraps too ("Trial / until")
+    ideal, least = head + PADDING + 4, head_piece + PADDING + 4
     for index in _rows(view, limit):
         cell = index.siblingAtColumn(column)
         if cell.data(ELIDABLE_ROLE):
@@ -137,6 +137,8 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
         return Fit(0, 0)
     header = _header(view)
     use_cell_delegate(view, free)
+    if not header.defaultAlignment() & Qt.TextFlag.TextWordWrap:
+        header.setDefaultAlignment(header.defaultAlignment() | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
     count = model.columnCount()
     sizes = {c: measure(view, c) for c in range(count)}
     fixed = [c for c in range(count) if c != free]
@@ -164,6 +166,10 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(c, widths[c])
     header.setStretchLastSection(free is None and count > 0 and sum(widths.values()) <= _room(view))
+    # A header narrower than its title wraps it ("Trial / until"): give the header two lines.
+    titles = {c: str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in fixed}
+    narrow = any(view.fontMetrics().horizontalAdvance(titles[c]) + PADDING > widths[c] for c in fixed)
+    header.setMinimumHeight(view.fontMetrics().lineSpacing() * 2 + 8 if narrow else 0)
     if isinstance(view, QTableView):
         view.setWordWrap(wrap)
         rows = view.verticalHeader()

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from ui.main_window import ConsoleWindow
 
 NARROW = 1600  # below this window width the docks share one column
-SIDE_MIN, SIDE_MAX, SIDE_SHARE = 300, 470, 0.22  # the right column: a share of the width, within bounds
+SHORT = 900  # below this window height the timeline and the detail lines are lower
+SIDE_MIN, SIDE_MAX, SIDE_SHARE = 280, 470, 0.22  # the right column: a share of the width, within bounds
 
 
 def fit_to_screen(window: QMainWindow) -> None:
@@ -41,6 +42,7 @@ class DockArrangement(QObject):
         self.narrow: bool | None = None
         self._width = -1
         self.user_split = False
+        self.short: bool | None = None
         window.panes_split.splitterMoved.connect(self.splitter_moved)
         window.panes_split.installEventFilter(self)  # a dock added or moved: share the panes again
 
@@ -72,12 +74,25 @@ class DockArrangement(QObject):
                         w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
                     dock.show()
                 right[0].raise_()
-        column = int(min(max(width * SIDE_SHARE, SIDE_MIN), SIDE_MAX))
+        column = int(min(max(width * SIDE_SHARE, SIDE_MIN), SIDE_MAX)) if width >= NARROW else SIDE_MIN
         visible = [d for d in right if d.isVisible()] or right
         if visible:
             w.resizeDocks(visible[:1], [column], Qt.Orientation.Horizontal)
         if left and not narrow:
             w.resizeDocks(left[:1], [min(column, 300)], Qt.Orientation.Horizontal)
+
+    def fit_height(self) -> None:
+        """On a short screen (1366x768) lower timeline lanes and two-line detail lines leave
+        the three panes and the history their rows."""
+        from ui.panes import set_detail_lines
+
+        short = self.window.height() < SHORT
+        if short == self.short:
+            return
+        self.short = short
+        self.window.timeline.set_compact(short)
+        for label in (self.window.contract.detail, self.window.notifications.detail):
+            set_detail_lines(label, 2 if short else 3)
 
     def bring_forward(self, dock: QDockWidget) -> None:
         """Show ``dock``'s tab when the docks share a column (no-op side by side)."""

@@ -365,6 +365,7 @@ class ConsoleWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.docks.arrange()
+        self.docks.fit_height()
 
     def focus_number(self) -> None:
         self.caller_bar.number.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -87,19 +88,40 @@ def table_view(model: RowsModel, name: str, widths: Sequence[int], parent: QWidg
     return view, proxy
 
 
-def detail_label(name: str) -> QLabel:
-    """The full text of the selected row (a clause, an SMS), wrapped, as plain text."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setProperty("detail", True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    # A fixed height: a longer or shorter text must not re-layout the pane on every pop.
-    label.setFixedHeight(label.fontMetrics().lineSpacing() * 3 + 14)
-    label.setStyleSheet(chrome_style())
-    return label
+class DetailText(QPlainTextEdit):
+    """The full text of the selected row (a clause, an SMS), wrapped, as plain text.
+
+    A fixed height (a longer or shorter text must not re-layout the pane on every pop) that
+    scrolls when the text is longer, so the end of a clause ("…每月 50 元計費。") is never cut
+    off. Read-only, out of the Tab chain (the row's tooltip and accessible text carry it too).
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("detail", True)
+        self.setReadOnly(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet(chrome_style())
+        set_detail_lines(self, 3)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the QLabel name the panes use
+        self.setPlainText(text)
+
+
+def detail_label(name: str) -> DetailText:
+    return DetailText(name)
+
+
+def set_detail_lines(label: QWidget, lines: int) -> None:
+    """The detail text's height in lines (two on a short screen, three otherwise)."""
+    label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 14)
 
 
 def scroll_to_source(view: QAbstractItemView, proxy: QSortFilterProxyModel, source: QModelIndex) -> None:
@@ -211,7 +233,7 @@ class Pane(QFrame):
             if proxy.rowCount():  # the detail line shows the first row until the agent moves
                 view.selectionModel().setCurrentIndex(proxy.index(0, 0), view.selectionModel().SelectionFlag.NoUpdate)
 
-    def follow_detail(self, view: QTableView, label: QLabel, text_column: int) -> None:
+    def follow_detail(self, view: QTableView, label: DetailText, text_column: int) -> None:
         """Show the full text of ``view``'s current row in ``label``."""
 
         def show(current: QModelIndex, _previous: QModelIndex) -> None:
@@ -259,6 +281,13 @@ class ContractPane(Pane):
         """Columns first; then the services get the height to show every service (a
         wrapped row is taller), up to a little over half the pane, unless the agent set it."""
         super().fit()
+        self.fit_services_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_services_height()  # a notice or a dragged splitter changed the pane's height
+
+    def fit_services_height(self) -> None:
         view = self.parts[0][1]
         rows = view.model().rowCount()
         if self.user_split or not rows:

@@ -72,21 +72,22 @@ class SavedNotice(QFrame):
 
     # -- words -------------------------------------------------------------------------------
     def describe(self, record: RecordedCall, view: CallerView | None, language: str, delivery: str) -> str:
+        """One line (two when a credit waits for a lead): short enough for a 1366 px screen."""
         local = record.saved_at.astimezone(fmt.TAIPEI)
-        head = self.tr("Call saved at %1: %2.").replace("%1", f"{local:%H:%M}").replace("%2", word(record.outcome))
         done = [self._action(a, view, language) for a in record.actions if a.kind not in ("open_case", "schedule_callback")]
         done += [self.tr("Case %1 opened").replace("%1", case_ref(case_id)) for case_id in record.case_ids]
         done += [self.tr("Callback due %1").replace("%1", fmt.moment(due, language)) for due in record.callbacks_due]
-        lines = [head + (" " + " · ".join(done) + "." if done else "")]
-        if record.waiting:
-            lines.append(self.tr("Do not promise the waiting credit yet: a lead decides, and you will see their decision here."))
         if delivery == DELIVERY_NONE:
-            lines.append(self.tr("Nothing is sent anywhere: no sync hooks are configured, so it stays on this workstation."))
+            done.append(self.tr("kept on this workstation: no sync hooks configured"))
         elif delivery == DELIVERY_DEMO:
-            lines.append(self.tr("Demo: nothing is sent to real systems."))
+            done.append(self.tr("demo: nothing sent to real systems"))
         else:
-            lines.append(self.tr("Being sent to the central systems (see Sync in the status bar)."))
-        return "\n".join(lines)
+            done.append(self.tr("being sent to the central systems"))
+        line = self.tr("Saved %1 · %2: %3").replace("%1", f"{local:%H:%M}").replace("%2", word(record.outcome)) \
+            .replace("%3", " · ".join(done))
+        if record.waiting:
+            line += "\n" + self.tr("Do not promise the waiting credit yet: a lead decides, and you will see their decision here.")
+        return line
 
     def _action(self, a: RecordedAction, view: CallerView | None, language: str) -> str:
         service = view.service(a.service_code) if view is not None and a.service_code else None

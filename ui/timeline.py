@@ -126,6 +126,7 @@ class TimelineStrip(QWidget):
         self._today: date | None = None
         self._pos: list[QPointF] | None = None
         self._start = self._end = date.today()
+        self.compact = False
 
     def _retranslate(self) -> None:
         self.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline"))
@@ -174,12 +175,23 @@ class TimelineStrip(QWidget):
             self._retranslate()
             self.update()  # the lane names are painted in the UI language
         if e.type() == QEvent.Type.FontChange:
-            # Larger system fonts get taller lanes, so labels and marks never clip.
-            self.LANE_H = max(22, self.fontMetrics().height() + 8)
-            self.AXIS_H = max(22, self.fontMetrics().height() + 6)
-            self._pos = None
-            self.updateGeometry()
+            self._size_lanes()
         super().changeEvent(e)
+
+    def set_compact(self, compact: bool) -> None:
+        """Lower lanes on a short screen (768 px): the panes need the height more."""
+        if compact != self.compact:
+            self.compact = compact
+            self._size_lanes()
+
+    def _size_lanes(self) -> None:
+        # Larger system fonts get taller lanes, so labels and marks never clip.
+        lane = self.fontMetrics().height() + (2 if self.compact else 8)
+        self.LANE_H = max(17 if self.compact else 22, lane)
+        self.AXIS_H = max(18 if self.compact else 22, self.fontMetrics().height() + (2 if self.compact else 6))
+        self._pos = None
+        self.updateGeometry()
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(800, self.PAD + self.LANE_H * len(LANES) + self.AXIS_H + 4)

@@ -90,37 +90,37 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="168"/>
+        <location filename="../../ui/models/bill.py" line="175"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="168"/>
+        <location filename="../../ui/models/bill.py" line="175"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="168"/>
+        <location filename="../../ui/models/bill.py" line="175"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="168"/>
+        <location filename="../../ui/models/bill.py" line="175"/>
         <source>Used</source>
         <translation>Used</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="189"/>
+        <location filename="../../ui/models/bill.py" line="196"/>
         <source>Usage not reported for this month</source>
         <translation>Usage not reported for this month</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="191"/>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>%1, issued %2</source>
         <translation>%1, issued %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="228"/>
+        <location filename="../../ui/models/bill.py" line="239"/>
         <source>Pending credits</source>
         <translation>Pending credits</translation>
     </message>
@@ -128,13 +128,13 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="281"/>
-        <location filename="../../ui/panes.py" line="282"/>
+        <location filename="../../ui/panes.py" line="329"/>
+        <location filename="../../ui/panes.py" line="330"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="288"/>
+        <location filename="../../ui/panes.py" line="336"/>
         <source>Bills by period; Right or + expands a period</source>
         <translation>Bills by period; Right or + expands a period</translation>
     </message>
@@ -464,77 +464,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>No customer has the number %1. Check it with the caller, or type their name or customer id and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>“%1” is not a phone number. Retype it, or type the caller&apos;s name or customer id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>No customer&apos;s name or id matches “%1”. Try the phone number or the full customer id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>This customer source cannot search by name: type the phone number or the customer id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>The lookup of %1 failed unexpectedly (%2); the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Could not look up %1: the customer data cannot be reached (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Customers matching %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>%1 customers match “%2”: choose one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>No caller on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>{n} contract</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>{n} contracts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>{n} notification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>{n} notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>{n} bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>{n} bills</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,17 +581,17 @@ Contract, notifications and bill side by side.</translation>
         <translation>Wrap-up is not available in this build yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>No notifications were sent to this customer.</source>
         <translation>No notifications were sent to this customer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>The journal cannot be read: %1</source>
         <translation>The journal cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
@@ -599,22 +599,22 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="226"/>
+        <location filename="../../ui/panes.py" line="250"/>
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="231"/>
+        <location filename="../../ui/panes.py" line="255"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="232"/>
+        <location filename="../../ui/panes.py" line="256"/>
         <source>Contract clauses</source>
         <translation>Contract clauses</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="237"/>
+        <location filename="../../ui/panes.py" line="261"/>
         <source>Selected clause, full text</source>
         <translation>Selected clause, full text</translation>
     </message>
@@ -731,12 +731,12 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../ui/demo_banner.py" line="23"/>
+        <location filename="../../ui/demo_banner.py" line="34"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_banner.py" line="26"/>
+        <location filename="../../ui/demo_banner.py" line="35"/>
         <source>DEMO · training mode: made-up customers, nothing reaches real systems</source>
         <translation>DEMO · training mode: made-up customers, nothing reaches real systems</translation>
     </message>
@@ -903,28 +903,28 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="383"/>
-        <location filename="../../ui/panes.py" line="401"/>
+        <location filename="../../ui/panes.py" line="431"/>
+        <location filename="../../ui/panes.py" line="449"/>
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="388"/>
+        <location filename="../../ui/panes.py" line="436"/>
         <source>Previous calls, each with its actions; open cases and callbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="391"/>
+        <location filename="../../ui/panes.py" line="439"/>
         <source>No caller on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="389"/>
+        <location filename="../../ui/panes.py" line="437"/>
         <source>Events in the customer record</source>
         <translation>Events in the customer record</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="402"/>
+        <location filename="../../ui/panes.py" line="450"/>
         <source>Customer events</source>
         <translation>Customer events</translation>
     </message>
@@ -1306,17 +1306,17 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="258"/>
+        <location filename="../../ui/panes.py" line="306"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="261"/>
+        <location filename="../../ui/panes.py" line="309"/>
         <source>Notifications, newest first</source>
         <translation>Notifications, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="263"/>
+        <location filename="../../ui/panes.py" line="311"/>
         <source>Selected notification, full text</source>
         <translation>Selected notification, full text</translation>
     </message>
@@ -1435,6 +1435,12 @@ Contract, notifications and bill side by side.</translation>
         <source>Details</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="217"/>
+        <location filename="../../ui/models/table.py" line="159"/>
+        <source>Evidence for the selected finding</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SavedNotice</name>
@@ -1454,11 +1460,6 @@ Contract, notifications and bill side by side.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="76"/>
-        <source>Call saved at %1: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/saved_notice.py" line="78"/>
         <source>Case %1 opened</source>
         <translation type="unfinished"></translation>
@@ -1469,47 +1470,52 @@ Contract, notifications and bill side by side.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="82"/>
-        <source>Do not promise the waiting credit yet: a lead decides, and you will see their decision here.</source>
+        <location filename="../../ui/saved_notice.py" line="81"/>
+        <source>kept on this workstation: no sync hooks configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="84"/>
-        <source>Nothing is sent anywhere: no sync hooks are configured, so it stays on this workstation.</source>
+        <location filename="../../ui/saved_notice.py" line="83"/>
+        <source>demo: nothing sent to real systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="85"/>
+        <source>being sent to the central systems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/saved_notice.py" line="86"/>
-        <source>Demo: nothing is sent to real systems.</source>
+        <source>Saved %1 · %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="88"/>
-        <source>Being sent to the central systems (see Sync in the status bar).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/saved_notice.py" line="101"/>
-        <source>applied</source>
+        <location filename="../../ui/saved_notice.py" line="89"/>
+        <source>Do not promise the waiting credit yet: a lead decides, and you will see their decision here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/saved_notice.py" line="102"/>
-        <source>waiting for a lead&apos;s approval</source>
+        <source>applied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/saved_notice.py" line="103"/>
+        <source>waiting for a lead&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="104"/>
         <source>approved</source>
         <translation type="unfinished">approved</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="104"/>
+        <location filename="../../ui/saved_notice.py" line="105"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="107"/>
+        <location filename="../../ui/saved_notice.py" line="108"/>
         <source>recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1723,6 +1729,11 @@ Contract, notifications and bill side by side.</translation>
         <translation type="unfinished">Suggestions are unavailable: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/suggestions_panel.py" line="211"/>
+        <source>No caller on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/suggestions_panel.py" line="102"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
@@ -1774,27 +1785,29 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="131"/>
+        <location filename="../../ui/sync_status.py" line="157"/>
         <source>Sync status</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="132"/>
+        <location filename="../../ui/sync_status.py" line="158"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="134"/>
+        <location filename="../../ui/sync_status.py" line="159"/>
         <source>Deliver the waiting events now</source>
         <translation>Deliver the waiting events now</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="142"/>
+        <location filename="../../ui/sync_status.py" line="167"/>
         <source>Sync: demo: delivery off</source>
         <translation>Sync: demo: delivery off</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="147"/>
+        <location filename="../../ui/sync_status.py" line="169"/>
         <source>Sync: no hooks configured; calls stay on this workstation</source>
         <translation>Sync: no hooks configured; calls stay on this workstation</translation>
     </message>
@@ -1804,37 +1817,37 @@ Contract, notifications and bill side by side.</translation>
         <translation>Sync: starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="161"/>
+        <location filename="../../ui/sync_status.py" line="177"/>
         <source>Sync: sending…</source>
         <translation>Sync: sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="171"/>
+        <location filename="../../ui/sync_status.py" line="187"/>
         <source>Sync: cannot read the delivery state: %1</source>
         <translation>Sync: cannot read the delivery state: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="174"/>
+        <location filename="../../ui/sync_status.py" line="190"/>
         <source>Sync: %1 waiting</source>
         <translation>Sync: %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="176"/>
+        <location filename="../../ui/sync_status.py" line="192"/>
         <source>last sent %1</source>
         <translation>last sent %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="177"/>
+        <location filename="../../ui/sync_status.py" line="193"/>
         <source>nothing sent yet</source>
         <translation>nothing sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="179"/>
+        <location filename="../../ui/sync_status.py" line="195"/>
         <source>%1 refused</source>
         <translation>%1 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="181"/>
+        <location filename="../../ui/sync_status.py" line="197"/>
         <source>%1 errors</source>
         <translation>%1 errors</translation>
     </message>
@@ -1867,38 +1880,38 @@ Contract, notifications and bill side by side.</translation>
         <translation>Pending credit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="118"/>
+        <location filename="../../ui/timeline.py" line="132"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="119"/>
+        <location filename="../../ui/timeline.py" line="133"/>
         <source>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</source>
         <translation>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Bills</source>
         <translation>Bills</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="247"/>
-        <location filename="../../ui/timeline.py" line="255"/>
+        <location filename="../../ui/timeline.py" line="265"/>
+        <location filename="../../ui/timeline.py" line="273"/>
         <source>today %1 →</source>
         <translation>today %1 →</translation>
     </message>

@@ -90,37 +90,37 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="168"/>
+        <location filename="../../ui/models/bill.py" line="175"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="168"/>
+        <location filename="../../ui/models/bill.py" line="175"/>
         <source>Service</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="168"/>
+        <location filename="../../ui/models/bill.py" line="175"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="168"/>
+        <location filename="../../ui/models/bill.py" line="175"/>
         <source>Used</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="189"/>
+        <location filename="../../ui/models/bill.py" line="196"/>
         <source>Usage not reported for this month</source>
         <translation>本月用量未回報</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="191"/>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>%1, issued %2</source>
         <translation>%1，%2 出帳</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="228"/>
+        <location filename="../../ui/models/bill.py" line="239"/>
         <source>Pending credits</source>
         <translation>待入帳折抵</translation>
     </message>
@@ -128,13 +128,13 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="281"/>
-        <location filename="../../ui/panes.py" line="282"/>
+        <location filename="../../ui/panes.py" line="329"/>
+        <location filename="../../ui/panes.py" line="330"/>
         <source>Bill</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="288"/>
+        <location filename="../../ui/panes.py" line="336"/>
         <source>Bills by period; Right or + expands a period</source>
         <translation>依期別列出帳單；按右鍵或 + 展開</translation>
     </message>
@@ -464,77 +464,77 @@
         <translation>在表格的列之間移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>No customer has the number %1. Check it with the caller, or type their name or customer id and press Enter.</source>
         <translation>沒有客戶使用號碼 %1。請與來電者核對號碼，或輸入姓名或客戶編號後按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>“%1” is not a phone number. Retype it, or type the caller&apos;s name or customer id.</source>
         <translation>「%1」不是電話號碼。請重新輸入，或輸入來電者的姓名或客戶編號。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>No customer&apos;s name or id matches “%1”. Try the phone number or the full customer id.</source>
         <translation>沒有客戶的姓名或編號符合「%1」。請改用電話號碼或完整的客戶編號。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>This customer source cannot search by name: type the phone number or the customer id.</source>
         <translation>此客戶資料來源無法以姓名搜尋：請輸入電話號碼或客戶編號。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>The lookup of %1 failed unexpectedly (%2); the details are in the log.</source>
         <translation>查詢 %1 時發生非預期的錯誤（%2）；詳情已寫入紀錄檔。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Could not look up %1: the customer data cannot be reached (%2).</source>
         <translation>無法查詢 %1：連不上客戶資料（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Customers matching %1</source>
         <translation>符合「%1」的客戶</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>%1 customers match “%2”: choose one.</source>
         <translation>有 %1 位客戶符合「%2」：請選擇一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>No caller on screen.</source>
         <translation>畫面上沒有來電者。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>{n} contract</source>
         <translation>{n} 份合約</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>{n} contracts</source>
         <translation>{n} 份合約</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>{n} notification</source>
         <translation>{n} 則通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>{n} notifications</source>
         <translation>{n} 則通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>{n} bill</source>
         <translation>{n} 期帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>{n} bills</source>
         <translation>{n} 期帳單</translation>
     </message>
@@ -581,17 +581,17 @@ Contract, notifications and bill side by side.</source>
         <translation>此版本尚未提供通話記錄功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>No notifications were sent to this customer.</source>
         <translation>沒有寄給此客戶的通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>The journal cannot be read: %1</source>
         <translation>無法讀取通話日誌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
@@ -599,22 +599,22 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="226"/>
+        <location filename="../../ui/panes.py" line="250"/>
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="231"/>
+        <location filename="../../ui/panes.py" line="255"/>
         <source>Services</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="232"/>
+        <location filename="../../ui/panes.py" line="256"/>
         <source>Contract clauses</source>
         <translation>合約條款</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="237"/>
+        <location filename="../../ui/panes.py" line="261"/>
         <source>Selected clause, full text</source>
         <translation>所選條款全文</translation>
     </message>
@@ -731,12 +731,12 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../ui/demo_banner.py" line="23"/>
+        <location filename="../../ui/demo_banner.py" line="34"/>
         <source>Training mode</source>
         <translation>訓練模式</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_banner.py" line="26"/>
+        <location filename="../../ui/demo_banner.py" line="35"/>
         <source>DEMO · training mode: made-up customers, nothing reaches real systems</source>
         <translation>示範 · 訓練模式：虛構客戶，不會送到正式系統</translation>
     </message>
@@ -903,28 +903,28 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="383"/>
-        <location filename="../../ui/panes.py" line="401"/>
+        <location filename="../../ui/panes.py" line="431"/>
+        <location filename="../../ui/panes.py" line="449"/>
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="388"/>
+        <location filename="../../ui/panes.py" line="436"/>
         <source>Previous calls, each with its actions; open cases and callbacks</source>
         <translation>先前的通話（各附其處理動作）、未結案件與待回電</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="391"/>
+        <location filename="../../ui/panes.py" line="439"/>
         <source>No caller on screen.</source>
         <translation>畫面上沒有來電者。</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="389"/>
+        <location filename="../../ui/panes.py" line="437"/>
         <source>Events in the customer record</source>
         <translation>客戶紀錄中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="402"/>
+        <location filename="../../ui/panes.py" line="450"/>
         <source>Customer events</source>
         <translation>客戶事件</translation>
     </message>
@@ -1306,17 +1306,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="258"/>
+        <location filename="../../ui/panes.py" line="306"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="261"/>
+        <location filename="../../ui/panes.py" line="309"/>
         <source>Notifications, newest first</source>
         <translation>通知（新到舊）</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="263"/>
+        <location filename="../../ui/panes.py" line="311"/>
         <source>Selected notification, full text</source>
         <translation>所選通知全文</translation>
     </message>
@@ -1435,6 +1435,12 @@ Contract, notifications and bill side by side.</source>
         <source>Details</source>
         <translation>細節</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="217"/>
+        <location filename="../../ui/models/table.py" line="159"/>
+        <source>Evidence for the selected finding</source>
+        <translation>所選發現的證據</translation>
+    </message>
 </context>
 <context>
     <name>SavedNotice</name>
@@ -1454,11 +1460,6 @@ Contract, notifications and bill side by side.</source>
         <translation>已儲存的通話</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="76"/>
-        <source>Call saved at %1: %2.</source>
-        <translation>通話已於 %1 儲存：%2。</translation>
-    </message>
-    <message>
         <location filename="../../ui/saved_notice.py" line="78"/>
         <source>Case %1 opened</source>
         <translation>已開立案件 %1</translation>
@@ -1469,47 +1470,52 @@ Contract, notifications and bill side by side.</source>
         <translation>回電時間 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="82"/>
+        <location filename="../../ui/saved_notice.py" line="81"/>
+        <source>kept on this workstation: no sync hooks configured</source>
+        <translation>僅保存在本工作站：未設定同步對象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="83"/>
+        <source>demo: nothing sent to real systems</source>
+        <translation>示範：不會送到真實系統</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="85"/>
+        <source>being sent to the central systems</source>
+        <translation>正在送往中央系統</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="86"/>
+        <source>Saved %1 · %2: %3</source>
+        <translation>已於 %1 儲存 · %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="89"/>
         <source>Do not promise the waiting credit yet: a lead decides, and you will see their decision here.</source>
         <translation>待核准的折抵先不要承諾客戶：由主管決定，決定結果會顯示在這裡。</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="84"/>
-        <source>Nothing is sent anywhere: no sync hooks are configured, so it stays on this workstation.</source>
-        <translation>不會送到任何地方：未設定同步對象，紀錄只保存在本工作站。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/saved_notice.py" line="86"/>
-        <source>Demo: nothing is sent to real systems.</source>
-        <translation>示範：不會送到真實系統。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/saved_notice.py" line="88"/>
-        <source>Being sent to the central systems (see Sync in the status bar).</source>
-        <translation>正在送往中央系統（請看狀態列的同步狀態）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/saved_notice.py" line="101"/>
+        <location filename="../../ui/saved_notice.py" line="102"/>
         <source>applied</source>
         <translation>已入帳</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="102"/>
+        <location filename="../../ui/saved_notice.py" line="103"/>
         <source>waiting for a lead&apos;s approval</source>
         <translation>待主管核准</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="103"/>
+        <location filename="../../ui/saved_notice.py" line="104"/>
         <source>approved</source>
         <translation>已核准</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="104"/>
+        <location filename="../../ui/saved_notice.py" line="105"/>
         <source>refused</source>
         <translation>已駁回</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_notice.py" line="107"/>
+        <location filename="../../ui/saved_notice.py" line="108"/>
         <source>recorded</source>
         <translation>已記錄</translation>
     </message>
@@ -1723,6 +1729,11 @@ Contract, notifications and bill side by side.</source>
         <translation>無法提供建議：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/suggestions_panel.py" line="211"/>
+        <source>No caller on screen.</source>
+        <translation type="unfinished">畫面上沒有來電者。</translation>
+    </message>
+    <message>
         <location filename="../../ui/suggestions_panel.py" line="102"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
@@ -1774,27 +1785,29 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="131"/>
+        <location filename="../../ui/sync_status.py" line="157"/>
         <source>Sync status</source>
         <translation>同步狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="132"/>
+        <location filename="../../ui/sync_status.py" line="158"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="134"/>
+        <location filename="../../ui/sync_status.py" line="159"/>
         <source>Deliver the waiting events now</source>
         <translation>立即送出等待中的事件</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="142"/>
+        <location filename="../../ui/sync_status.py" line="167"/>
         <source>Sync: demo: delivery off</source>
         <translation>同步：示範模式，不送出</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="147"/>
+        <location filename="../../ui/sync_status.py" line="169"/>
         <source>Sync: no hooks configured; calls stay on this workstation</source>
         <translation>同步：未設定同步對象；通話紀錄僅保存在本工作站</translation>
     </message>
@@ -1804,37 +1817,37 @@ Contract, notifications and bill side by side.</source>
         <translation>同步：啟動中…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="161"/>
+        <location filename="../../ui/sync_status.py" line="177"/>
         <source>Sync: sending…</source>
         <translation>同步：傳送中…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="171"/>
+        <location filename="../../ui/sync_status.py" line="187"/>
         <source>Sync: cannot read the delivery state: %1</source>
         <translation>同步：無法讀取傳送狀態：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="174"/>
+        <location filename="../../ui/sync_status.py" line="190"/>
         <source>Sync: %1 waiting</source>
         <translation>同步：%1 筆等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="176"/>
+        <location filename="../../ui/sync_status.py" line="192"/>
         <source>last sent %1</source>
         <translation>上次送出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="177"/>
+        <location filename="../../ui/sync_status.py" line="193"/>
         <source>nothing sent yet</source>
         <translation>尚未送出任何資料</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="179"/>
+        <location filename="../../ui/sync_status.py" line="195"/>
         <source>%1 refused</source>
         <translation>%1 筆遭拒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="181"/>
+        <location filename="../../ui/sync_status.py" line="197"/>
         <source>%1 errors</source>
         <translation>%1 個錯誤</translation>
     </message>
@@ -1867,38 +1880,38 @@ Contract, notifications and bill side by side.</source>
         <translation>待入帳折抵 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="118"/>
+        <location filename="../../ui/timeline.py" line="132"/>
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="119"/>
+        <location filename="../../ui/timeline.py" line="133"/>
         <source>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</source>
         <translation>合約、通知、帳單與事件排在同一條時間軸上。左右鍵移動標記，Enter 顯示項目。</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Bills</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="247"/>
-        <location filename="../../ui/timeline.py" line="255"/>
+        <location filename="../../ui/timeline.py" line="265"/>
+        <location filename="../../ui/timeline.py" line="273"/>
         <source>today %1 →</source>
         <translation>今天 %1 →</translation>
     </message>
