@@ -1731,7 +1731,7 @@ Contract, notifications and bill side by side.</source>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="211"/>
         <source>No caller on screen.</source>
-        <translation type="unfinished">畫面上沒有來電者。</translation>
+        <translation>畫面上沒有來電者。</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="102"/>
