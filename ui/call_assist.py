@@ -146,6 +146,7 @@ class CallAssist(QObject):
 
     def on_popped(self, result: PopResult) -> None:
         """A caller is on screen: the call starts now (``result.now``); compute the suggestions."""
+        new_caller = self.result is None or self.result.view.customer.id != result.view.customer.id
         self.result = result
         if self.trainer is not None:
             # A scenario caller typed in by the trainee runs on the scenario's time, as if rung.
@@ -160,7 +161,7 @@ class CallAssist(QObject):
         except Exception as exc:  # a broken rule must never break the screen pop
             log.exception("suggestions for %s failed", result.view.customer.id)
             self.panel.show_unavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        if self.trainer is None or self.trainer.clock.running:
+        if new_caller:  # not the look-up again after a save: the scorecard stays in front
             self.window.docks.bring_forward(self.panel_dock)  # type: ignore[attr-defined]
 
     def on_cleared(self) -> None:
