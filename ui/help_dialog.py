@@ -3,7 +3,7 @@
 Built from the live menus so the dialog can never disagree with the keys that actually work,
 and never lists a key that does nothing for this user: actions hidden from them (the lead's
 menu for an agent or a trainer) are left out. It opens tall enough to show every group
-without scrolling on a 1366x768 screen.
+without scrolling on a 1366x768 screen (in two columns when one would not fit).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QMenu,
     QTreeWidget,
@@ -45,12 +46,45 @@ def menu_groups(menus: Iterable[QMenu]) -> list[Group]:
     return groups
 
 
+def _halves(groups: Sequence[Group]) -> list[list[Group]]:
+    """Whole groups in two columns of about the same number of lines."""
+    total = sum(len(rows) + 1 for _t, rows in groups)
+    left: list[Group] = []
+    count = 0
+    for group in groups:
+        if count >= total / 2:
+            break
+        left.append(group)
+        count += len(group[1]) + 1
+    return [left, list(groups[len(left):])]
+
+
 class KeyboardDialog(QDialog):
     def __init__(self, groups: Sequence[Group], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyboardDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.groups = [(title, list(rows)) for title, rows in groups if rows]
+        # Two columns of groups when one would not fit a 768 px screen without scrolling.
+        lines = sum(len(rows) + 1 for _title, rows in self.groups)
+        halves = [self.groups] if lines <= 20 else _halves(self.groups)
+        self.trees = [self._tree(groups) for groups in halves]
+        self.table = self.trees[0]
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        for tree in self.trees:
+            row.addWidget(tree)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        tallest = max(sum(len(rows) + 1 for _t, rows in groups) for groups in halves) + 1
+        wanted = self.table.sizeHintForRow(0) * tallest + buttons.sizeHint().height() + 70
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() - 60 if screen is not None else 700
+        self.resize(620 * len(self.trees), max(300, min(wanted, room)))
+
+    def _tree(self, groups: Sequence[Group]) -> QTreeWidget:
         tree = QTreeWidget(self)
         tree.setObjectName("shortcutTable")
         tree.setAccessibleName(self.tr("Keyboard shortcuts, grouped by menu"))
@@ -62,7 +96,7 @@ class KeyboardDialog(QDialog):
         tree.setUniformRowHeights(True)
         bold = QFont(tree.font())
         bold.setBold(True)
-        for title, rows in self.groups:
+        for title, rows in groups:
             group = QTreeWidgetItem(tree, [title])
             group.setFont(0, bold)
             group.setFirstColumnSpanned(True)
@@ -72,17 +106,7 @@ class KeyboardDialog(QDialog):
         tree.expandAll()
         tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         tree.header().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tree)
-        layout.addWidget(buttons)
-        self.table = tree
-        lines = sum(len(rows) + 1 for _title, rows in self.groups) + 1
-        wanted = tree.sizeHintForRow(0) * lines + buttons.sizeHint().height() + 60
-        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry().height() - 60 if screen is not None else 700
-        self.resize(620, max(300, min(wanted, room)))
+        return tree
 
     def rows(self) -> list[tuple[str, str]]:
         return [row for _title, rows in self.groups for row in rows]
