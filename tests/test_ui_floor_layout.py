@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QTreeView, QWidget
 from ui_assist_helpers import make_ctx, scenarios_template_fixture  # noqa: F401 - fixture
 from ui_floor_helpers import open_window
 
@@ -102,6 +102,9 @@ def test_narrow_window_stacks_the_docks_and_the_trainer_does_not_widen_on_ring(
             assist.trainer.ring()
         _settle(qtbot, w)
         assert not panel.visibleRegion().isEmpty()
+        # The DEMO watermark stays above the re-docked panels (it was hidden behind them).
+        stack = [c for c in w.children() if isinstance(c, QWidget)]
+        assert stack.index(assist.watermark) > max(stack.index(panel), stack.index(trainer))
         w.resize(1920, 1080 - 66)
         _settle(qtbot, w)
         assert w.dockWidgetArea(trainer) == Qt.DockWidgetArea.LeftDockWidgetArea

@@ -46,6 +46,7 @@ class Watermark(QWidget):
     def __init__(self, parent: QWidget, text: str = WATERMARK_TEXT) -> None:
         super().__init__(parent)
         self.setObjectName("demoWatermark")
+        self.setProperty("overlay", True)  # kept on top when the window re-arranges its docks
         self.text = text
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 if TYPE_CHECKING:
     from ui.main_window import ConsoleWindow
@@ -30,6 +30,14 @@ def fit_to_screen(window: QMainWindow) -> None:
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is not None:
         window.setGeometry(screen.availableGeometry())
+
+
+def raise_overlays(window: QWidget) -> None:
+    """Re-docking puts the docks on top of the window's children: the DEMO watermark and the
+    focus ring (``overlay`` property) go back above them."""
+    for child in window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if child.property("overlay"):
+            child.raise_()
 
 
 class DockArrangement(QObject):
@@ -74,6 +82,7 @@ class DockArrangement(QObject):
                         w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
                     dock.show()
                 right[0].raise_()
+                raise_overlays(w)
         column = int(min(max(width * SIDE_SHARE, SIDE_MIN), SIDE_MAX)) if width >= NARROW else SIDE_MIN
         visible = [d for d in right if d.isVisible()] or right
         if visible:
@@ -98,6 +107,7 @@ class DockArrangement(QObject):
         """Show ``dock``'s tab when the docks share a column (no-op side by side)."""
         if self.narrow and dock.isVisible():
             dock.raise_()
+            raise_overlays(self.window)
 
     def balance_panes(self) -> None:
         """Share the panes' width by need (``Pane.needed``): first what each can show whole,
