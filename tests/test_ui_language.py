@@ -55,7 +55,7 @@ def test_switching_language_retranslates_the_live_window(qtbot, floor_window) ->
     assert "份合約" in w.statusBar().currentMessage()
     # The caller is shown again in the new language: dates by Babel, zh order.
     zh_sent = w.notifications.model.index(0, 0).data()
-    assert zh_sent != sent and zh_sent.startswith("2009/2/16")
+    assert zh_sent != sent and zh_sent.endswith("2009/2/16 10:00")  # ("▶ " marks it as evidence)
     assert w.assist.panel.findings_model.rowCount() > 0  # the call goes on: nothing was re-popped
     w.language_actions["en"].trigger()
     assert w.caller_bar.go.text() == "Look up" and w.notifications.model.index(0, 0).data() == sent

@@ -174,6 +174,7 @@ class CallAssist(QObject):
         self.language = language
         self.panel.set_language(language)
         self.sync.language = language
+        self._evidence(self.panel.current_evidence())  # the panes were filled again: light it again
 
     def focus_panel(self) -> None:
         if self.panel_dock.isVisible():

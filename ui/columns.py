@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from ui.models.table import ELIDABLE_ROLE, EVIDENCE_MARK, EVIDENCE_ROLE
+from ui.models.table import ELIDABLE_ROLE, EVIDENCE_MARK
 
 FREE_MIN = 60  # the narrowest a free-text column may become (its tooltip and detail line have it all)
 PADDING = 14  # cell margins and the focus frame around a cell's text
@@ -136,7 +136,6 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     if model is None:
         return Fit(0, 0)
     header = _header(view)
-    use_cell_delegate(view, free)
     if not header.defaultAlignment() & Qt.TextFlag.TextWordWrap:
         header.setDefaultAlignment(header.defaultAlignment() | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
     count = model.columnCount()
@@ -170,6 +169,7 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     titles = {c: str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in fixed}
     narrow = any(view.fontMetrics().horizontalAdvance(titles[c]) + PADDING > widths[c] for c in fixed)
     header.setMinimumHeight(view.fontMetrics().lineSpacing() * 2 + 8 if narrow else 0)
+    _one_line(view, free, wrap)
     if isinstance(view, QTableView):
         view.setWordWrap(wrap)
         rows = view.verticalHeader()
@@ -177,34 +177,31 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     return Fit(ideal, least)
 
 
-class CellDelegate(QStyledItemDelegate):
-    """How pane cells are drawn: evidence rows marked with "▶" in their first column (a marker,
-    not only a colour), and the free-text column on one line, elided, even when the table
-    wraps its other columns."""
+class OneLine(QStyledItemDelegate):
+    """The free-text column on one line, elided, while its table wraps the other columns.
 
-    def __init__(self, view: QAbstractItemView, free: int | None) -> None:
-        super().__init__(view)
-        self.free = free
+    Set only on that column and only while the table wraps: a Python delegate costs a call
+    per painted cell, which a screen pop on a wide screen should not pay.
+    """
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
-        if index.column() == self.free:
-            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
-            option.textElideMode = Qt.TextElideMode.ElideRight
-        if index.column() == 0 and index.data(EVIDENCE_ROLE):
-            option.text = EVIDENCE_MARK + option.text
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideRight
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        if index.column() == self.free:
-            return QSize(size.width(), option.fontMetrics.height() + 10)
-        return size
+        return QSize(size.width(), option.fontMetrics.height() + 10)
 
 
-def use_cell_delegate(view: QAbstractItemView, free: int | None) -> None:
-    current = view.itemDelegate()
-    if not isinstance(current, CellDelegate) or current.free != free:
-        view.setItemDelegate(CellDelegate(view, free))
+def _one_line(view: QAbstractItemView, free: int | None, wrap: bool) -> None:
+    if free is None or not isinstance(view, QTableView):
+        return
+    current = view.itemDelegateForColumn(free)
+    if wrap and not isinstance(current, OneLine):
+        view.setItemDelegateForColumn(free, OneLine(view))
+    elif not wrap and isinstance(current, OneLine):
+        view.setItemDelegateForColumn(free, view.itemDelegate())
 
 
 class Refit(QObject):
@@ -247,8 +244,6 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
             text = str(cell.data() or "")
             if not text:
                 continue
-            if column == 0 and cell.data(EVIDENCE_ROLE):
-                text = EVIDENCE_MARK + text  # as the delegate paints it
             x, width = header.sectionViewportPosition(column), header.sectionSize(column)
             room = width - _indent(view, cell, depth) - 6
             metrics = _metrics(view, cell)
@@ -264,4 +259,4 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
     return hidden
 
 
-__all__ = ["CellDelegate", "Fit", "Refit", "elided_cells", "fit_columns", "measure"]
+__all__ = ["Fit", "OneLine", "Refit", "elided_cells", "fit_columns", "measure"]

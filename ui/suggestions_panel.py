@@ -166,6 +166,11 @@ class SuggestionsPanel(QFrame):
             fit_columns(self.actions, None)
         super().changeEvent(event)
 
+    def current_evidence(self) -> list[str]:
+        """The evidence refs of the selected finding (to light them again after a re-show)."""
+        index = self.findings.currentIndex()
+        return list(index.data(EVIDENCE_ROLE) or []) if index.isValid() else []
+
     def set_language(self, language: str) -> None:
         """Write amounts, months and services in ``language`` (the agent's) from now on."""
         self.language = language

@@ -29,6 +29,7 @@ from console.flags import PendingCredit
 from ui.labels import DELIVERY_HOOKS, state_word, word
 from ui.models.table import (
     ELIDABLE_ROLE,
+    EVIDENCE_MARK,
     EVIDENCE_ROLE,
     HIGHLIGHT,
     HIGHLIGHT_TEXT,
@@ -185,6 +186,8 @@ class BillModel(QAbstractItemModel):
             text = self._texts.get(key)
             if text is None:
                 text = self._texts[key] = self._text(node, col)
+            if col == 0 and self._highlight and self._matches(node):
+                return EVIDENCE_MARK + text  # evidence is a marker, not only a colour
             return text
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == "credit" and node.credit:
             c = node.credit

@@ -29,8 +29,8 @@ REF_ROLE = Qt.ItemDataRole.UserRole + 2
 FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # the untruncated plain text (detail line)
 ELIDABLE_ROLE = Qt.ItemDataRole.UserRole + 4  # True: free text that may be elided (its tooltip has it all)
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5  # True: the row is evidence for the selected finding
-# Evidence is a marker ("▶", painted by ``ui.columns.CellDelegate``) and words for a screen
-# reader as well as this colour; the amber is visible on white and under the dark text (8:1).
+# Evidence is a marker ("▶" before the first column's text) and words for a screen reader
+# as well as this colour; the amber is visible on white and under the dark text (8:1).
 HIGHLIGHT = QBrush(QColor("#ffe08a"))
 HIGHLIGHT_TEXT = QBrush(QColor("#3d2e00"))
 EVIDENCE_MARK = "▶ "
@@ -139,6 +139,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             text = self._text.get(key)
             if text is None:
                 text = self._text[key] = col.text(row)
+            if index.column() == 0 and self._highlight and self.matches(row, self._highlight):
+                return EVIDENCE_MARK + text  # evidence is a marker, not only a colour
             return text
         if role == FULL_TEXT_ROLE:
             return col.tooltip(row) if col.tooltip else col.text(row)
