@@ -126,6 +126,35 @@ def _room(view: QAbstractItemView) -> int:
     return max(view.width() - view.frameWidth() * 2 - view.verticalScrollBar().sizeHint().width(), 0)
 
 
+class _Measures(QObject):
+    """The measured widths of a view's columns, kept until its model's data change, so a
+    resize (a splitter, a dock) re-fits without measuring every cell again."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.setObjectName("columnMeasures")
+        self.sizes: dict[int, tuple[int, int]] | None = None
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.dataChanged, model.rowsInserted,
+                       model.headerDataChanged):
+            signal.connect(self.forget)
+        if isinstance(view, QTreeView):
+            view.expanded.connect(self.forget)
+            view.collapsed.connect(self.forget)
+
+    def forget(self, *_args: object) -> None:
+        self.sizes = None
+
+
+def _measured(view: QAbstractItemView, count: int) -> dict[int, tuple[int, int]]:
+    cache = view.findChild(_Measures, "columnMeasures", Qt.FindChildOption.FindDirectChildrenOnly)
+    if cache is None:
+        cache = _Measures(view)
+    if cache.sizes is None or len(cache.sizes) != count:
+        cache.sizes = {c: measure(view, c) for c in range(count)}
+    return cache.sizes
+
+
 def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     """Size the columns for ``view``'s width: every meaningful cell whole, wrapping if need be.
 
@@ -139,7 +168,7 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     if not header.defaultAlignment() & Qt.TextFlag.TextWordWrap:
         header.setDefaultAlignment(header.defaultAlignment() | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
     count = model.columnCount()
-    sizes = {c: measure(view, c) for c in range(count)}
+    sizes = _measured(view, count)
     fixed = [c for c in range(count) if c != free]
     can_wrap = isinstance(view, QTableView) and model.rowCount() <= WRAP_ROWS
     free_ideal = max(FREE_MIN, sizes[free][0]) if free is not None else 0

@@ -124,7 +124,9 @@ class DockArrangement(QObject):
             return
         if self.user_split and all(size >= f.least for size, f in zip(sizes, fits, strict=True)):
             return
-        w.panes_split.setSizes(share(total, [f.least for f in fits], [f.ideal for f in fits]))
+        wanted = share(total, [f.least for f in fits], [f.ideal for f in fits])
+        if any(abs(a - b) > 3 for a, b in zip(wanted, sizes, strict=True)):
+            split.setSizes(wanted)  # a relayout of every pane: only when it changes something
 
     def splitter_moved(self) -> None:
         self.user_split = True

@@ -293,10 +293,12 @@ class ContractPane(Pane):
         if self.user_split or not rows:
             return
         wanted = view.horizontalHeader().height() + sum(view.rowHeight(r) for r in range(min(rows, 8))) + view.frameWidth() * 2 + 2
-        total = sum(self.split.sizes())
+        sizes = self.split.sizes()
+        total = sum(sizes)
         if total > 0:
             top = min(wanted, int(total * 0.55))
-            self.split.setSizes([top, total - top])
+            if abs(sizes[0] - top) > 3:
+                self.split.setSizes([top, total - top])
 
 
 class NotificationsPane(Pane):
