@@ -200,9 +200,17 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     header.setMinimumHeight(view.fontMetrics().lineSpacing() * 2 + 8 if narrow else 0)
     _one_line(view, free, wrap)
     if isinstance(view, QTableView):
+        was_wrapping = view.wordWrap()
         view.setWordWrap(wrap)
         rows = view.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed)
+        # Row heights computed once here, not by ResizeToContents, which measures every cell
+        # again on every change of the data (a highlight) and doubled the cost of a pop.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        if wrap:
+            view.resizeRowsToContents()
+        elif was_wrapping:
+            for r in range(model.rowCount()):
+                view.setRowHeight(r, rows.defaultSectionSize())
     return Fit(ideal, least)
 
 

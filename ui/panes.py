@@ -208,7 +208,8 @@ class Pane(QFrame):
         for model, view, proxy in self.parts:
             hits = model.set_highlight(refs)
             if view.wordWrap():
-                view.resizeRowsToContents()  # the evidence marker may take a wrapped cell onto another line
+                for row in hits:  # the evidence marker may take a wrapped cell onto another line
+                    view.resizeRowToContents(proxy.mapFromSource(model.index(row, 0)).row())
             if hits:
                 found += len(hits)
                 scroll_to_source(view, proxy, model.index(hits[0], 0))
