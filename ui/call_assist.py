@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QBoxLayout, QMainWindow, QMenu, QSizePolicy
 
-from console.recorded import recorded_call
 from console.vocabulary import FINDING_CODES
 from ui.demo_banner import DemoBanner, Watermark
 from ui.i18n import Texts, is_language_change
@@ -202,6 +201,8 @@ class CallAssist(QObject):
 
     def on_recorded(self, call_id: str) -> None:
         """Say what was recorded until the next caller, then look the caller up again."""
+        from console.recorded import recorded_call  # the journal's models: loaded by now
+
         self.last_call_id = call_id
         try:
             record = recorded_call(self.ctx, call_id)

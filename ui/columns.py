@@ -21,7 +21,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +40,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from ui.models.table import ELIDABLE_ROLE, EVIDENCE_MARK
+from ui.models.table import ELIDABLE_ROLE, EVIDENCE_MARK, RowsModel
 
 FREE_MIN = 60  # the narrowest a free-text column may become (its tooltip and detail line have it all)
 PADDING = 14  # cell margins and the focus frame around a cell's text
@@ -104,6 +112,17 @@ def measure(view: QAbstractItemView, column: int, limit: int = 300) -> tuple[int
     title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
     head, head_piece = _widths(view, title, view.fontMetrics())  # a header wraps too ("Trial / until")
     ideal, least = head + PADDING + 4, head_piece + PADDING + 4
+    rows_model = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+    if isinstance(rows_model, RowsModel):  # the fast way: a table's plain rows, no index per cell
+        if rows_model.free_column() == column:
+            return ideal, least
+        metrics = view.fontMetrics()
+        extra = PADDING + (metrics.horizontalAdvance(EVIDENCE_MARK) if column == 0 else 0)
+        for text in set(rows_model.column_texts(column, limit)):
+            if text:
+                whole, piece = _widths(view, text, metrics)
+                ideal, least = max(ideal, whole + extra), max(least, piece + extra)
+        return ideal, least
     for index in _rows(view, limit):
         cell = index.siblingAtColumn(column)
         if cell.data(ELIDABLE_ROLE):
@@ -134,6 +153,7 @@ class _Measures(QObject):
         super().__init__(view)
         self.setObjectName("columnMeasures")
         self.sizes: dict[int, tuple[int, int]] | None = None
+        self.applied: tuple[object, ...] | None = None  # what was laid out last, for this data
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.dataChanged, model.rowsInserted,
                        model.headerDataChanged):
@@ -144,12 +164,16 @@ class _Measures(QObject):
 
     def forget(self, *_args: object) -> None:
         self.sizes = None
+        self.applied = None
+
+
+def _cache(view: QAbstractItemView) -> _Measures:
+    cache = view.findChild(_Measures, "columnMeasures", Qt.FindChildOption.FindDirectChildrenOnly)
+    return cache if cache is not None else _Measures(view)
 
 
 def _measured(view: QAbstractItemView, count: int) -> dict[int, tuple[int, int]]:
-    cache = view.findChild(_Measures, "columnMeasures", Qt.FindChildOption.FindDirectChildrenOnly)
-    if cache is None:
-        cache = _Measures(view)
+    cache = _cache(view)
     if cache.sizes is None or len(cache.sizes) != count:
         cache.sizes = {c: measure(view, c) for c in range(count)}
     return cache.sizes
@@ -187,6 +211,11 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
             share = min(1.0, excess / total)
             widths = {c: sizes[c][0] - math.ceil(slack[c] * share) for c in fixed}  # never a pixel over
             wrap = True
+    cache = _cache(view)
+    signature = (tuple(sorted(widths.items())), wrap, free, _room(view))
+    if cache.applied == signature:
+        return Fit(ideal, least)  # the same data at the same width: nothing to lay out again
+    cache.applied = signature
     for c in range(count):
         if c == free:
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)

@@ -50,6 +50,7 @@ class DockArrangement(QObject):
         self.narrow: bool | None = None
         self._width = -1
         self.user_split = False
+        self.balanced = False
         self.short: bool | None = None
         window.panes_split.splitterMoved.connect(self.splitter_moved)
         window.panes_split.installEventFilter(self)  # a dock added or moved: share the panes again
@@ -122,9 +123,10 @@ class DockArrangement(QObject):
         total = split.width() - split.handleWidth() * (split.count() - 1)
         if total <= 0:
             return
-        if self.user_split and all(size >= f.least for size, f in zip(sizes, fits, strict=True)):
-            return
+        if (self.user_split or self.balanced) and all(size >= f.least for size, f in zip(sizes, fits, strict=True)):
+            return  # the panes move only when one would cut its content: they do not jump per caller
         wanted = share(total, [f.least for f in fits], [f.ideal for f in fits])
+        self.balanced = True
         if any(abs(a - b) > 3 for a, b in zip(wanted, sizes, strict=True)):
             split.setSizes(wanted)  # a relayout of every pane: only when it changes something
 

@@ -9,15 +9,19 @@ any of it leaves this workstation. It stays until another customer is on screen.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console import formatting as fmt
-from console.caller_view import CallerView
-from console.recorded import RecordedAction, RecordedCall
 from ui.i18n import Texts, is_language_change
 from ui.labels import DELIVERY_DEMO, DELIVERY_NONE, word
 from ui.models.panes import case_ref
+
+if TYPE_CHECKING:  # the journal's models load with the first lookup, not with the window
+    from console.caller_view import CallerView
+    from console.recorded import RecordedAction, RecordedCall
 
 
 class SavedNotice(QFrame):

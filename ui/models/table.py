@@ -65,6 +65,18 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     def columns(self) -> Sequence[Column[R]]:
         raise NotImplementedError
 
+    def column_texts(self, column: int, limit: int) -> list[str]:
+        """The first ``limit`` loaded rows' texts of ``column`` (for measuring, without a
+        ``QModelIndex`` round trip per cell)."""
+        col = self._cols()[column]
+        texts = []
+        for r in range(min(self._loaded, limit)):
+            text = self._text.get((r, column))
+            if text is None:
+                text = self._text[(r, column)] = col.text(self._rows[r])
+            texts.append(text)
+        return texts
+
     def free_column(self) -> int | None:
         """The free-text column (stretches and elides), if the model has one."""
         return next((i for i, c in enumerate(self._cols()) if c.free), None)
