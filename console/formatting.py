@@ -9,13 +9,14 @@ the workstation's clock says. Pure Python: no Qt.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_skeleton, format_timedelta
+from babel.dates import format_interval, format_skeleton, format_timedelta
 from babel.numbers import format_currency, format_decimal
 
 from console.vocabulary import WHOLE_UNIT_CURRENCIES
@@ -76,6 +77,17 @@ def _skeleton(skeleton: str, value: date, language: str | None) -> str:
     return format_skeleton(skeleton, value, locale=_locale(language))
 
 
+def day_pattern(language: str | None = None) -> str:
+    """The CLDR pattern ``day`` writes dates with (``M/d/y``, ``y/M/d``), for date edits that
+    must show a date exactly as the rest of the window does."""
+    return str(_locale(language).datetime_skeletons["yMd"].pattern)
+
+
+def month(value: date, language: str | None = None) -> str:
+    """A month, compact, for axes and narrow cells: ``2009/3`` (zh_TW), ``3/2009`` (en)."""
+    return _skeleton("yM", date(value.year, value.month, 1), language)
+
+
 def long_day(value: date | None, language: str | None = None) -> str:
     """A calendar date for sentences: ``2009年2月16日``, ``Feb 16, 2009``."""
     if value is None:
@@ -92,6 +104,44 @@ def period(value: str, language: str | None = None) -> str:
         return _skeleton("yMMM", date(year, month, 1), language)
     except ValueError:
         return value
+
+
+def periods(values: Sequence[str], language: str | None = None) -> str:
+    """Billing months as few words as they allow: consecutive months as one range
+    (``Mar – Apr 2009``, ``2009年3月至4月``), the others listed (``Jan 2009, Mar 2009``)."""
+    months: list[date] = []
+    for value in values:
+        try:
+            year, mon = (int(x) for x in value.split("-"))
+            months.append(date(year, mon, 1))
+        except ValueError:
+            return ", ".join(values)
+    months.sort()
+    runs: list[list[date]] = []
+    for m in months:
+        if runs and (m.year * 12 + m.month) - (runs[-1][-1].year * 12 + runs[-1][-1].month) == 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    loc = _locale(language)
+    return ", ".join(
+        _skeleton("yMMM", run[0], language) if len(run) == 1
+        else format_interval(run[0], run[-1], "yMMM", locale=loc)
+        for run in runs
+    )
+
+
+def plural_category(count: int, language: str | None = None) -> str:
+    """The CLDR plural category of ``count`` (``one``, ``other``...; Chinese has only ``other``)."""
+    return str(_locale(language).plural_form(abs(count)))
+
+
+def counted(count: int, forms: Mapping[str, str], language: str | None = None) -> str:
+    """``count`` with the right form of its noun: ``forms`` maps plural categories to
+    templates with ``{n}`` (``{"one": "{n} call", "other": "{n} calls"}``); ``other`` is
+    the fallback. The number is written as the locale writes numbers (``1,200``)."""
+    template = forms.get(plural_category(count, language)) or forms["other"]
+    return template.replace("{n}", format_decimal(count, locale=_locale(language)))
 
 
 def moment(value: datetime | None, language: str | None = None) -> str:

@@ -214,16 +214,18 @@ def _text_column(model) -> int:  # type: ignore[no-untyped-def]
 @pytest.mark.gui
 def test_html_in_an_sms_shows_as_text(qtbot, html_window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
     model = html_window.notifications.model
     col = _text_column(model)
     row = next(r for r in range(model.rowCount()) if "免費" in str(model.index(r, col).data()))
     shown = model.index(row, col).data(Qt.ItemDataRole.DisplayRole)
     assert "<b>免費</b>" in shown  # the raw string, tags and all: nothing interpreted
+    # The detail box under the pane shows the SMS in full: a plain-text editor, tags as typed.
+    (detail,) = [w for w in html_window.findChildren(QPlainTextEdit) if "免費" in w.toPlainText()]
+    assert "<b>免費</b>" in detail.toPlainText()
     labels = [lb for lb in html_window.findChildren(QLabel) if "<" in lb.text() and "免費" in lb.text()]
-    assert labels, "no label shows the SMS with its tags"
-    for lb in labels:
+    for lb in labels:  # any label quoting it (a script, a summary) shows it as plain text too
         assert lb.textFormat() == Qt.TextFormat.PlainText, lb.objectName()
 
 

@@ -87,8 +87,8 @@ def test_history_model_passes_the_model_tester(qtmodeltester) -> None:  # type: 
     model.set_rows(history_lines(history, "TWD", "en"), "en")
     qtmodeltester.check(model)
     refs = [model.index(r, 0).data(REF_ROLE) for r in range(model.rowCount())]
-    assert refs == ["callback:b1", "call:c1", "case:k1"]  # newest first
-    assert "NT$100" in model.index(1, 3).data()
+    assert refs == ["call:c1", "case:k1", "callback:b1"]  # each call first, what it did under it
+    assert "NT$100" in model.index(0, 3).data()
 
 
 def test_long_histories_are_fetched_in_batches(qtmodeltester) -> None:  # type: ignore[no-untyped-def]

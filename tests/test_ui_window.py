@@ -86,7 +86,8 @@ def test_invalid_or_unknown_number_changes_nothing_else(qtbot, window, bad: str)
         qtbot.keyClick(window.caller_bar.number, Qt.Key.Key_Return)
     failure = blocker.args[0]
     assert isinstance(failure, PopFailure) and not failure.retryable
-    assert window.caller_bar.message.isVisible() and window.caller_bar.message.text() == failure.message
+    # Typed by the agent (not rung in): a message in the UI language under the field, with what to do.
+    assert window.caller_bar.message.isVisible() and window.caller_bar.message.text() == window.failure_text(failure)
     assert window.caller_bar.name.text() == "陳志明"  # the caller on screen stays
     assert window.notifications.model.rowCount() == 1
     assert not window.banner.isVisible()
@@ -95,7 +96,7 @@ def test_invalid_or_unknown_number_changes_nothing_else(qtbot, window, bad: str)
 def test_empty_number_is_an_inline_message(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.caller_bar.number.clear()
     qtbot.keyClick(window.caller_bar.number, Qt.Key.Key_Return)
-    assert window.caller_bar.message.text() == "Enter a phone number"
+    assert window.caller_bar.message.text() == "Type the caller's number, name or customer id"
 
 
 def test_highlight_evidence_marks_panes_and_timeline(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -314,6 +315,6 @@ def test_history_with_us_shows_the_journal(qtbot, window, case_ctx) -> None:  # 
     history = window.history
     assert not history.empty.isVisibleTo(window) and history.history_view.isVisibleTo(window)
     texts = [history.history.index(r, 1).data() for r in range(history.history.rowCount())]
-    assert texts == ["Call: Escalated", "Open case"]
+    assert texts == ["Call: Escalated", "    ↳ Open case CASE1"]  # the call first, what it did under it
     assert "customer forwards the SMS" in history.history.index(0, 3).data()
-    assert "Open cases: 1" in window.caller_bar.flag_texts()
+    assert "⚠ Open cases: 1" in window.caller_bar.flag_texts()  # severity as a marker, not only a colour

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -27,7 +27,8 @@ from console.actions import ActionSpec
 from console.assist import edit_within_limits, parse_amount
 from console.caller_view import CallerView
 from console.errors import UserError
-from ui.dialog_parts import finish_form_dialog
+from ui.dialog_parts import field_label, finish_form_dialog
+from ui.i18n import qt_date_format
 from ui.labels import word
 
 LOCAL_TZ = ZoneInfo("Asia/Taipei")
@@ -52,9 +53,7 @@ class ActionEditDialog(QDialog):
             self.amount.setAccessibleName(self.tr("Credit amount"))
             limit = fmt.money(suggested.amount, suggested.currency, language) if suggested.amount is not None else ""
             self.amount.setPlaceholderText(self.tr("at most %1").replace("%1", limit))
-            label = QLabel(self.tr("&Amount (at most %1):").replace("%1", limit))
-            label.setBuddy(self.amount)
-            form.addRow(label, self.amount)
+            form.addRow(field_label(self.tr("&Amount (at most %1):").replace("%1", limit), self.amount, self), self.amount)
             box = QVBoxLayout()
             for p in suggested.periods:
                 check = QCheckBox(fmt.period(p, language))
@@ -72,10 +71,17 @@ class ActionEditDialog(QDialog):
             when = datetime.fromisoformat(str(raw)) if raw else datetime.now(LOCAL_TZ)
             when = when if when.tzinfo else when.replace(tzinfo=LOCAL_TZ)
             self.due.setDateTime(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
-            label = QLabel(self.tr("&When:"))
-            label.setBuddy(self.due)
-            form.addRow(label, self.due)
+            self.due.setDisplayFormat(qt_date_format(language) + " HH:mm")
+            self.due.setLocale(QLocale(language))
+            form.addRow(field_label(self.tr("&When:"), self.due, self), self.due)
         self.error = finish_form_dialog(self, form, "editError")
+        # The agent opened this to type a new value: start there, with the old one selected so
+        # typing replaces it, and Enter (the OK button is the default) takes what was typed.
+        first = self.amount or self.due
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.amount is not None:
+                self.amount.selectAll()
 
     def try_accept(self) -> bool:
         try:

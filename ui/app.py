@@ -20,8 +20,10 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from ui.focus_ring import install_focus_ring
 from ui.i18n import choose_language, install_translators
 from ui.theme import apply_theme
+from ui.window_state import remembered_language
 
 if TYPE_CHECKING:
     from console.context import ConsoleContext
@@ -52,9 +54,12 @@ def make_window(ctx: ConsoleContext, language: str | None = None, remember: bool
     from ui.main_window import ConsoleWindow
 
     app = application()
-    lang = language or choose_language(ctx.settings.ui_language)
+    # The language picked in the window last time, else the setting, else the system's.
+    lang = language or (remembered_language() if remember else "") or choose_language(ctx.settings.ui_language)
+    lang = choose_language(lang)
     install_translators(app, lang)
     apply_theme(app, lang)
+    install_focus_ring(app)
     return ConsoleWindow(ctx, lang, remember=remember)
 
 
@@ -126,10 +131,13 @@ def run_window(ctx: ConsoleContext, args: argparse.Namespace) -> int:
     if not shot:
         server = InstanceServer(parent=window)
         if server.listen():
-            server.caller.connect(lambda phone: (window.bring_to_front(), window.pop(phone)))
-    window.show()
+            server.caller.connect(lambda phone: (window.bring_to_front(), window.pop(phone, incoming=True)))
+    if window.first_start:
+        window.showMaximized()  # nothing remembered: use the screen (the window manager keeps the task bar)
+    else:
+        window.show()
     if caller:
-        window.pop(caller)  # the worker starts on it while the window paints
+        window.pop(caller, incoming=True)  # the worker starts on it while the window paints
     # Paint the window first, then load the call's helpers (suggestions, wrap-up, sync,
     # trainer): they import the rules and templates, which need not delay the first frame.
     QCoreApplication.processEvents()

@@ -12,15 +12,18 @@ trainer panel and the Trainer menu (ring, load, hide hints, reset demo) are adde
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QMainWindow, QMenu
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QBoxLayout, QMainWindow, QMenu, QSizePolicy
 
 from console.vocabulary import FINDING_CODES
 from ui.demo_banner import DemoBanner, Watermark
+from ui.i18n import Texts, is_language_change
+from ui.keys import first_key, menu_action
+from ui.labels import delivery_mode
 from ui.suggestions_panel import SuggestionsPanel
 from ui.sync_status import SyncStatusWidget
 from ui.trainer_panel import TrainerPanel
@@ -42,23 +45,29 @@ class CallAssist(QObject):
         self.wrap_up: WrapUpDialog | None = None
         self.last_call_id: str | None = None
         self.hints_hidden = False
+        self.texts = Texts()
 
         self.panel = SuggestionsPanel(ctx, lang)
         self.panel_dock = window.add_panel(self.panel, self.tr("Suggestions"), "suggestionsDock")  # type: ignore[attr-defined]
         self.panel.evidence_selected.connect(self._evidence)
         window.popped.connect(self.on_popped)  # type: ignore[attr-defined]
+        window.cleared.connect(self.on_cleared)  # type: ignore[attr-defined]
+        window.language_changed.connect(self.on_language)  # type: ignore[attr-defined]
         window.set_wrap_up_handler(self.open_wrap_up)  # type: ignore[attr-defined]
 
         self.sync = SyncStatusWidget(ctx, lang, window)
         window.statusBar().addPermanentWidget(self.sync)
         self.sync.start()
 
-        self.menu = window.menuBar().addMenu(self.tr("&Suggestions"))
-        self._action(self.menu, self.tr("Go to the suggestions"), ("Alt+5",), self.focus_panel, "focusSuggestions")
-        self._action(self.menu, self.tr("Accept all actions of the suggestion"), ("Ctrl+Shift+A",),
+        self.menu = self._menu(lambda: self.tr("&Suggestions"))
+        focus = self._action(self.menu, lambda: self.tr("Go to the suggestions"), ("Alt+5",), self.focus_panel, "focusSuggestions")
+        self._action(self.menu, lambda: self.tr("Accept all actions of the suggestion"), ("Ctrl+Shift+A",),
                      self.panel.accept_all, "acceptAllSuggested")
-        self._action(self.menu, self.tr("Copy the script"), ("Ctrl+Shift+C",), self.panel.copy_script, "copyScript")
-        self._action(self.menu, self.tr("Sync now"), ("Ctrl+Shift+S",), self.sync.sync_now, "syncNow")
+        self._action(self.menu, lambda: self.tr("Copy the script"), ("Ctrl+Shift+C",), self.panel.copy_script, "copyScript")
+        self._action(self.menu, lambda: self.tr("Sync now"), ("Ctrl+Shift+S",), self.sync.sync_now, "syncNow")
+        # The key that reaches the suggestions is on screen, in the dock's title.
+        self.texts.bind(self.panel_dock.setWindowTitle,
+                        lambda: self.tr("Suggestions · %1").replace("%1", first_key(focus)))
 
         self.trainer: TrainerPanel | None = None
         self.banner: DemoBanner | None = None
@@ -67,15 +76,22 @@ class CallAssist(QObject):
             self._install_demo()
         window.installEventFilter(self)
 
-    def _action(self, menu: QMenu, text: str, keys: Iterable[str], slot: object, name: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        menu.addAction(action)
-        self.window.addAction(action)
+    def _action(self, menu: QMenu, text: Callable[[], str], keys: Iterable[str], slot: object, name: str) -> QAction:
+        action = menu_action(self.window, menu, "", keys, slot, name)  # type: ignore[arg-type]
+        self.texts.bind(action.setText, text)
         return action
+
+    def _menu(self, title: Callable[[], str]) -> QMenu:
+        """A menu before Help, which stays last."""
+        menu = QMenu(self.window)
+        self.texts.bind(menu.setTitle, title)
+        help_menu = getattr(self.window, "_menus", {}).get("help")
+        bar = self.window.menuBar()
+        if isinstance(help_menu, QMenu):
+            bar.insertMenu(help_menu.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        return menu
 
     # -- demo mode -----------------------------------------------------------------------------
     def _install_demo(self) -> None:
@@ -88,18 +104,21 @@ class CallAssist(QObject):
         self.trainer = TrainerPanel(self.ctx, self.language)
         self.trainer_dock = w.add_panel(self.trainer, self.tr("Trainer (DEMO)"), "trainerDock",  # type: ignore[attr-defined]
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.trainer.ring_requested.connect(lambda s: w.pop(s.phone))  # type: ignore[attr-defined]
+        self.texts.bind(self.trainer_dock.setWindowTitle, lambda: self.tr("Trainer (DEMO)"))
+        # Its width is the column's, whatever the scenario's texts: it must not widen on a ring.
+        self.trainer.setSizePolicy(QSizePolicy.Policy.Ignored, self.trainer.sizePolicy().verticalPolicy())
+        self.trainer.ring_requested.connect(lambda s: w.pop(s.phone, incoming=True))  # type: ignore[attr-defined]
         self.trainer.hints_toggled.connect(self.set_hints_hidden)
         self.trainer.reset_done.connect(self._after_reset)
-        menu = w.menuBar().addMenu(self.tr("&Trainer"))
-        self._action(menu, self.tr("Ring the selected scenario"), ("Ctrl+R",), self.trainer.ring, "ringScenario")
-        self._action(menu, self.tr("Load scenario…"), ("Ctrl+O",), self.trainer.choose_files, "loadScenario")
-        self.act_hide_hints = self._action(menu, self.tr("Hide hints"), ("Ctrl+Alt+H",),
+        menu = self._menu(lambda: self.tr("&Trainer"))
+        self._action(menu, lambda: self.tr("Ring the selected scenario"), ("Ctrl+R",), self.trainer.ring, "ringScenario")
+        self._action(menu, lambda: self.tr("Load scenario…"), ("Ctrl+O",), self.trainer.choose_files, "loadScenario")
+        self.act_hide_hints = self._action(menu, lambda: self.tr("Hide hints"), ("Ctrl+Alt+H",),
                                            lambda: self.trainer.hide_hints.toggle(), "hideHints")
-        self._action(menu, self.tr("Brief on a second screen"), (), self.trainer.open_brief_window, "briefWindow")
-        self._action(menu, self.tr("Export the session report…"), (), self.trainer.choose_report_path, "exportReport")
+        self._action(menu, lambda: self.tr("Brief on a second screen"), (), self.trainer.open_brief_window, "briefWindow")
+        self._action(menu, lambda: self.tr("Export the session report…"), (), self.trainer.choose_report_path, "exportReport")
         menu.addSeparator()
-        self._action(menu, self.tr("Reset demo"), (), self.reset_demo, "resetDemo")
+        self._action(menu, lambda: self.tr("Reset demo"), (), self.reset_demo, "resetDemo")
         self.watermark = Watermark(w)  # last, so it stays above everything
 
     def set_hints_hidden(self, hidden: bool) -> None:
@@ -126,6 +145,7 @@ class CallAssist(QObject):
 
     def on_popped(self, result: PopResult) -> None:
         """A caller is on screen: the call starts now (``result.now``); compute the suggestions."""
+        new_caller = self.result is None or self.result.view.customer.id != result.view.customer.id
         self.result = result
         if self.trainer is not None:
             # A scenario caller typed in by the trainee runs on the scenario's time, as if rung.
@@ -140,9 +160,21 @@ class CallAssist(QObject):
             self.window.bill.model.set_judgement(report.months)  # type: ignore[attr-defined]
         except Exception as exc:  # a broken rule must never break the screen pop
             log.exception("suggestions for %s failed", result.view.customer.id)
-            self.panel.clear()
-            self.panel.empty.setText(self.tr("Suggestions are unavailable: %1").replace("%1", str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
-            self.panel.empty.show()
+            self.panel.show_unavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        if new_caller:  # not the look-up again after a save: the scorecard stays in front
+            self.window.docks.bring_forward(self.panel_dock)  # type: ignore[attr-defined]
+
+    def on_cleared(self) -> None:
+        """An unknown caller rang in: nothing of the previous customer stays in the panel."""
+        self.result = None
+        self.popped_at = None
+        self.panel.clear()
+
+    def on_language(self, language: str) -> None:
+        self.language = language
+        self.panel.set_language(language)
+        self.sync.language = language
+        self._evidence(self.panel.current_evidence())  # the panes were filled again: light it again
 
     def focus_panel(self) -> None:
         if self.panel_dock.isVisible():
@@ -161,26 +193,39 @@ class CallAssist(QObject):
         started = self.popped_at if self.popped_at is not None else self.ctx.now()
         dialog = WrapUpDialog(self.ctx, result.view, started, actions=self.panel.accepted_actions(),
                               findings_offered=offered, findings_ticked=ticked, language=self.language,
-                              phone=result.view.matched_phone, parent=self.window)
+                              phone=result.view.matched_phone, parent=self.window,
+                              proposed=0 if self.hints_hidden else self.panel.pending_count())
         dialog.recorded.connect(self.on_recorded)
         self.wrap_up = dialog
         dialog.open()
         return dialog
 
     def on_recorded(self, call_id: str) -> None:
+        """Say what was recorded until the next caller, then look the caller up again."""
+        from console.recorded import recorded_call  # the journal's models: loaded by now
+
         self.last_call_id = call_id
-        self.window.statusBar().showMessage(self.tr("Call recorded"), 6000)
+        try:
+            record = recorded_call(self.ctx, call_id)
+        except Exception:  # the journal answered the save; if it cannot be read back, say less
+            log.exception("cannot read back call %s", call_id)
+            self.window.statusBar().showMessage(self.tr("Call recorded"))
+        else:
+            view = self.result.view if self.result is not None else None
+            self.window.saved.show_record(record, view, self.language, delivery_mode(self.ctx.settings))  # type: ignore[attr-defined]
         if self.sync.runner is not None:
             self.sync.sync_now()
         if self.trainer is not None:
             self.trainer.show_score(call_id)
-        if self.result is not None:
-            self.window.pop(self.result.phone)  # type: ignore[attr-defined]  # history and pending effects
+            self.window.docks.bring_forward(self.trainer_dock)  # type: ignore[attr-defined]
+        self.window.refresh()  # type: ignore[attr-defined]  # history and pending effects
 
     # -- life cycle ------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.shutdown()
+        elif watched is self.window and is_language_change(event):
+            self.texts.apply()
         return False
 
     def shutdown(self) -> None:

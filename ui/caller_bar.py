@@ -1,14 +1,16 @@
 """The caller bar: the number field, and who is calling once the screen pop is back.
 
-Numbers are accepted in any written form (``console.phones`` normalises them); Enter looks
-up. A wrong or unknown number is an inline message in the bar and nothing else on screen
-changes, so an agent's typo never wipes the caller they are talking to. Flags ("free trial
-ended 2 months ago") are shown as calm chips, warnings first.
+Numbers are accepted in any written form (``console.phones`` normalises them), and so are a
+customer id or a name (``console.search``); Enter looks up. A wrong number the agent typed
+is a message under the field and nothing else on screen changes, so a typo never wipes the
+caller they are talking to (the window clears the screen itself when an unknown number
+rings in). Flags ("free trial ended 2 months ago") are calm chips, warnings first, each
+with a marker as well as a colour.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,8 +23,11 @@ from PySide6.QtWidgets import (
 
 from console import formatting as fmt
 from console.phones import display
+from ui.i18n import Texts, is_language_change
 from ui.labels import flag_text, language_name
 from ui.worker import PopResult
+
+SEVERITY_MARKERS = {"warn": "⚠", "info": "ℹ"}
 
 
 def plain_label(text: str = "", name: str = "") -> QLabel:
@@ -41,29 +46,35 @@ class CallerBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callerBar")
+        self.texts = Texts()
         self.number = QLineEdit()
         self.number.setObjectName("number")
-        self.number.setPlaceholderText(self.tr("Caller number, e.g. 0912-345-678"))
-        self.number.setAccessibleName(self.tr("Caller number"))
+        self.texts.bind(self.number.setPlaceholderText, lambda: self.tr("Number, name or customer id"))
+        self.texts.bind(self.number.setAccessibleName, lambda: self.tr("Caller number, name or customer id"))
         self.number.setClearButtonEnabled(True)
         self.number.setMaxLength(64)
-        self.number.setMinimumWidth(220)
+        self.number.setMinimumWidth(240)
         self.number.returnPressed.connect(self._submit)
-        self.go = QPushButton(self.tr("Look up"))
-        self.go.setAccessibleName(self.tr("Look up caller"))
+        self.go = QPushButton()
+        self.go.setObjectName("lookUp")
+        self.texts.bind(self.go.setText, lambda: self.tr("Look up"))
+        self.texts.bind(self.go.setAccessibleName, lambda: self.tr("Look up caller"))
         self.go.clicked.connect(self._submit)
+        # Under the number field, where the agent is looking: what went wrong and what to do next.
         self.message = plain_label(name="inlineMessage")
-        self.message.setAccessibleName(self.tr("Lookup message"))
+        self.message.setWordWrap(True)
+        self.texts.bind(self.message.setAccessibleName, lambda: self.tr("Lookup message"))
         self.message.hide()
 
         self.name = plain_label(name="callerName")
-        self.name.setAccessibleName(self.tr("Caller name"))
+        self.texts.bind(self.name.setAccessibleName, lambda: self.tr("Caller name"))
         self.details = plain_label(name="callerDetails")
-        self.details.setAccessibleName(self.tr("Caller details"))
+        self.texts.bind(self.details.setAccessibleName, lambda: self.tr("Caller details"))
         self.flags_box = QHBoxLayout()
         self.flags_box.setSpacing(6)
         self.flags_box.setContentsMargins(0, 0, 0, 0)
         self.flag_labels: list[QLabel] = []
+        self._has_caller = False
 
         row1 = QHBoxLayout()
         row1.addWidget(self.number)
@@ -72,8 +83,8 @@ class CallerBar(QFrame):
         row1.addWidget(self.name)
         row1.addSpacing(12)
         row1.addWidget(self.details, 1)
-        row1.addWidget(self.message)
         row2 = QHBoxLayout()
+        row2.addWidget(self.message, 1)
         row2.addLayout(self.flags_box)
         row2.addStretch(1)
         outer = QVBoxLayout(self)
@@ -81,12 +92,26 @@ class CallerBar(QFrame):
         outer.setSpacing(6)
         outer.addLayout(row1)
         outer.addLayout(row2)
+        self.texts.bind(lambda text: self.name.setText(text) if not self._has_caller else None, lambda: self.tr("No caller"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.texts.apply()
+        super().changeEvent(event)
+
+    def clear_caller(self, number: str = "") -> None:
+        """Nobody on screen; ``number`` (the unknown one that rang) stays in the field to correct or copy."""
+        self._has_caller = False
         self.name.setText(self.tr("No caller"))
+        self.details.clear()
+        for chip in self.flag_labels:
+            chip.hide()
+        self.number.setText(number)
 
     def _submit(self) -> None:
         text = self.number.text().strip()
         if not text:
-            self.show_message(self.tr("Enter a phone number"))
+            self.show_message(self.tr("Type the caller's number, name or customer id"))
             return
         self.lookup_requested.emit(text)
 
@@ -107,6 +132,7 @@ class CallerBar(QFrame):
 
     def show_caller(self, result: PopResult, language: str, region: str = "TW") -> None:
         self.clear_message()
+        self._has_caller = True
         c = result.view.customer
         self.name.setText(c.name)
         parts = [language_name(c.language)]
@@ -116,7 +142,8 @@ class CallerBar(QFrame):
             parts.append(display(result.view.matched_phone, region))
         parts.append(c.id)
         self.details.setText("  ·  ".join(parts))
-        self.number.setText(display(result.view.matched_phone, region) if result.view.matched_phone else result.phone)
+        phone = result.view.matched_phone or (c.phones[0] if c.phones else None)
+        self.number.setText(display(phone, region) if phone else result.phone)
         shown = []
         today = fmt.local_date(result.now)
         for flag in result.flags:
@@ -136,8 +163,10 @@ class CallerBar(QFrame):
                 chip.hide()
                 continue
             text, severity = shown[i]
-            chip.setText(text)
-            chip.setAccessibleName(text)
+            # Severity is a marker and a word for a screen reader, not only the chip's colour.
+            chip.setText(f"{SEVERITY_MARKERS.get(severity, '')} {text}".strip())
+            level = {"warn": self.tr("Warning"), "info": self.tr("Note")}.get(severity)
+            chip.setAccessibleName(f"{level}: {text}" if level else text)
             if chip.property("severity") != severity:
                 chip.setProperty("severity", severity)
                 chip.style().unpolish(chip)

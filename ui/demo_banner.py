@@ -20,14 +20,24 @@ class DemoBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demoBanner")
-        self.setAccessibleName(self.tr("Training mode"))
+
         self.setStyleSheet("QFrame#demoBanner { background: #b42318; border-radius: 4px; }"
                            "QLabel { color: #ffffff; font-weight: 700; }")
-        self.label = QLabel(self.tr("DEMO · training mode: made-up customers, nothing reaches real systems"), self)
+        self.label = QLabel(self)
         self.label.setObjectName("demoBannerText")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 3, 10, 3)
         layout.addWidget(self.label, 1)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Training mode"))
+        self.label.setText(self.tr("DEMO · training mode: made-up customers, nothing reaches real systems"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
 
 class Watermark(QWidget):
@@ -36,6 +46,7 @@ class Watermark(QWidget):
     def __init__(self, parent: QWidget, text: str = WATERMARK_TEXT) -> None:
         super().__init__(parent)
         self.setObjectName("demoWatermark")
+        self.setProperty("overlay", True)  # kept on top when the window re-arranges its docks
         self.text = text
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)

@@ -9,9 +9,11 @@ Money and dates are not Qt's business: ``console.formatting`` does them with Bab
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
+from console import formatting
 from console.resources import resource_path
 from console.vocabulary import LANGUAGES
 
@@ -46,3 +48,53 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         log.warning("no translation catalogue at %s; showing English", path)
     app._agent_console_translators = installed  # type: ignore[attr-defined]
     return installed
+
+
+class Texts:
+    """Every text a widget shows, as (setter, producer) pairs, so a language switch re-runs them.
+
+    Qt sends ``QEvent.LanguageChange`` to every widget when a translator is installed or
+    removed; a widget that set its texts once in ``__init__`` would keep the old language.
+    Owners bind each text here instead (``texts.bind(button.setText, lambda: self.tr("Go"))``:
+    ``pyside6-lupdate`` still finds the ``tr`` call) and call ``apply()`` on that event.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[tuple[Callable[[str], object], Callable[[], str]]] = []
+
+    def bind(self, setter: Callable[[str], object], producer: Callable[[], str]) -> None:
+        self._items.append((setter, producer))
+        setter(producer())
+
+    def apply(self) -> None:
+        for setter, producer in self._items:
+            setter(producer())
+
+
+def is_language_change(event: QEvent) -> bool:
+    return event.type() == QEvent.Type.LanguageChange
+
+
+def qt_date_format(language: str) -> str:
+    """The Qt display format of ``console.formatting.day`` for ``language`` (``M/d/yyyy``,
+    ``yyyy/M/d``), so a date edit shows dates exactly as the panes do."""
+    pattern = formatting.day_pattern(language)
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        run = 1
+        while i + run < len(pattern) and pattern[i + run] == ch:
+            run += 1
+        if ch == "y":
+            out.append("yyyy" if run != 2 else "yy")
+        elif ch in "Md":
+            out.append(ch * min(run, 2))
+        elif ch == "'":
+            j = pattern.find("'", i + 1)
+            j = len(pattern) if j < 0 else j
+            out.append(pattern[i:j + 1])
+            run = j + 1 - i
+        else:
+            out.append(ch * run)
+        i += run
+    return "".join(out)

@@ -7,6 +7,8 @@ collects them, and looked up at display time so a language switch needs no reloa
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from console import formatting
@@ -98,9 +100,37 @@ def word(code: str | None) -> str:
     return QCoreApplication.translate(_CTX, source) if source else code
 
 
-def language_name(code: str) -> str:
+_NATIVE_NAMES = {"zh_TW": "中文（台灣）", "en": "English"}
+
+# How this workstation's recorded actions leave it (``delivery_mode``).
+DELIVERY_HOOKS, DELIVERY_NONE, DELIVERY_DEMO = "hooks", "none", "demo"
+
+
+def language_name(code: str, native: bool = False) -> str:
+    """A language's name in the UI language, or (``native``) in itself, for the language menu."""
+    if native:
+        return _NATIVE_NAMES.get(code, code)
     source = _LANGUAGE_NAMES.get(code)
     return QCoreApplication.translate(_CTX, source) if source else code
+
+
+def delivery_mode(settings: Any) -> str:
+    """``demo`` (never delivered), ``none`` (no sync hooks: stays here) or ``hooks``."""
+    if getattr(settings, "demo", False):
+        return DELIVERY_DEMO
+    return DELIVERY_HOOKS if getattr(settings, "hooks", None) else DELIVERY_NONE
+
+
+def state_word(state: str | None, delivery: str = DELIVERY_HOOKS, short: bool = False) -> str:
+    """A recorded action's state, saying why it is not sent when nothing will send it
+    (``short`` for a narrow cell; its tooltip then gives the long form)."""
+    if state == "pending" and delivery == DELIVERY_NONE:
+        if short:
+            return QCoreApplication.translate("Labels", "Kept here (no hooks)")
+        return QCoreApplication.translate("Labels", "Kept here: no sync hooks configured")
+    if state == "pending" and delivery == DELIVERY_DEMO:
+        return QCoreApplication.translate("Labels", "Demo: never sent")
+    return word(state)
 
 
 def flag_text(flag: Flag, service_name: str, language: str, today_delta_days: int) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -21,7 +20,7 @@ from console.assist import parse_amount
 from console.caller_view import CallerView
 from console.errors import UserError
 from console.vocabulary import ACTION_KINDS
-from ui.dialog_parts import finish_form_dialog
+from ui.dialog_parts import field_label, finish_form_dialog
 from ui.labels import word
 
 MANUAL_KINDS = tuple(k for k in ACTION_KINDS if k != "schedule_callback")  # callbacks: the follow-up date
@@ -54,9 +53,7 @@ class ManualActionDialog(QDialog):
         for text, field in ((self.tr("&Kind:"), self.kind), (self.tr("&Service:"), self.service),
                             (self.tr("&Amount:"), self.amount), (self.tr("&Months:"), self.months),
                             (self.tr("&What / summary:"), self.note)):
-            label = QLabel(text, self)
-            label.setBuddy(field)
-            form.addRow(label, field)
+            form.addRow(field_label(text, field, self), field)
         self.error = finish_form_dialog(self, form, "manualError")
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()

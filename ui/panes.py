@@ -8,15 +8,17 @@ highlight evidence refs and how to select one ref, scrolling it into view.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.columns import Fit, Refit, fit_columns
+from ui.i18n import Texts, is_language_change
 from ui.models.bill import BillModel
 from ui.models.panes import (
     ClausesModel,
@@ -62,6 +66,7 @@ def table_view(model: RowsModel, name: str, widths: Sequence[int], parent: QWidg
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab moves to the next pane; arrows move inside the table
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -83,34 +88,40 @@ def table_view(model: RowsModel, name: str, widths: Sequence[int], parent: QWidg
     return view, proxy
 
 
-def fit_columns(view: QTableView, cap: int = 200, max_rows: int = 300) -> None:
-    """Size columns to their content once, on the first caller with rows; afterwards the
-    columns stay where they are (and where the agent dragged them), so the panes do not
-    jump about from one call to the next, and a screen pop does not pay for measuring."""
-    model = view.model()
-    if model is None or not model.rowCount() or model.rowCount() > max_rows or view.property("fitted"):
-        return
-    view.setProperty("fitted", True)
-    view.resizeColumnsToContents()
-    last = model.columnCount() - 1
-    for col in range(last):
-        if view.columnWidth(col) > cap:
-            view.setColumnWidth(col, cap)
+class DetailText(QPlainTextEdit):
+    """The full text of the selected row (a clause, an SMS), wrapped, as plain text.
+
+    A fixed height (a longer or shorter text must not re-layout the pane on every pop) that
+    scrolls when the text is longer, so the end of a clause ("…每月 50 元計費。") is never cut
+    off. Read-only, out of the Tab chain (the row's tooltip and accessible text carry it too).
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("detail", True)
+        self.setReadOnly(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet(chrome_style())
+        set_detail_lines(self, 3)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the QLabel name the panes use
+        self.setPlainText(text)
 
 
-def detail_label(name: str) -> QLabel:
-    """The full text of the selected row (a clause, an SMS), wrapped, as plain text."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setProperty("detail", True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    # A fixed height: a longer or shorter text must not re-layout the pane on every pop.
-    label.setFixedHeight(label.fontMetrics().lineSpacing() * 3 + 14)
-    label.setStyleSheet(chrome_style())
-    return label
+def detail_label(name: str) -> DetailText:
+    return DetailText(name)
+
+
+def set_detail_lines(label: QWidget, lines: int) -> None:
+    """The detail text's height in lines (two on a short screen, three otherwise)."""
+    label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 14)
 
 
 def scroll_to_source(view: QAbstractItemView, proxy: QSortFilterProxyModel, source: QModelIndex) -> None:
@@ -136,23 +147,58 @@ def select_source_row(view: QAbstractItemView, proxy: QSortFilterProxyModel, sou
         view.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+def pane_header(title: QLabel) -> tuple[QHBoxLayout, QLabel]:
+    """A pane's title with, at its right, the key that reaches the pane ("Alt+1")."""
+    hint = QLabel()
+    hint.setObjectName("paneKey")
+    hint.setProperty("keyHint", True)
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(title, 1)
+    row.addWidget(hint)
+    return row, hint
+
+
 class Pane(QFrame):
     """A titled frame with views; subclasses list (model, view, proxy) triples in ``parts``."""
 
-    def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: Callable[[], str], name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setProperty("pane", True)
-        self.title = QLabel(title)
+        self.texts = Texts()
+        self.title = QLabel()
         self.title.setObjectName("paneTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         bold_title(self.title)
+        self.texts.bind(self.title.setText, title)
+        self.texts.bind(self.setAccessibleName, title)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(6, 6, 6, 6)
         self.layout_.setSpacing(4)
-        self.layout_.addWidget(self.title)
-        self.setAccessibleName(title)
+        header, self.key_hint = pane_header(self.title)
+        self.layout_.addLayout(header)
         self.parts: list[tuple[RowsModel, QTableView, QSortFilterProxyModel]] = []
+        self.fitted = Fit(0, 0)
+
+    def set_key_hint(self, key: str) -> None:
+        self.key_hint.setText(key)
+        self.key_hint.setVisible(bool(key))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.texts.apply()
+            for model, _view, _proxy in self.parts:
+                model.relabel()
+        super().changeEvent(event)
+
+    def needed(self) -> Fit:
+        """How wide this pane wants to be, and the least it can show whole (``ui.columns``)."""
+        return Fit(self.fitted.ideal + 14, self.fitted.least + 14)
+
+    def add_part(self, model: RowsModel, view: QTableView, proxy: QSortFilterProxyModel) -> None:
+        self.parts.append((model, view, proxy))
+        Refit(view, model.free_column())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         paint_card(self)
@@ -161,6 +207,9 @@ class Pane(QFrame):
         found = 0
         for model, view, proxy in self.parts:
             hits = model.set_highlight(refs)
+            if view.wordWrap():
+                for row in hits:  # the evidence marker may take a wrapped cell onto another line
+                    view.resizeRowToContents(proxy.mapFromSource(model.index(row, 0)).row())
             if hits:
                 found += len(hits)
                 scroll_to_source(view, proxy, model.index(hits[0], 0))
@@ -179,12 +228,13 @@ class Pane(QFrame):
         return self.parts[0][1]
 
     def fit(self) -> None:
+        fits = [fit_columns(view, model.free_column()) for model, view, _proxy in self.parts]
+        self.fitted = Fit(max(f.ideal for f in fits), max(f.least for f in fits))
         for _model, view, proxy in self.parts:
-            fit_columns(view)
             if proxy.rowCount():  # the detail line shows the first row until the agent moves
                 view.selectionModel().setCurrentIndex(proxy.index(0, 0), view.selectionModel().SelectionFlag.NoUpdate)
 
-    def follow_detail(self, view: QTableView, label: QLabel, text_column: int) -> None:
+    def follow_detail(self, view: QTableView, label: DetailText, text_column: int) -> None:
         """Show the full text of ``view``'s current row in ``label``."""
 
         def show(current: QModelIndex, _previous: QModelIndex) -> None:
@@ -198,18 +248,18 @@ class ContractPane(Pane):
     """What they signed: services (fee, status, trial/term dates) over the clauses as printed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Contract"), "contractPane", parent)
+        super().__init__(lambda: self.tr("Contract"), "contractPane", parent)
         self.services = ServicesModel(self)
         self.clauses = ClausesModel(self)
-        sv, sp = table_view(self.services, "servicesView", (150, 120, 70, 90, 90, 90), self)
+        sv, sp = table_view(self.services, "servicesView", (150, 120, 90, 90, 70), self)
         cv, cp = table_view(self.clauses, "clausesView", (170, 60, 110, 300), self)
-        sv.setAccessibleName(self.tr("Services"))
-        cv.setAccessibleName(self.tr("Contract clauses"))
+        self.texts.bind(sv.setAccessibleName, lambda: self.tr("Services"))
+        self.texts.bind(cv.setAccessibleName, lambda: self.tr("Contract clauses"))
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("contractSplit")
         split.setChildrenCollapsible(False)
         self.detail = detail_label("clauseDetail")
-        self.detail.setAccessibleName(self.tr("Selected clause, full text"))
+        self.texts.bind(self.detail.setAccessibleName, lambda: self.tr("Selected clause, full text"))
         clause_box = QWidget(self)
         box = QVBoxLayout(clause_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -221,23 +271,50 @@ class ContractPane(Pane):
         split.setSizes([110, 220])
         self.layout_.addWidget(split, 1)
         self.split = split
-        self.parts = [(self.services, sv, sp), (self.clauses, cv, cp)]
+        self.add_part(self.services, sv, sp)
+        self.add_part(self.clauses, cv, cp)
+        self.user_split = False
+        split.splitterMoved.connect(lambda *_: setattr(self, "user_split", True))
         self.follow_detail(cv, self.detail, 3)
+
+
+    def fit(self) -> None:
+        """Columns first; then the services get the height to show every service (a
+        wrapped row is taller), up to a little over half the pane, unless the agent set it."""
+        super().fit()
+        self.fit_services_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_services_height()  # a notice or a dragged splitter changed the pane's height
+
+    def fit_services_height(self) -> None:
+        view = self.parts[0][1]
+        rows = view.model().rowCount()
+        if self.user_split or not rows:
+            return
+        wanted = view.horizontalHeader().height() + sum(view.rowHeight(r) for r in range(min(rows, 8))) + view.frameWidth() * 2 + 2
+        sizes = self.split.sizes()
+        total = sum(sizes)
+        if total > 0:
+            top = min(wanted, int(total * 0.55))
+            if abs(sizes[0] - top) > 3:
+                self.split.setSizes([top, total - top])
 
 
 class NotificationsPane(Pane):
     """What they were told: newest first."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Notifications"), "notificationsPane", parent)
+        super().__init__(lambda: self.tr("Notifications"), "notificationsPane", parent)
         self.model = NotificationsModel(self)
         view, proxy = table_view(self.model, "notificationsView", (130, 60, 60, 170, 300), self)
-        view.setAccessibleName(self.tr("Notifications, newest first"))
+        self.texts.bind(view.setAccessibleName, lambda: self.tr("Notifications, newest first"))
         self.detail = detail_label("notificationDetail")
-        self.detail.setAccessibleName(self.tr("Selected notification, full text"))
+        self.texts.bind(self.detail.setAccessibleName, lambda: self.tr("Selected notification, full text"))
         self.layout_.addWidget(view, 1)
         self.layout_.addWidget(self.detail)
-        self.parts = [(self.model, view, proxy)]
+        self.add_part(self.model, view, proxy)
         self.follow_detail(view, self.detail, 4)
 
 
@@ -248,21 +325,25 @@ class BillPane(QFrame):
         super().__init__(parent)
         self.setObjectName("billPane")
         self.setProperty("pane", True)
-        self.title = QLabel(self.tr("Bill"))
+        self.texts = Texts()
+        self.title = QLabel()
         self.title.setObjectName("paneTitle")
         bold_title(self.title)
-        self.setAccessibleName(self.title.text())
+        self.texts.bind(self.title.setText, lambda: self.tr("Bill"))
+        self.texts.bind(self.setAccessibleName, lambda: self.tr("Bill"))
+        self.fitted = Fit(0, 0)
         self.model = BillModel(self)
         self.proxy = sort_proxy(self.model, self)
         self.view = QTreeView(self)
         self.view.setObjectName("billView")
-        self.view.setAccessibleName(self.tr("Bills by period; Right or + expands a period"))
+        self.texts.bind(self.view.setAccessibleName, lambda: self.tr("Bills by period; Right or + expands a period"))
         self.view.setModel(self.proxy)
         self.view.setUniformRowHeights(True)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setAlternatingRowColors(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setIndentation(14)
@@ -275,11 +356,29 @@ class BillPane(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        layout.addWidget(self.title)
+        header_row, self.key_hint = pane_header(self.title)
+        layout.addLayout(header_row)
         layout.addWidget(self.view, 1)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         paint_card(self)
+
+    def set_key_hint(self, key: str) -> None:
+        self.key_hint.setText(key)
+        self.key_hint.setVisible(bool(key))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.texts.apply()
+            self.model.relabel()
+        super().changeEvent(event)
+
+    def fit(self) -> None:
+        """Periods, amounts and credit states whole; a bill line's own wording may elide."""
+        self.fitted = fit_columns(self.view, 0)
+
+    def needed(self) -> Fit:
+        return Fit(self.fitted.ideal + 14, self.fitted.least + 14)
 
     def expand_recent(self, count: int = 3) -> None:
         """Open the latest periods (and pending credits): what the caller rings about."""
@@ -331,14 +430,16 @@ class HistoryArea(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyArea")
-        self.setAccessibleName(self.tr("History with us"))
+        self.texts = Texts()
+        self.texts.bind(self.setAccessibleName, lambda: self.tr("History with us"))
         self.history = HistoryModel(self)
         self.events = EventsModel(self)
         hv, hp = table_view(self.history, "historyView", (130, 220, 120, 300), self)
         ev, ep = table_view(self.events, "eventsView", (130, 80, 150, 60, 300), self)
-        hv.setAccessibleName(self.tr("Previous calls, open cases and callbacks"))
-        ev.setAccessibleName(self.tr("Events in the customer record"))
-        self.empty = QLabel(self.tr("No calls with this customer recorded on this workstation yet."))
+        self.texts.bind(hv.setAccessibleName, lambda: self.tr("Previous calls, each with its actions; open cases and callbacks"))
+        self.texts.bind(ev.setAccessibleName, lambda: self.tr("Events in the customer record"))
+        self.empty = QLabel()
+        self._empty_text: Callable[[], str] = lambda: self.tr("No caller on screen.")
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         history_page = QWidget()
@@ -346,17 +447,30 @@ class HistoryArea(QTabWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(hv, 1)
         lay.addWidget(self.empty, 1)
-        self.addTab(history_page, self.tr("History with us"))
-        self.addTab(ev, self.tr("Customer events"))
+        self.addTab(history_page, "")
+        self.addTab(ev, "")
+        self.texts.bind(lambda t: self.setTabText(0, t), lambda: self.tr("History with us"))
+        self.texts.bind(lambda t: self.setTabText(1, t), lambda: self.tr("Customer events"))
         self.history_view, self.events_view = hv, ev
         self.parts = [(self.history, hv, hp), (self.events, ev, ep)]
+        for model, view, _proxy in self.parts:
+            Refit(view, model.free_column())
         self.set_empty(True)
 
-    def set_empty(self, empty: bool, text: str | None = None) -> None:
-        if text:
-            self.empty.setText(text)
+    def set_empty(self, empty: bool, text: str | Callable[[], str] | None = None) -> None:
+        if text is not None:
+            self._empty_text = text if callable(text) else (lambda t=text: t)
+        self.empty.setText(self._empty_text())
         self.empty.setVisible(empty)
         self.history_view.setVisible(not empty)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.texts.apply()
+            self.empty.setText(self._empty_text())
+            for model, _view, _proxy in self.parts:
+                model.relabel()
+        super().changeEvent(event)
 
     def highlight(self, refs: frozenset[str]) -> int:
         found = 0
@@ -372,8 +486,8 @@ class HistoryArea(QTabWidget):
         return found
 
     def fit(self) -> None:
-        for _model, view, _proxy in self.parts:
-            fit_columns(view)
+        for model, view, _proxy in self.parts:
+            fit_columns(view, model.free_column())
 
     def select_ref(self, refs: Iterable[str], focus: bool = True) -> bool:
         wanted = frozenset(refs)

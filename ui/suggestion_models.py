@@ -32,7 +32,7 @@ EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 10
 CODE_ROLE = Qt.ItemDataRole.UserRole + 11
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 12
 _ACCEPTED_BG = QBrush(QColor("#e3f4e8"))
-_REJECTED_FG = QBrush(QColor("#8a94a0"))
+_REJECTED_FG = QBrush(QColor("#5a6673"))  # struck out as well; 5:1 on white (WCAG AA)
 
 
 class FindingsModel(QAbstractListModel):
@@ -71,10 +71,11 @@ class FindingsModel(QAbstractListModel):
 class ActionsModel(QAbstractTableModel):
     """The actions of the selected suggestion, with the agent's decision on each."""
 
+    # The service and the months belong to the action ("Credit · mPro basic · Mar – Apr 2009"):
+    # in one cell that wraps in a narrow dock, never in a column pushed off screen.
     COLUMNS = (
         QT_TRANSLATE_NOOP("SuggestionsPanel", "Decision"), QT_TRANSLATE_NOOP("SuggestionsPanel", "Action"),
-        QT_TRANSLATE_NOOP("SuggestionsPanel", "Amount"), QT_TRANSLATE_NOOP("SuggestionsPanel", "Months"),
-        QT_TRANSLATE_NOOP("SuggestionsPanel", "Service"),
+        QT_TRANSLATE_NOOP("SuggestionsPanel", "Amount"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -90,6 +91,12 @@ class ActionsModel(QAbstractTableModel):
         self.language = language
         self.endResetModel()
 
+    def relabel(self) -> None:
+        """The UI language changed: headers and texts are asked for again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
     def decision(self, row: int) -> Decision:
         return self._rows[row]
 
@@ -104,6 +111,9 @@ class ActionsModel(QAbstractTableModel):
             return QCoreApplication.translate("SuggestionsPanel", self.COLUMNS[section])
         return None
 
+    def free_column(self) -> int | None:
+        return None  # every cell of an action means something: wrapped, never elided
+
     def _service(self, code: str | None) -> str:
         if not code:
             return ""
@@ -116,13 +126,10 @@ class ActionsModel(QAbstractTableModel):
             status = {ACCEPTED: QCoreApplication.translate("SuggestionsPanel", "Accepted"), REJECTED: QCoreApplication.translate("SuggestionsPanel", "Rejected")}.get(d.status, QCoreApplication.translate("SuggestionsPanel", "Proposed"))
             return status + (" " + QCoreApplication.translate("SuggestionsPanel", "(edited)") if d.edited else "")
         if column == 1:
-            return word(s.kind)
+            return " · ".join(x for x in (word(s.kind), self._service(s.service_code),
+                                          fmt.periods(s.periods, self.language) if s.periods else "") if x)
         if column == 2:
             return fmt.money(s.amount, s.currency, self.language) if s.amount is not None else ""
-        if column == 3:
-            return ", ".join(fmt.period(p, self.language) for p in s.periods)
-        if column == 4:
-            return self._service(s.service_code)
         return ""
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -143,8 +150,9 @@ class ActionsModel(QAbstractTableModel):
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if index.column() == 2 else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -157,5 +165,5 @@ def action_text(spec: Any, view: CallerView | None, language: str) -> str:
     if spec.amount is not None:
         parts.append(fmt.money(spec.amount, spec.currency, language))
     if spec.periods:
-        parts.append(", ".join(fmt.period(p, language) for p in spec.periods))
+        parts.append(fmt.periods(spec.periods, language))
     return " · ".join(parts)

@@ -12,17 +12,18 @@ credit as edited and its approval.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QPlainTextEdit,
@@ -46,16 +47,10 @@ from console.context import ConsoleContext
 from console.rules.common import suggestion_id
 from console.suggest import Suggestion, SuggestionReport
 from ui.action_edit import ActionEditDialog
+from ui.columns import Refit, fit_columns
+from ui.i18n import Texts, is_language_change
 from ui.suggestion_models import EVIDENCE_ROLE, ActionsModel, FindingsModel
 from ui.theme import bold_title, paint_card
-
-
-def _title(text: str, parent: QWidget, buddy: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    bold_title(label)
-    if buddy is not None:
-        label.setBuddy(buddy)
-    return label
 
 
 class SuggestionsPanel(QFrame):
@@ -65,7 +60,8 @@ class SuggestionsPanel(QFrame):
     def __init__(self, ctx: ConsoleContext, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("suggestionsPanel")
-        self.setAccessibleName(self.tr("Suggestions"))
+        self.texts = Texts()
+        self.texts.bind(self.setAccessibleName, lambda: self.tr("Suggestions"))
         self.ctx, self.language = ctx, language
         self.report: SuggestionReport | None = None
         self.view: CallerView | None = None
@@ -75,14 +71,15 @@ class SuggestionsPanel(QFrame):
         self.findings_model = FindingsModel(self)
         self.findings = QListView(self)
         self.findings.setObjectName("findingsList")
-        self.findings.setAccessibleName(self.tr("Findings"))
+        self.texts.bind(self.findings.setAccessibleName, lambda: self.tr("Findings"))
         self.findings.setModel(self.findings_model)
         self.findings.setWordWrap(True)
         self.findings.setSpacing(2)
         self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.findings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.findings.selectionModel().selectionChanged.connect(self._finding_changed)
-        self.empty = QLabel(self.tr("Nothing to suggest: no finding for this caller."), self)
+        self.empty = QLabel(self)
+        self._empty_text: str | None = None  # an error to show instead of "nothing to suggest"
         self.empty.setObjectName("noFindings")
         self.empty.setTextFormat(Qt.TextFormat.PlainText)  # may quote an error message
         self.empty.setWordWrap(True)
@@ -94,23 +91,26 @@ class SuggestionsPanel(QFrame):
         self.actions_model = ActionsModel(self)
         self.actions = QTableView(self)
         self.actions.setObjectName("actionsTable")
-        self.actions.setAccessibleName(self.tr("Suggested actions"))
+        self.texts.bind(self.actions.setAccessibleName, lambda: self.tr("Suggested actions"))
         self.actions.setModel(self.actions_model)
         self.actions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.actions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.actions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actions.setTabKeyNavigation(False)
         self.actions.verticalHeader().setVisible(False)
         self.actions.setShowGrid(False)
         self.actions.setWordWrap(False)
-        header = self.actions.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fitted once per caller
+        Refit(self.actions, None)  # the dock's width decides: whole, or wrapped onto two lines
         self.actions.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
-        self.accept_btn = QPushButton(self.tr("Acce&pt"), self)
-        self.edit_btn = QPushButton(self.tr("&Edit…"), self)
-        self.reject_btn = QPushButton(self.tr("Re&ject"), self)
-        self.accept_all_btn = QPushButton(self.tr("Accept a&ll"), self)
+        self.accept_btn = QPushButton(self)
+        self.edit_btn = QPushButton(self)
+        self.reject_btn = QPushButton(self)
+        self.accept_all_btn = QPushButton(self)
+        self.texts.bind(self.accept_btn.setText, lambda: self.tr("Acce&pt"))
+        self.texts.bind(self.edit_btn.setText, lambda: self.tr("&Edit…"))
+        self.texts.bind(self.reject_btn.setText, lambda: self.tr("Re&ject"))
+        self.texts.bind(self.accept_all_btn.setText, lambda: self.tr("Accept a&ll"))
         for name, btn, slot in (("acceptAction", self.accept_btn, self.accept_current),
                                 ("editAction", self.edit_btn, self.edit_current),
                                 ("rejectAction", self.reject_btn, self.reject_current),
@@ -119,17 +119,18 @@ class SuggestionsPanel(QFrame):
             btn.clicked.connect(slot)
         self.script = QPlainTextEdit(self)
         self.script.setObjectName("script")
-        self.script.setAccessibleName(self.tr("Script to read to the customer"))
+        self.texts.bind(self.script.setAccessibleName, lambda: self.tr("Script to read to the customer"))
         self.script.setReadOnly(True)
         self.script.setTabChangesFocus(True)
-        self.copy_btn = QPushButton(self.tr("C&opy script"), self)
+        self.copy_btn = QPushButton(self)
+        self.texts.bind(self.copy_btn.setText, lambda: self.tr("C&opy script"))
         self.copy_btn.setObjectName("copyScript")
         self.copy_btn.clicked.connect(self.copy_script)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(4)
-        layout.addWidget(_title(self.tr("Fi&ndings"), self, self.findings))
+        layout.addWidget(self._title(lambda: self.tr("Fi&ndings"), self, self.findings))
         layout.addWidget(self.findings, 1)
         layout.addWidget(self.empty)
         # The suggestion of the selected finding; hidden when there is nothing to suggest.
@@ -138,26 +139,61 @@ class SuggestionsPanel(QFrame):
         box = QVBoxLayout(self.detail)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
-        box.addWidget(_title(self.tr("Suggestion"), self.detail))
+        box.addWidget(self._title(lambda: self.tr("Suggestion"), self.detail))
         box.addWidget(self.title)
         box.addWidget(self.actions, 2)
-        row = QHBoxLayout()
-        for btn in (self.accept_btn, self.edit_btn, self.reject_btn, self.accept_all_btn):
-            row.addWidget(btn)
-        row.addStretch(1)
+        row = QGridLayout()  # two by two: the four buttons fit a narrow dock
+        for i, btn in enumerate((self.accept_btn, self.edit_btn, self.reject_btn, self.accept_all_btn)):
+            row.addWidget(btn, i // 2, i % 2)
         box.addLayout(row)
         script_row = QHBoxLayout()
-        script_row.addWidget(_title(self.tr("Scr&ipt"), self.detail, self.script), 1)
+        script_row.addWidget(self._title(lambda: self.tr("Scr&ipt"), self.detail, self.script), 1)
         script_row.addWidget(self.copy_btn)
         box.addLayout(script_row)
         box.addWidget(self.script, 3)
         layout.addWidget(self.detail, 5)
         layout.addStretch(0)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(260)
         self.clear()
+
+    def _title(self, text: Callable[[], str], parent: QWidget, buddy: QWidget | None = None) -> QLabel:
+        label = QLabel(parent)
+        bold_title(label)
+        self.texts.bind(label.setText, text)
+        if buddy is not None:
+            label.setBuddy(buddy)
+        return label
 
     def paintEvent(self, event: QPaintEvent) -> None:
         paint_card(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.texts.apply()
+            self._show_empty()
+            self.actions_model.relabel()
+            fit_columns(self.actions, None)
+        super().changeEvent(event)
+
+    def current_evidence(self) -> list[str]:
+        """The evidence refs of the selected finding (to light them again after a re-show)."""
+        index = self.findings.currentIndex()
+        return list(index.data(EVIDENCE_ROLE) or []) if index.isValid() else []
+
+    def set_language(self, language: str) -> None:
+        """Write amounts, months and services in ``language`` (the agent's) from now on."""
+        self.language = language
+        self._refresh_actions(keep_row=self.current_row())
+
+    def _show_empty(self) -> None:
+        self.empty.setText(self._empty_text or self.tr("Nothing to suggest: no finding for this caller."))
+
+    def show_unavailable(self, reason: str) -> None:
+        """The rules failed for this caller: say so where the suggestions would be."""
+        self.clear()
+        self._empty_text = self.tr("Suggestions are unavailable: %1").replace("%1", reason)
+        self._show_empty()
+        self.empty.show()
 
     # -- data in -------------------------------------------------------------------------
     def load(self, view: CallerView, at: datetime) -> SuggestionReport:
@@ -168,6 +204,8 @@ class SuggestionsPanel(QFrame):
 
     def show_report(self, report: SuggestionReport, view: CallerView | None) -> None:
         self.report, self.view = report, view
+        self._empty_text = None
+        self._show_empty()
         self.decisions = {s.id: [Decision(a, a) for a in s.actions] for s in report.suggestions}
         self.findings_model.set_rows(report.findings)
         has = bool(report.findings)
@@ -184,8 +222,10 @@ class SuggestionsPanel(QFrame):
     def clear(self) -> None:
         self.report, self.view, self.decisions = None, None, {}
         self.findings_model.set_rows([])
-        self.empty.setText(self.tr("Nothing to suggest: no finding for this caller."))
-        self.empty.setVisible(False)
+        self._empty_text = self.tr("No caller on screen.")
+        self._show_empty()
+        self.empty.setVisible(True)
+        self.findings.setVisible(False)
         self.detail.setVisible(False)
         self._show_suggestion(None)
 
@@ -211,8 +251,7 @@ class SuggestionsPanel(QFrame):
     def _refresh_actions(self, keep_row: int | None = None) -> None:
         rows = self.decisions.get(self.current.id, []) if self.current else []
         self.actions_model.set_rows(rows, self.view, self.language)
-        if rows:
-            self.actions.resizeColumnsToContents()
+        fit_columns(self.actions, None)
         if rows:
             self.actions.selectRow(keep_row if keep_row is not None and keep_row < len(rows) else 0)
         self._update_buttons()

@@ -15,13 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console import formatting as fmt
 from console.context import ConsoleContext
 from console.sync.state import HookStatus, status
 from console.sync.worker import SyncResult, SyncWorker
+from ui.i18n import is_language_change
 from ui.plain import tip
 
 log = logging.getLogger("agent_console.ui")
@@ -128,16 +129,15 @@ class SyncStatusWidget(QWidget):
         self.label = QLabel(self)
         self.label.setObjectName("syncText")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setAccessibleName(self.tr("Sync status"))
-        self.button = QPushButton(self.tr("Sync now"), self)
+        self.button = QPushButton(self)
         self.button.setObjectName("syncNow")
-        self.button.setAccessibleName(self.tr("Deliver the waiting events now"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.button)
         self.snapshot: SyncSnapshot | None = None
         self.runner = runner
+        self._retranslate()
         if ctx.settings.demo:
             self.label.setText(self.tr("Sync: demo: delivery off"))
             self.button.setEnabled(False)
@@ -152,6 +152,22 @@ class SyncStatusWidget(QWidget):
         self.runner.updated.connect(self.show_snapshot)
         self.button.clicked.connect(self.sync_now)
         self.label.setText(self.tr("Sync: starting…"))
+
+    def _retranslate(self) -> None:
+        self.label.setAccessibleName(self.tr("Sync status"))
+        self.button.setText(self.tr("Sync now"))
+        self.button.setAccessibleName(self.tr("Deliver the waiting events now"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._retranslate()
+            if self.snapshot is not None:
+                self.show_snapshot(self.snapshot)
+            elif self.ctx.settings.demo:
+                self.label.setText(self.tr("Sync: demo: delivery off"))
+            elif not self.ctx.settings.hooks:
+                self.label.setText(self.tr("Sync: no hooks configured; calls stay on this workstation"))
+        super().changeEvent(event)
 
     def start(self) -> bool:
         return self.runner.start() if self.runner is not None else False

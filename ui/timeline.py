@@ -34,7 +34,7 @@ from console.caller_view import CallerView
 from console.flags import PendingCredit
 from ui.labels import word
 from ui.plain import tip
-from ui.theme import paint_card
+from ui.theme import CARD_RADIUS, FOCUS_COLOUR, FOCUS_WIDTH, paint_card
 
 LANES = ("contract", "notifications", "bill", "events")
 COLOURS = {
@@ -115,9 +115,9 @@ class TimelineStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline"))
-        self.setAccessibleDescription(QCoreApplication.translate("Timeline", "Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item."))
+        self._retranslate()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("ownFocusRing", True)  # paintEvent draws it inside the card
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._marks: list[Mark] = []
@@ -126,6 +126,11 @@ class TimelineStrip(QWidget):
         self._today: date | None = None
         self._pos: list[QPointF] | None = None
         self._start = self._end = date.today()
+        self.compact = False
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline"))
+        self.setAccessibleDescription(QCoreApplication.translate("Timeline", "Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item."))
 
     # -- data ----------------------------------------------------------------------------
     def set_marks(self, marks: Iterable[Mark], today: date | None = None) -> None:
@@ -166,13 +171,27 @@ class TimelineStrip(QWidget):
 
     # -- geometry ------------------------------------------------------------------------
     def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.update()  # the lane names are painted in the UI language
         if e.type() == QEvent.Type.FontChange:
-            # Larger system fonts get taller lanes, so labels and marks never clip.
-            self.LANE_H = max(22, self.fontMetrics().height() + 8)
-            self.AXIS_H = max(22, self.fontMetrics().height() + 6)
-            self._pos = None
-            self.updateGeometry()
+            self._size_lanes()
         super().changeEvent(e)
+
+    def set_compact(self, compact: bool) -> None:
+        """Lower lanes on a short screen (768 px): the panes need the height more."""
+        if compact != self.compact:
+            self.compact = compact
+            self._size_lanes()
+
+    def _size_lanes(self) -> None:
+        # Larger system fonts get taller lanes, so labels and marks never clip.
+        lane = self.fontMetrics().height() + (2 if self.compact else 8)
+        self.LANE_H = max(17 if self.compact else 22, lane)
+        self.AXIS_H = max(18 if self.compact else 22, self.fontMetrics().height() + (2 if self.compact else 6))
+        self._pos = None
+        self.updateGeometry()
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(800, self.PAD + self.LANE_H * len(LANES) + self.AXIS_H + 4)
@@ -256,12 +275,16 @@ class TimelineStrip(QWidget):
                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), text)
         for i, m in enumerate(self._marks):
             self._paint_mark(p, i, m)
-        if self.hasFocus() and self._selected is None and self._marks:
-            p.setPen(QPen(pal.color(pal.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
-            p.drawRect(QRectF(1, 1, self.width() - 2, self.height() - 2))
+        if self.hasFocus():
+            # A frame, never a fill: the marks' brush is still set on the painter.
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(FOCUS_COLOUR, FOCUS_WIDTH))
+            p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), CARD_RADIUS, CARD_RADIUS)
         p.end()
 
     def _paint_ticks(self, p: QPainter, fm: QFontMetrics, axis_y: float, limit: float) -> None:
+        if not self._marks and self._today is None:
+            return  # nobody on screen: no axis of somebody else's years
         months = (self._end.year - self._start.year) * 12 + self._end.month - self._start.month + 1
         width = max(self.width() - self.LABEL_W - self.PAD, 1)
         label_w = fm.horizontalAdvance("2009/12") + 12
@@ -277,7 +300,7 @@ class TimelineStrip(QWidget):
             x = self._x(d)
             if d >= self._start and ((y * 12 + m - 1) % step == 0) and x + label_w / 2 <= limit:
                 p.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + 4))
-                text = str(y) if step >= 12 else f"{y}/{m}"
+                text = str(y) if step >= 12 else fmt.month(d, _language(self))
                 p.drawText(QRectF(x - label_w / 2, axis_y + 4, label_w, self.AXIS_H - 4),
                            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
             m += 1

@@ -46,3 +46,15 @@ def restore_docks(window: QMainWindow) -> None:
     state = window_settings().value("window/state")
     if isinstance(state, QByteArray | bytes):
         window.restoreState(state)
+
+
+def remember_language(language: str) -> None:
+    """The language chosen in the window (View > Language), used on the next start."""
+    s = window_settings()
+    s.setValue("ui/language", language)
+    s.sync()
+
+
+def remembered_language() -> str:
+    value = window_settings().value("ui/language")
+    return str(value) if value else ""

@@ -20,6 +20,7 @@ from console.caller_view import CallerView
 from console.errors import NotFound, StoreError, UserError
 from console.flags import Flag, PendingCredit, caller_flags, pending_credits
 from console.phones import InvalidPhone
+from console.search import CustomerMatch, SearchUnavailable, find_customers, is_search_text
 
 if TYPE_CHECKING:
     from console.context import ConsoleContext
@@ -43,18 +44,51 @@ class PopResult:
     history_error: str | None = None
 
 
+# What went wrong, for the window to say in its own language (``PopFailure.kind``).
+UNKNOWN, INVALID, NO_MATCH, NO_SEARCH, STORE, BUG = "unknown", "invalid", "no_match", "no_search", "store", "bug"
+
+
 @dataclass(frozen=True)
 class PopFailure:
     phone: str
-    message: str
+    message: str  # the service's one line (English; logs, support)
     retryable: bool  # False: the number itself is wrong (inline message); True: store trouble
+    kind: str = STORE  # UNKNOWN, INVALID, NO_MATCH, NO_SEARCH, STORE or BUG: what the window says
 
 
-def screen_pop(ctx: ConsoleContext, phone: str) -> PopResult:
-    """Look a caller up in the customer store and the journal. Runs on the worker thread."""
+@dataclass(frozen=True)
+class PopChoices:
+    """Several customers match the name typed: the agent picks one (``console.search``)."""
+
+    text: str
+    matches: tuple[CustomerMatch, ...]
+
+
+def screen_pop(ctx: ConsoleContext, phone: str) -> PopResult | PopChoices | PopFailure:
+    """Look a caller up in the customer store and the journal. Runs on the worker thread.
+
+    ``phone`` is what the agent typed or the softphone sent: a number in any written form,
+    or (when it has letters) a customer id or a name, searched through ``console.search``.
+    """
+    if is_search_text(phone):
+        matches = find_customers(ctx, phone)
+        if not matches:
+            return PopFailure(phone, f"no customer matches {phone!r}", retryable=False, kind=NO_MATCH)
+        if len(matches) > 1:
+            return PopChoices(phone, tuple(matches))
+        return caller_pop(ctx, phone, ctx.source.load(matches[0].id))
+    return caller_pop(ctx, phone, ctx.source.find(phone))
+
+
+def customer_pop(ctx: ConsoleContext, customer_id: str) -> PopResult:
+    """The same as ``screen_pop`` for a customer chosen by id (from ``PopChoices``)."""
+    return caller_pop(ctx, customer_id, ctx.source.load(customer_id))
+
+
+def caller_pop(ctx: ConsoleContext, phone: str, view: CallerView) -> PopResult:
+    """The caller's journal history, flags and pending credits around ``view``."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    view = ctx.source.find(phone)
     # A scenario caller (demo, training) is seen as of the scenario's call, as the CLI does.
     call_at = ctx.source.call_time(view)
     history, history_error = None, None
@@ -75,35 +109,41 @@ def describe(phone: str, exc: BaseException) -> PopFailure:
     """Turn an exception from a lookup into what the window says about it."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    if isinstance(exc, InvalidPhone | NotFound):
-        return PopFailure(phone, str(exc), retryable=False)
-    if isinstance(exc, StoreError | UserError):
-        return PopFailure(phone, str(exc), retryable=True)
+    if isinstance(exc, InvalidPhone):
+        return PopFailure(phone, str(exc), retryable=False, kind=INVALID)
+    if isinstance(exc, NotFound):
+        return PopFailure(phone, str(exc), retryable=False, kind=UNKNOWN)
+    if isinstance(exc, SearchUnavailable):
+        return PopFailure(phone, str(exc), retryable=False, kind=NO_SEARCH)
+    if isinstance(exc, StoreError):
+        return PopFailure(phone, str(exc), retryable=True, kind=STORE)
+    if isinstance(exc, UserError):
+        return PopFailure(phone, str(exc), retryable=False, kind=INVALID)
     if isinstance(exc, SQLAlchemyError):
         orig = getattr(exc, "orig", None) or exc
         text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-        return PopFailure(phone, text, retryable=True)
+        return PopFailure(phone, text, retryable=True, kind=STORE)
     log.error("lookup of %s failed", phone, exc_info=exc)
-    return PopFailure(phone, f"{type(exc).__name__}: {exc}", retryable=True)
+    return PopFailure(phone, f"{type(exc).__name__}: {exc}", retryable=True, kind=BUG)
 
 
 class _Job(QRunnable):
-    def __init__(self, owner: Lookups, generation: int, phone: str) -> None:
+    def __init__(self, owner: Lookups, generation: int, phone: str, fn: Any) -> None:
         super().__init__()
-        self.owner, self.generation, self.phone = owner, generation, phone
+        self.owner, self.generation, self.phone, self.fn = owner, generation, phone, fn
 
     def run(self) -> None:
         if self.generation != self.owner.generation:
             return  # superseded before it started: don't even ask the database
         try:
-            result: PopResult | PopFailure = self.owner.fn(self.owner.ctx, self.phone)
+            result: PopResult | PopChoices | PopFailure = self.fn(self.owner.ctx, self.phone)
         except BaseException as exc:  # noqa: BLE001 - everything goes back to the window
             result = describe(self.phone, exc)
         self.owner.done.emit(self.generation, result)
 
 
 class Lookups(QObject):
-    """Runs ``screen_pop`` on one worker thread; ``done(generation, PopResult | PopFailure)``."""
+    """Runs ``screen_pop`` on one worker thread; ``done(generation, PopResult | PopChoices | PopFailure)``."""
 
     done = Signal(int, object)
 
@@ -117,7 +157,13 @@ class Lookups(QObject):
 
     def request(self, phone: str) -> int:
         self.generation += 1
-        self.pool.start(_Job(self, self.generation, phone))
+        self.pool.start(_Job(self, self.generation, phone, self.fn))
+        return self.generation
+
+    def request_customer(self, customer_id: str) -> int:
+        """Pop a customer chosen by id (after a name search offered several)."""
+        self.generation += 1
+        self.pool.start(_Job(self, self.generation, customer_id, customer_pop))
         return self.generation
 
     def is_current(self, generation: int) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +44,8 @@ from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.errors import UserError
 from console.vocabulary import OUTCOMES, ROOT_CAUSES
+from ui.dialog_parts import field_label
+from ui.i18n import qt_date_format
 from ui.labels import word
 from ui.manual_action import ManualActionDialog
 from ui.suggestion_models import action_text
@@ -75,7 +77,7 @@ class WrapUpDialog(QDialog):
     def __init__(self, ctx: ConsoleContext, view: CallerView, started_at: datetime, *,
                  actions: Sequence[ActionSpec] = (), findings_offered: Sequence[str] = (),
                  findings_ticked: Sequence[str] = (), language: str = "en", phone: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, proposed: int = 0) -> None:
         super().__init__(parent)
         self.setObjectName("wrapUpDialog")
         self.setWindowTitle(self.tr("Wrap up the call with %1").replace("%1", view.customer.name))
@@ -104,8 +106,12 @@ class WrapUpDialog(QDialog):
         self.follow_check = QCheckBox(self.tr("Follow up on"), self)
         self.follow_check.setObjectName("followUpCheck")
         self.follow_up = QDateEdit(self)
+        self.follow_up.setAccessibleName(self.tr("Follow-up date"))
         self.follow_up.setObjectName("followUp")
         self.follow_up.setCalendarPopup(True)
+        # The same date order as every pane (Babel's), not Qt's own idea of the locale.
+        self.follow_up.setDisplayFormat(qt_date_format(language))
+        self.follow_up.setLocale(QLocale(language))
         today = self.ended_at.date()
         self.follow_up.setDate(QDate(today.year, today.month, today.day).addDays(7))
         self.follow_up.setEnabled(False)
@@ -142,6 +148,18 @@ class WrapUpDialog(QDialog):
         self.repeat_reason.setPlaceholderText(self.tr("Why these months are credited again (recorded and audited)"))
         self.repeat_reason.setMaxLength(500)
         self.repeat_reason.hide()
+        # Suggested actions the agent neither accepted nor rejected are not carried out: say so.
+        self.proposed_note = QLabel(self)
+        self.proposed_note.setObjectName("proposedNote")
+        self.proposed_note.setWordWrap(True)
+        self.proposed_note.setStyleSheet("color: #7a4200;")
+        self.proposed_note.setText("⚠ " + fmt.counted(proposed, {
+            "one": self.tr("{n} suggested action is still “Proposed” and will not be carried out: accept or reject it "
+                           "in the suggestions (Esc keeps this as a draft)."),
+            "other": self.tr("{n} suggested actions are still “Proposed” and will not be carried out: accept or reject "
+                             "them in the suggestions (Esc keeps this as a draft)."),
+        }, language))
+        self.proposed_note.setVisible(proposed > 0)
         self.add_btn = QPushButton(self.tr("A&dd action…"), self)
         self.add_btn.setObjectName("addAction")
         self.add_btn.clicked.connect(self.add_action)
@@ -169,6 +187,7 @@ class WrapUpDialog(QDialog):
         self._row(form, self.tr("What went &wrong:"), self.findings, "findings")
         actions_box = QVBoxLayout()
         actions_box.addWidget(self.actions_list)
+        actions_box.addWidget(self.proposed_note)
         actions_box.addWidget(self.limit_note)
         actions_box.addWidget(self.repeat_note)
         actions_box.addWidget(self.repeat_reason)
@@ -213,6 +232,8 @@ class WrapUpDialog(QDialog):
 
         self.set_actions(actions)
         self._restore_draft(bool(actions))
+        if self.outcome.currentData() is None and any(a.kind == "issue_credit" for a in self._actions):
+            self._select(self.outcome, "resolved_with_credit")  # the agent accepted a credit: that is the outcome
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.update_timing)
@@ -233,8 +254,7 @@ class WrapUpDialog(QDialog):
         return label
 
     def _row(self, form: QFormLayout, text: str, field: object, key: str, buddy: QWidget | None = None) -> None:
-        label = QLabel(text, self)
-        label.setBuddy(buddy or field)  # type: ignore[arg-type]
+        label = field_label(text, buddy or field, self)  # type: ignore[arg-type]
         box = QVBoxLayout()
         box.setSpacing(2)
         if isinstance(field, QWidget):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from console.caller_view import CallerView
     from console.context import ConsoleContext
+    from console.search import CustomerMatch
 
 
 class SqlSource:
@@ -27,6 +28,24 @@ class SqlSource:
 
         with self.ctx.customers.session() as s:
             return load_caller(s, customer_id)
+
+    def search(self, text: str, limit: int) -> list[CustomerMatch]:
+        """Customers whose name contains ``text`` (``console.search``), names starting with it first."""
+        from sqlalchemy import case, func, select
+
+        from console.models import Customer, Phone
+        from console.search import CustomerMatch
+
+        pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        first_phone = select(func.min(Phone.e164)).where(Phone.customer_id == Customer.id).scalar_subquery()
+        query = (
+            select(Customer.id, Customer.name, first_phone)
+            .where(Customer.name.ilike(f"%{pattern}%", escape="\\"))
+            .order_by(case((Customer.name.ilike(f"{pattern}%", escape="\\"), 0), else_=1), Customer.name, Customer.id)
+            .limit(limit)
+        )
+        with self.ctx.customers.session() as s:
+            return [CustomerMatch(*row) for row in s.execute(query)]
 
     def call_time(self, view: CallerView) -> datetime | None:
         if not view.customer.scenario_id:

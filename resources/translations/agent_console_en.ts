@@ -4,37 +4,37 @@
 <context>
     <name>ActionEditDialog</name>
     <message>
-        <location filename="../../ui/action_edit.py" line="41"/>
+        <location filename="../../ui/action_edit.py" line="42"/>
         <source>Edit the action</source>
         <translation>Edit the action</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="48"/>
+        <location filename="../../ui/action_edit.py" line="49"/>
         <source>Action:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="52"/>
+        <location filename="../../ui/action_edit.py" line="53"/>
         <source>Credit amount</source>
         <translation>Credit amount</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="54"/>
+        <location filename="../../ui/action_edit.py" line="55"/>
         <source>at most %1</source>
         <translation>at most %1</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="55"/>
+        <location filename="../../ui/action_edit.py" line="56"/>
         <source>&amp;Amount (at most %1):</source>
         <translation>&amp;Amount (at most %1):</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="66"/>
+        <location filename="../../ui/action_edit.py" line="65"/>
         <source>Months:</source>
         <translation>Months:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="75"/>
+        <location filename="../../ui/action_edit.py" line="76"/>
         <source>&amp;When:</source>
         <translation>&amp;When:</translation>
     </message>
@@ -90,57 +90,57 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="180"/>
+        <location filename="../../ui/models/bill.py" line="197"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="180"/>
+        <location filename="../../ui/models/bill.py" line="197"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="181"/>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="181"/>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>Used</source>
         <translation>Used</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="182"/>
+        <location filename="../../ui/models/bill.py" line="199"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="182"/>
+        <location filename="../../ui/models/bill.py" line="199"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="198"/>
+        <location filename="../../ui/models/bill.py" line="222"/>
         <source>Usage not reported for this month</source>
         <translation>Usage not reported for this month</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="200"/>
+        <location filename="../../ui/models/bill.py" line="224"/>
         <source>Depends on the usage, which was not reported: ask for it first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="202"/>
+        <location filename="../../ui/models/bill.py" line="226"/>
         <source>%1, issued %2</source>
         <translation>%1, issued %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="241"/>
+        <location filename="../../ui/models/bill.py" line="271"/>
         <source>Pending credits</source>
         <translation>Pending credits</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="277"/>
+        <location filename="../../ui/models/bill.py" line="308"/>
         <source>%1 above expected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,12 +148,13 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="251"/>
+        <location filename="../../ui/panes.py" line="332"/>
+        <location filename="../../ui/panes.py" line="333"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="259"/>
+        <location filename="../../ui/panes.py" line="339"/>
         <source>Bills by period; Right or + expands a period</source>
         <translation>Bills by period; Right or + expands a period</translation>
     </message>
@@ -169,87 +170,88 @@
 <context>
     <name>CallAssist</name>
     <message>
-        <location filename="../../ui/call_assist.py" line="47"/>
+        <location filename="../../ui/call_assist.py" line="51"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="56"/>
+        <location filename="../../ui/call_assist.py" line="62"/>
         <source>&amp;Suggestions</source>
         <translation>&amp;Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="57"/>
+        <location filename="../../ui/call_assist.py" line="63"/>
         <source>Go to the suggestions</source>
         <translation>Go to the suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="58"/>
+        <location filename="../../ui/call_assist.py" line="64"/>
         <source>Accept all actions of the suggestion</source>
         <translation>Accept all actions of the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="60"/>
+        <location filename="../../ui/call_assist.py" line="66"/>
         <source>Copy the script</source>
         <translation>Copy the script</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="61"/>
+        <location filename="../../ui/call_assist.py" line="67"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="89"/>
+        <location filename="../../ui/call_assist.py" line="70"/>
+        <source>Suggestions · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="105"/>
+        <location filename="../../ui/call_assist.py" line="107"/>
         <source>Trainer (DEMO)</source>
         <translation>Trainer (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="94"/>
+        <location filename="../../ui/call_assist.py" line="113"/>
         <source>&amp;Trainer</source>
         <translation>&amp;Trainer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="95"/>
+        <location filename="../../ui/call_assist.py" line="114"/>
         <source>Ring the selected scenario</source>
         <translation>Ring the selected scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="96"/>
+        <location filename="../../ui/call_assist.py" line="115"/>
         <source>Load scenario…</source>
         <translation>Load scenario…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="97"/>
+        <location filename="../../ui/call_assist.py" line="116"/>
         <source>Hide hints</source>
         <translation>Hide hints</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="99"/>
+        <location filename="../../ui/call_assist.py" line="118"/>
         <source>Brief on a second screen</source>
         <translation>Brief on a second screen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="100"/>
+        <location filename="../../ui/call_assist.py" line="119"/>
         <source>Export the session report…</source>
         <translation>Export the session report…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="102"/>
+        <location filename="../../ui/call_assist.py" line="121"/>
         <source>Reset demo</source>
         <translation>Reset demo</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="120"/>
+        <location filename="../../ui/call_assist.py" line="139"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>Demo database reset to pristine in %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="144"/>
-        <source>Suggestions are unavailable: %1</source>
-        <translation>Suggestions are unavailable: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="172"/>
+        <location filename="../../ui/call_assist.py" line="212"/>
         <source>Call recorded</source>
         <translation>Call recorded</translation>
     </message>
@@ -257,62 +259,73 @@
 <context>
     <name>CallerBar</name>
     <message>
-        <location filename="../../ui/caller_bar.py" line="46"/>
-        <source>Caller number, e.g. 0912-345-678</source>
-        <translation>Caller number, e.g. 0912-345-678</translation>
-    </message>
-    <message>
-        <location filename="../../ui/caller_bar.py" line="47"/>
-        <source>Caller number</source>
-        <translation>Caller number</translation>
-    </message>
-    <message>
         <location filename="../../ui/caller_bar.py" line="52"/>
+        <source>Number, name or customer id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="53"/>
+        <source>Caller number, name or customer id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="60"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="53"/>
+        <location filename="../../ui/caller_bar.py" line="61"/>
         <source>Look up caller</source>
         <translation>Look up caller</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="56"/>
+        <location filename="../../ui/caller_bar.py" line="66"/>
         <source>Lookup message</source>
         <translation>Lookup message</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="60"/>
+        <location filename="../../ui/caller_bar.py" line="70"/>
         <source>Caller name</source>
         <translation>Caller name</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="62"/>
+        <location filename="../../ui/caller_bar.py" line="72"/>
         <source>Caller details</source>
         <translation>Caller details</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="84"/>
+        <location filename="../../ui/caller_bar.py" line="95"/>
+        <location filename="../../ui/caller_bar.py" line="105"/>
         <source>No caller</source>
         <translation>No caller</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="89"/>
-        <source>Enter a phone number</source>
-        <translation>Enter a phone number</translation>
+        <location filename="../../ui/caller_bar.py" line="114"/>
+        <source>Type the caller&apos;s number, name or customer id</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="106"/>
+        <location filename="../../ui/caller_bar.py" line="168"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="168"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="131"/>
         <source>Looking up %1 …</source>
         <translation>Looking up %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="114"/>
+        <location filename="../../ui/caller_bar.py" line="140"/>
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="128"/>
+        <location filename="../../ui/caller_bar.py" line="155"/>
         <source>No flags</source>
         <translation>No flags</translation>
     </message>
@@ -320,228 +333,313 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Agent Console</source>
         <translation>Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>DEMO (nothing reaches real systems)</source>
         <translation>DEMO (nothing reaches real systems)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
-        <source>Ready: type the caller&apos;s number and press Enter</source>
-        <translation>Ready: type the caller&apos;s number and press Enter</translation>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>Ready: type the caller&apos;s number and press Enter · F1 lists every key</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Caller</source>
         <translation>&amp;Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Bill</source>
         <translation>&amp;Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>C&amp;all</source>
         <translation>C&amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Go to the number field</source>
         <translation>Go to the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Next pane</source>
         <translation>Next pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Previous pane</source>
         <translation>Previous pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Contract pane</source>
         <translation>Contract pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Notifications pane</source>
         <translation>Notifications pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Bill pane</source>
         <translation>Bill pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Clear highlights</source>
         <translation>Clear highlights</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Expand or collapse the period</source>
         <translation>Expand or collapse the period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Expand all periods</source>
         <translation>Expand all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Collapse all periods</source>
         <translation>Collapse all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Wrap up the call…</source>
         <translation>Wrap up the call…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>About Agent Console</source>
         <translation>About Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
-        <source>Look up the number in the number field</source>
-        <translation>Look up the number in the number field</translation>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
-        <source>Move between controls</source>
-        <translation>Move between controls</translation>
+        <location filename="../../ui/main_window.py" line="286"/>
+        <source>Look up the number, name or customer id in the number field</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <source>Move to the next / previous pane or control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>Up / Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>Move between the rows of a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="457"/>
+        <source>No customer has the number %1. Check it with the caller, or type their name or customer id and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="460"/>
+        <source>“%1” is not a phone number. Retype it, or type the caller&apos;s name or customer id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <source>No customer&apos;s name or id matches “%1”. Try the phone number or the full customer id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="466"/>
+        <source>This customer source cannot search by name: type the phone number or the customer id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="468"/>
+        <source>The lookup of %1 failed unexpectedly (%2); the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="470"/>
+        <source>Could not look up %1: the customer data cannot be reached (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <source>Customers matching %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="490"/>
+        <source>%1 customers match “%2”: choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="514"/>
+        <source>No caller on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="557"/>
+        <source>{n} contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="557"/>
+        <source>{n} contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="558"/>
+        <source>{n} notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="558"/>
+        <source>{n} notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="559"/>
+        <source>{n} bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="559"/>
+        <source>{n} bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="573"/>
+        <source>The customer system did not answer (%1). Showing the copy of this caller read %2 (%3): it may be out of date. You can still record the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Left / Right</source>
         <translation>Left / Right</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Timeline: previous / next mark</source>
         <translation>Timeline: previous / next mark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Timeline: show the mark&apos;s item in its pane</source>
         <translation>Timeline: show the mark&apos;s item in its pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Right / Left, + / -</source>
         <translation>Right / Left, + / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Bill: expand / collapse a period</source>
         <translation>Bill: expand / collapse a period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <source>Inside the panes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>Agent Console %1
 Contract, notifications and bill side by side.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Wrap-up is not available in this build yet</source>
         <translation>Wrap-up is not available in this build yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <source>Could not look up %1: %2</source>
-        <translation>Could not look up %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>No notifications were sent to this customer.</source>
         <translation>No notifications were sent to this customer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>The journal cannot be read: %1</source>
         <translation>The journal cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="318"/>
-        <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
-        <translation>%1 · %2 contracts, %3 notifications, %4 bills</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="334"/>
-        <source>The customer system did not answer (%1). Showing the copy of this caller read %2 (%3): it may be out of date. You can still record the call.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="201"/>
+        <location filename="../../ui/panes.py" line="251"/>
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="206"/>
+        <location filename="../../ui/panes.py" line="256"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="207"/>
+        <location filename="../../ui/panes.py" line="257"/>
         <source>Contract clauses</source>
         <translation>Contract clauses</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="212"/>
+        <location filename="../../ui/panes.py" line="262"/>
         <source>Selected clause, full text</source>
         <translation>Selected clause, full text</translation>
     </message>
@@ -658,12 +756,12 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../ui/demo_banner.py" line="23"/>
+        <location filename="../../ui/demo_banner.py" line="34"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_banner.py" line="26"/>
+        <location filename="../../ui/demo_banner.py" line="35"/>
         <source>DEMO · training mode: made-up customers, nothing reaches real systems</source>
         <translation>DEMO · training mode: made-up customers, nothing reaches real systems</translation>
     </message>
@@ -671,17 +769,17 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
@@ -787,42 +885,42 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../ui/labels.py" line="113"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>{service}: free trial ended {ago} ({date}), now billed</source>
         <translation>{service}: free trial ended {ago} ({date}), now billed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>{service}: free trial ends {ago} ({date})</source>
         <translation>{service}: free trial ends {ago} ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>{service}: term ended {ago} ({date})</source>
         <translation>{service}: term ended {ago} ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>{service}: term ends {ago} ({date})</source>
         <translation>{service}: term ends {ago} ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>{service}: suspended</source>
         <translation>{service}: suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>{service}: cancellation refused {ago} ({date})</source>
         <translation>{service}: cancellation refused {ago} ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Open cases: {count}</source>
         <translation>Open cases: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Callbacks due: {count}</source>
         <translation>Callbacks due: {count}</translation>
     </message>
@@ -830,28 +928,28 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="334"/>
-        <location filename="../../ui/panes.py" line="349"/>
+        <location filename="../../ui/panes.py" line="434"/>
+        <location filename="../../ui/panes.py" line="452"/>
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="339"/>
-        <source>Previous calls, open cases and callbacks</source>
-        <translation>Previous calls, open cases and callbacks</translation>
+        <location filename="../../ui/panes.py" line="439"/>
+        <source>Previous calls, each with its actions; open cases and callbacks</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="340"/>
+        <location filename="../../ui/panes.py" line="442"/>
+        <source>No caller on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="440"/>
         <source>Events in the customer record</source>
         <translation>Events in the customer record</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="341"/>
-        <source>No calls with this customer recorded on this workstation yet.</source>
-        <translation>No calls with this customer recorded on this workstation yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panes.py" line="350"/>
+        <location filename="../../ui/panes.py" line="453"/>
         <source>Customer events</source>
         <translation>Customer events</translation>
     </message>
@@ -859,18 +957,22 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>KeyboardDialog</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="27"/>
-        <location filename="../../ui/help_dialog.py" line="37"/>
+        <location filename="../../ui/help_dialog.py" line="66"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="38"/>
+        <location filename="../../ui/help_dialog.py" line="90"/>
+        <source>Keyboard shortcuts, grouped by menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="92"/>
         <source>Keys</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="38"/>
+        <location filename="../../ui/help_dialog.py" line="92"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
@@ -878,340 +980,355 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Free trial becomes paid unless cancelled</source>
         <translation>Free trial becomes paid unless cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Stops by itself at the end of the term</source>
         <translation>Stops by itself at the end of the term</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Renews automatically</source>
         <translation>Renews automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Promotional price</source>
         <translation>Promotional price</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>No cancellation before the term ends</source>
         <translation>No cancellation before the term ends</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Early termination fee</source>
         <translation>Early termination fee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Stops at trial end</source>
         <translation>Stops at trial end</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Continues unless cancelled</source>
         <translation>Continues unless cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Promotion applies</source>
         <translation>Promotion applies</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="32"/>
         <source>Price change</source>
         <translation>Price change</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Payment due</source>
         <translation>Payment due</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Information only</source>
         <translation>Information only</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>Unclassified: template not mapped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Letter</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>App</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Call</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="44"/>
         <source>Field sales</source>
         <translation>Field sales</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="45"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Suspended</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>/ month</source>
         <translation>/ month</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>/ year</source>
         <translation>/ year</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>once</source>
         <translation>once</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Promise by sales</source>
         <translation>Promise by sales</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Installed</source>
         <translation>Installed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Cancellation requested</source>
         <translation>Cancellation requested</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>Cancellation refused</source>
         <translation>Cancellation refused</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Credit issued</source>
         <translation>Credit issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Resolved with a credit</source>
         <translation>Resolved with a credit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Escalated</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Callback scheduled</source>
         <translation>Callback scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>No action needed</source>
         <translation>No action needed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Transferred</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Dropped</source>
         <translation>Dropped</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Suspend service</source>
         <translation>Suspend service</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Cancel service</source>
         <translation>Cancel service</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Credit</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Open case</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Schedule callback</source>
         <translation>Schedule callback</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Request evidence</source>
         <translation>Request evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Waiting for a lead</source>
         <translation>Waiting for a lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Sending failed, retrying</source>
         <translation>Sending failed, retrying</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Refused by the central system</source>
         <translation>Refused by the central system</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Contract and notice disagree</source>
         <translation>Contract and notice disagree</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Website rule</source>
         <translation>Website rule</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Sales promise</source>
         <translation>Sales promise</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Billing error</source>
         <translation>Billing error</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Customer misunderstanding</source>
         <translation>Customer misunderstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Chinese (Taiwan)</source>
         <translation>Chinese (Taiwan)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>English</source>
         <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="129"/>
+        <source>Kept here (no hooks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="130"/>
+        <source>Kept here: no sync hooks configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="132"/>
+        <source>Demo: never sent</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ManualActionDialog</name>
     <message>
-        <location filename="../../ui/manual_action.py" line="34"/>
+        <location filename="../../ui/manual_action.py" line="33"/>
         <source>Add an action</source>
         <translation>Add an action</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="43"/>
+        <location filename="../../ui/manual_action.py" line="42"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="54"/>
+        <location filename="../../ui/manual_action.py" line="53"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="54"/>
+        <location filename="../../ui/manual_action.py" line="53"/>
         <source>&amp;Service:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="55"/>
+        <location filename="../../ui/manual_action.py" line="54"/>
         <source>&amp;Amount:</source>
         <translation>&amp;Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="55"/>
+        <location filename="../../ui/manual_action.py" line="54"/>
         <source>&amp;Months:</source>
         <translation>&amp;Months:</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="56"/>
+        <location filename="../../ui/manual_action.py" line="55"/>
         <source>&amp;What / summary:</source>
         <translation>&amp;What / summary:</translation>
     </message>
@@ -1219,17 +1336,17 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="232"/>
+        <location filename="../../ui/panes.py" line="309"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="235"/>
+        <location filename="../../ui/panes.py" line="312"/>
         <source>Notifications, newest first</source>
         <translation>Notifications, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="237"/>
+        <location filename="../../ui/panes.py" line="314"/>
         <source>Selected notification, full text</source>
         <translation>Selected notification, full text</translation>
     </message>
@@ -1237,116 +1354,200 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>Panes</name>
     <message>
-        <location filename="../../ui/models/panes.py" line="40"/>
-        <location filename="../../ui/models/panes.py" line="76"/>
-        <location filename="../../ui/models/panes.py" line="100"/>
-        <location filename="../../ui/models/panes.py" line="117"/>
+        <location filename="../../ui/models/panes.py" line="42"/>
+        <location filename="../../ui/models/panes.py" line="78"/>
+        <location filename="../../ui/models/panes.py" line="102"/>
+        <location filename="../../ui/models/panes.py" line="119"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="42"/>
+        <location filename="../../ui/models/panes.py" line="45"/>
         <source>Fee</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="46"/>
+        <location filename="../../ui/models/panes.py" line="49"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/models/panes.py" line="47"/>
-        <source>Started</source>
-        <translation>Started</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/panes.py" line="44"/>
         <source>Trial until</source>
         <translation>Trial until</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="45"/>
+        <location filename="../../ui/models/panes.py" line="48"/>
         <source>Term until</source>
         <translation>Term until</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="75"/>
+        <location filename="../../ui/models/panes.py" line="77"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="80"/>
+        <location filename="../../ui/models/panes.py" line="82"/>
         <source>Clause as printed</source>
         <translation>Clause as printed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="77"/>
+        <location filename="../../ui/models/panes.py" line="79"/>
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="97"/>
+        <location filename="../../ui/models/panes.py" line="99"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="99"/>
-        <location filename="../../ui/models/panes.py" line="115"/>
+        <location filename="../../ui/models/panes.py" line="101"/>
+        <location filename="../../ui/models/panes.py" line="117"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="98"/>
+        <location filename="../../ui/models/panes.py" line="100"/>
         <source>Says</source>
         <translation>Says</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="101"/>
-        <location filename="../../ui/models/panes.py" line="118"/>
+        <location filename="../../ui/models/panes.py" line="43"/>
+        <source>%1 (%2), started %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="103"/>
+        <location filename="../../ui/models/panes.py" line="120"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="114"/>
-        <location filename="../../ui/models/panes.py" line="168"/>
+        <location filename="../../ui/models/panes.py" line="116"/>
+        <location filename="../../ui/models/panes.py" line="191"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="116"/>
-        <location filename="../../ui/models/panes.py" line="169"/>
+        <location filename="../../ui/models/panes.py" line="118"/>
+        <location filename="../../ui/models/panes.py" line="192"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="148"/>
+        <location filename="../../ui/models/panes.py" line="154"/>
+        <source>Open case %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="174"/>
         <source>Call: %s</source>
         <translation>Call: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="150"/>
+        <location filename="../../ui/models/panes.py" line="153"/>
         <source>due %s</source>
         <translation>due %s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="151"/>
-        <source>Open case</source>
-        <translation>Open case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/panes.py" line="154"/>
+        <location filename="../../ui/models/panes.py" line="158"/>
         <source>Callback due %s</source>
         <translation>Callback due %s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="170"/>
+        <location filename="../../ui/models/panes.py" line="193"/>
         <source>Who / state</source>
         <translation>Who / state</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="171"/>
+        <location filename="../../ui/models/panes.py" line="194"/>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="245"/>
+        <location filename="../../ui/models/table.py" line="173"/>
+        <source>Evidence for the selected finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SavedNotice</name>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="41"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="42"/>
+        <source>Hide the saved call&apos;s confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="43"/>
+        <source>Saved call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="82"/>
+        <source>Case %1 opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="83"/>
+        <source>Callback due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="85"/>
+        <source>kept on this workstation: no sync hooks configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="87"/>
+        <source>demo: nothing sent to real systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="89"/>
+        <source>being sent to the central systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="90"/>
+        <source>Saved %1 · %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="93"/>
+        <source>Do not promise the waiting credit yet: a lead decides, and you will see their decision here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="106"/>
+        <source>applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="107"/>
+        <source>waiting for a lead&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="108"/>
+        <source>approved</source>
+        <translation type="unfinished">approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="109"/>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="112"/>
+        <source>recorded</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1503,68 +1704,57 @@ Contract, notifications and bill side by side.</translation>
         <translation>Evidence:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="75"/>
+        <location filename="../../ui/suggestion_models.py" line="77"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="75"/>
+        <location filename="../../ui/suggestion_models.py" line="77"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="77"/>
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestion_models.py" line="76"/>
+        <location filename="../../ui/suggestion_models.py" line="78"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="76"/>
-        <source>Months</source>
-        <translation>Months</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestion_models.py" line="116"/>
+        <location filename="../../ui/suggestion_models.py" line="126"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="116"/>
+        <location filename="../../ui/suggestion_models.py" line="126"/>
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="116"/>
+        <location filename="../../ui/suggestion_models.py" line="126"/>
         <source>Proposed</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="117"/>
+        <location filename="../../ui/suggestion_models.py" line="127"/>
         <source>(edited)</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="68"/>
+        <location filename="../../ui/suggestions_panel.py" line="64"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="78"/>
+        <location filename="../../ui/suggestions_panel.py" line="74"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="85"/>
-        <location filename="../../ui/suggestions_panel.py" line="187"/>
+        <location filename="../../ui/suggestions_panel.py" line="189"/>
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>Nothing to suggest: no finding for this caller.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="97"/>
+        <location filename="../../ui/suggestions_panel.py" line="94"/>
         <source>Suggested actions</source>
         <translation>Suggested actions</translation>
     </message>
@@ -1574,12 +1764,12 @@ Contract, notifications and bill side by side.</translation>
         <translation>Acce&amp;pt</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="125"/>
+        <location filename="../../ui/suggestions_panel.py" line="126"/>
         <source>C&amp;opy script</source>
         <translation>C&amp;opy script</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="132"/>
+        <location filename="../../ui/suggestions_panel.py" line="133"/>
         <source>Fi&amp;ndings</source>
         <translation>Fi&amp;ndings</translation>
     </message>
@@ -1587,6 +1777,16 @@ Contract, notifications and bill side by side.</translation>
         <location filename="../../ui/suggestions_panel.py" line="150"/>
         <source>Scr&amp;ipt</source>
         <translation>Scr&amp;ipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="194"/>
+        <source>Suggestions are unavailable: %1</source>
+        <translation type="unfinished">Suggestions are unavailable: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="225"/>
+        <source>No caller on screen.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="111"/>
@@ -1609,7 +1809,7 @@ Contract, notifications and bill side by side.</translation>
         <translation>Script to read to the customer</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="141"/>
+        <location filename="../../ui/suggestions_panel.py" line="142"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
@@ -1640,27 +1840,29 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="131"/>
+        <location filename="../../ui/sync_status.py" line="157"/>
         <source>Sync status</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="132"/>
+        <location filename="../../ui/sync_status.py" line="158"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="134"/>
+        <location filename="../../ui/sync_status.py" line="159"/>
         <source>Deliver the waiting events now</source>
         <translation>Deliver the waiting events now</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="142"/>
+        <location filename="../../ui/sync_status.py" line="167"/>
         <source>Sync: demo: delivery off</source>
         <translation>Sync: demo: delivery off</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="147"/>
+        <location filename="../../ui/sync_status.py" line="169"/>
         <source>Sync: no hooks configured; calls stay on this workstation</source>
         <translation>Sync: no hooks configured; calls stay on this workstation</translation>
     </message>
@@ -1670,37 +1872,37 @@ Contract, notifications and bill side by side.</translation>
         <translation>Sync: starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="161"/>
+        <location filename="../../ui/sync_status.py" line="177"/>
         <source>Sync: sending…</source>
         <translation>Sync: sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="171"/>
+        <location filename="../../ui/sync_status.py" line="187"/>
         <source>Sync: cannot read the delivery state: %1</source>
         <translation>Sync: cannot read the delivery state: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="174"/>
+        <location filename="../../ui/sync_status.py" line="190"/>
         <source>Sync: %1 waiting</source>
         <translation>Sync: %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="176"/>
+        <location filename="../../ui/sync_status.py" line="192"/>
         <source>last sent %1</source>
         <translation>last sent %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="177"/>
+        <location filename="../../ui/sync_status.py" line="193"/>
         <source>nothing sent yet</source>
         <translation>nothing sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="179"/>
+        <location filename="../../ui/sync_status.py" line="195"/>
         <source>%1 refused</source>
         <translation>%1 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="181"/>
+        <location filename="../../ui/sync_status.py" line="197"/>
         <source>%1 errors</source>
         <translation>%1 errors</translation>
     </message>
@@ -1733,38 +1935,38 @@ Contract, notifications and bill side by side.</translation>
         <translation>Pending credit %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="118"/>
+        <location filename="../../ui/timeline.py" line="132"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="119"/>
+        <location filename="../../ui/timeline.py" line="133"/>
         <source>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</source>
         <translation>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="232"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="232"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="232"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Bills</source>
         <translation>Bills</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="232"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="246"/>
-        <location filename="../../ui/timeline.py" line="254"/>
+        <location filename="../../ui/timeline.py" line="265"/>
+        <location filename="../../ui/timeline.py" line="273"/>
         <source>today %1 →</source>
         <translation>today %1 →</translation>
     </message>
@@ -1966,202 +2168,217 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../ui/wrapup.py" line="52"/>
+        <location filename="../../ui/wrapup.py" line="54"/>
         <source>A notice contradicts the contract</source>
         <translation>A notice contradicts the contract</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="53"/>
+        <location filename="../../ui/wrapup.py" line="55"/>
         <source>Promotion not applied</source>
         <translation>Promotion not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="54"/>
+        <location filename="../../ui/wrapup.py" line="56"/>
         <source>Charged after a cancellation attempt</source>
         <translation>Charged after a cancellation attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="55"/>
+        <location filename="../../ui/wrapup.py" line="57"/>
         <source>Charged while suspended</source>
         <translation>Charged while suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="56"/>
+        <location filename="../../ui/wrapup.py" line="58"/>
         <source>Charged twice</source>
         <translation>Charged twice</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="57"/>
+        <location filename="../../ui/wrapup.py" line="59"/>
         <source>Paid service never used</source>
         <translation>Paid service never used</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="81"/>
+        <location filename="../../ui/wrapup.py" line="83"/>
         <source>Wrap up the call with %1</source>
         <translation>Wrap up the call with %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="92"/>
+        <location filename="../../ui/wrapup.py" line="94"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="97"/>
+        <location filename="../../ui/wrapup.py" line="99"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="103"/>
+        <location filename="../../ui/wrapup.py" line="105"/>
         <source>What the customer said, what you did</source>
         <translation>What the customer said, what you did</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="104"/>
+        <location filename="../../ui/wrapup.py" line="106"/>
         <source>Follow up on</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="115"/>
+        <location filename="../../ui/wrapup.py" line="109"/>
+        <source>Follow-up date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="121"/>
         <source>What went wrong</source>
         <translation>What went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="125"/>
+        <location filename="../../ui/wrapup.py" line="131"/>
         <source>Actions carried out with this call</source>
         <translation>Actions carried out with this call</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="141"/>
+        <location filename="../../ui/wrapup.py" line="147"/>
         <source>Reason for crediting these months again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="142"/>
+        <location filename="../../ui/wrapup.py" line="148"/>
         <source>Why these months are credited again (recorded and audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="145"/>
+        <location filename="../../ui/wrapup.py" line="157"/>
+        <source>{n} suggested action is still “Proposed” and will not be carried out: accept or reject it in the suggestions (Esc keeps this as a draft).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="159"/>
+        <source>{n} suggested actions are still “Proposed” and will not be carried out: accept or reject them in the suggestions (Esc keeps this as a draft).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="163"/>
         <source>A&amp;dd action…</source>
         <translation>A&amp;dd action…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="148"/>
+        <location filename="../../ui/wrapup.py" line="166"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="158"/>
+        <location filename="../../ui/wrapup.py" line="176"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="162"/>
+        <location filename="../../ui/wrapup.py" line="180"/>
         <source>Close (keep a draft)</source>
         <translation>Close (keep a draft)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="167"/>
+        <location filename="../../ui/wrapup.py" line="185"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="168"/>
+        <location filename="../../ui/wrapup.py" line="186"/>
         <source>&amp;Root cause:</source>
         <translation>&amp;Root cause:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="169"/>
+        <location filename="../../ui/wrapup.py" line="187"/>
         <source>What went &amp;wrong:</source>
         <translation>What went &amp;wrong:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="180"/>
+        <location filename="../../ui/wrapup.py" line="199"/>
         <source>A&amp;ctions:</source>
         <translation>A&amp;ctions:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="181"/>
+        <location filename="../../ui/wrapup.py" line="200"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="186"/>
+        <location filename="../../ui/wrapup.py" line="205"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Follow-up:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="196"/>
+        <location filename="../../ui/wrapup.py" line="215"/>
         <source>Save the wrap-up</source>
         <translation>Save the wrap-up</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="254"/>
+        <location filename="../../ui/wrapup.py" line="274"/>
         <source>No actions: accept suggestions or add one</source>
         <translation>No actions: accept suggestions or add one</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="260"/>
+        <location filename="../../ui/wrapup.py" line="280"/>
         <source>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</source>
         <translation>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="268"/>
+        <location filename="../../ui/wrapup.py" line="288"/>
         <source>%1 %2: already credited or waiting for a lead. Crediting again needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="320"/>
+        <location filename="../../ui/wrapup.py" line="340"/>
         <source>Call %1 · after-call work %2</source>
         <translation>Call %1 · after-call work %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="347"/>
+        <location filename="../../ui/wrapup.py" line="367"/>
         <source>Your unsaved wrap-up for this customer was restored.</source>
         <translation>Your unsaved wrap-up for this customer was restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="367"/>
+        <location filename="../../ui/wrapup.py" line="387"/>
         <source>Choose an outcome.</source>
         <translation>Choose an outcome.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="368"/>
+        <location filename="../../ui/wrapup.py" line="388"/>
         <source>This outcome needs a root cause.</source>
         <translation>This outcome needs a root cause.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="369"/>
+        <location filename="../../ui/wrapup.py" line="389"/>
         <source>A scheduled callback needs a follow-up date.</source>
         <translation>A scheduled callback needs a follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="370"/>
+        <location filename="../../ui/wrapup.py" line="390"/>
         <source>Resolved with a credit: accept or add a credit.</source>
         <translation>Resolved with a credit: accept or add a credit.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="371"/>
+        <location filename="../../ui/wrapup.py" line="391"/>
         <source>No caller: look the customer up first.</source>
         <translation>No caller: look the customer up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="402"/>
+        <location filename="../../ui/wrapup.py" line="422"/>
         <source>Give the reason for crediting these months again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="409"/>
+        <location filename="../../ui/wrapup.py" line="429"/>
         <source>Could not save the call: %1. Everything stays in the form</source>
         <translation>Could not save the call: %1. Everything stays in the form</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="410"/>
+        <location filename="../../ui/wrapup.py" line="430"/>
         <source>; a draft is kept.</source>
         <translation>; a draft is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="410"/>
+        <location filename="../../ui/wrapup.py" line="430"/>
         <source>; the draft could not be kept either.</source>
         <translation>; the draft could not be kept either.</translation>
     </message>

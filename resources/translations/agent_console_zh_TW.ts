@@ -4,37 +4,37 @@
 <context>
     <name>ActionEditDialog</name>
     <message>
-        <location filename="../../ui/action_edit.py" line="41"/>
+        <location filename="../../ui/action_edit.py" line="42"/>
         <source>Edit the action</source>
         <translation>修改動作</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="48"/>
+        <location filename="../../ui/action_edit.py" line="49"/>
         <source>Action:</source>
         <translation>動作：</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="52"/>
+        <location filename="../../ui/action_edit.py" line="53"/>
         <source>Credit amount</source>
         <translation>折抵金額</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="54"/>
+        <location filename="../../ui/action_edit.py" line="55"/>
         <source>at most %1</source>
         <translation>最多 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="55"/>
+        <location filename="../../ui/action_edit.py" line="56"/>
         <source>&amp;Amount (at most %1):</source>
         <translation>金額(&amp;A)（最多 %1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="66"/>
+        <location filename="../../ui/action_edit.py" line="65"/>
         <source>Months:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../ui/action_edit.py" line="75"/>
+        <location filename="../../ui/action_edit.py" line="76"/>
         <source>&amp;When:</source>
         <translation>時間(&amp;W)：</translation>
     </message>
@@ -90,57 +90,57 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="180"/>
+        <location filename="../../ui/models/bill.py" line="197"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="180"/>
+        <location filename="../../ui/models/bill.py" line="197"/>
         <source>Service</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="181"/>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="181"/>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>Used</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="182"/>
+        <location filename="../../ui/models/bill.py" line="199"/>
         <source>Expected</source>
         <translation>應收</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="182"/>
+        <location filename="../../ui/models/bill.py" line="199"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="198"/>
+        <location filename="../../ui/models/bill.py" line="222"/>
         <source>Usage not reported for this month</source>
         <translation>本月用量未回報</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="200"/>
+        <location filename="../../ui/models/bill.py" line="224"/>
         <source>Depends on the usage, which was not reported: ask for it first</source>
         <translation>取決於使用紀錄，但尚未回報：請先查證</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="202"/>
+        <location filename="../../ui/models/bill.py" line="226"/>
         <source>%1, issued %2</source>
         <translation>%1，%2 出帳</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="241"/>
+        <location filename="../../ui/models/bill.py" line="271"/>
         <source>Pending credits</source>
         <translation>待入帳折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="277"/>
+        <location filename="../../ui/models/bill.py" line="308"/>
         <source>%1 above expected</source>
         <translation>比應收多 %1</translation>
     </message>
@@ -148,12 +148,13 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="251"/>
+        <location filename="../../ui/panes.py" line="332"/>
+        <location filename="../../ui/panes.py" line="333"/>
         <source>Bill</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="259"/>
+        <location filename="../../ui/panes.py" line="339"/>
         <source>Bills by period; Right or + expands a period</source>
         <translation>依期別列出帳單；按右鍵或 + 展開</translation>
     </message>
@@ -169,87 +170,88 @@
 <context>
     <name>CallAssist</name>
     <message>
-        <location filename="../../ui/call_assist.py" line="47"/>
+        <location filename="../../ui/call_assist.py" line="51"/>
         <source>Suggestions</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="56"/>
+        <location filename="../../ui/call_assist.py" line="62"/>
         <source>&amp;Suggestions</source>
         <translation>建議(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="57"/>
+        <location filename="../../ui/call_assist.py" line="63"/>
         <source>Go to the suggestions</source>
         <translation>跳到建議</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="58"/>
+        <location filename="../../ui/call_assist.py" line="64"/>
         <source>Accept all actions of the suggestion</source>
         <translation>採用此建議的所有動作</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="60"/>
+        <location filename="../../ui/call_assist.py" line="66"/>
         <source>Copy the script</source>
         <translation>複製話術</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="61"/>
+        <location filename="../../ui/call_assist.py" line="67"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="89"/>
+        <location filename="../../ui/call_assist.py" line="70"/>
+        <source>Suggestions · %1</source>
+        <translation>建議 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_assist.py" line="105"/>
+        <location filename="../../ui/call_assist.py" line="107"/>
         <source>Trainer (DEMO)</source>
         <translation>講師（示範）</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="94"/>
+        <location filename="../../ui/call_assist.py" line="113"/>
         <source>&amp;Trainer</source>
         <translation>講師(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="95"/>
+        <location filename="../../ui/call_assist.py" line="114"/>
         <source>Ring the selected scenario</source>
         <translation>撥入所選情境</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="96"/>
+        <location filename="../../ui/call_assist.py" line="115"/>
         <source>Load scenario…</source>
         <translation>載入情境…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="97"/>
+        <location filename="../../ui/call_assist.py" line="116"/>
         <source>Hide hints</source>
         <translation>隱藏提示</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="99"/>
+        <location filename="../../ui/call_assist.py" line="118"/>
         <source>Brief on a second screen</source>
         <translation>情境顯示於第二螢幕</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="100"/>
+        <location filename="../../ui/call_assist.py" line="119"/>
         <source>Export the session report…</source>
         <translation>匯出課程報告…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="102"/>
+        <location filename="../../ui/call_assist.py" line="121"/>
         <source>Reset demo</source>
         <translation>重設示範資料</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="120"/>
+        <location filename="../../ui/call_assist.py" line="139"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="144"/>
-        <source>Suggestions are unavailable: %1</source>
-        <translation>無法提供建議：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="172"/>
+        <location filename="../../ui/call_assist.py" line="212"/>
         <source>Call recorded</source>
         <translation>通話已記錄</translation>
     </message>
@@ -257,62 +259,73 @@
 <context>
     <name>CallerBar</name>
     <message>
-        <location filename="../../ui/caller_bar.py" line="46"/>
-        <source>Caller number, e.g. 0912-345-678</source>
-        <translation>來電號碼，例如 0912-345-678</translation>
-    </message>
-    <message>
-        <location filename="../../ui/caller_bar.py" line="47"/>
-        <source>Caller number</source>
-        <translation>來電號碼</translation>
-    </message>
-    <message>
         <location filename="../../ui/caller_bar.py" line="52"/>
+        <source>Number, name or customer id</source>
+        <translation>電話、姓名或客戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="53"/>
+        <source>Caller number, name or customer id</source>
+        <translation>來電號碼、姓名或客戶編號</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="60"/>
         <source>Look up</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="53"/>
+        <location filename="../../ui/caller_bar.py" line="61"/>
         <source>Look up caller</source>
         <translation>查詢來電者</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="56"/>
+        <location filename="../../ui/caller_bar.py" line="66"/>
         <source>Lookup message</source>
         <translation>查詢訊息</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="60"/>
+        <location filename="../../ui/caller_bar.py" line="70"/>
         <source>Caller name</source>
         <translation>來電者姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="62"/>
+        <location filename="../../ui/caller_bar.py" line="72"/>
         <source>Caller details</source>
         <translation>來電者資料</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="84"/>
+        <location filename="../../ui/caller_bar.py" line="95"/>
+        <location filename="../../ui/caller_bar.py" line="105"/>
         <source>No caller</source>
         <translation>尚無來電</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="89"/>
-        <source>Enter a phone number</source>
-        <translation>請輸入電話號碼</translation>
+        <location filename="../../ui/caller_bar.py" line="114"/>
+        <source>Type the caller&apos;s number, name or customer id</source>
+        <translation>請輸入來電號碼、姓名或客戶編號</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="106"/>
+        <location filename="../../ui/caller_bar.py" line="168"/>
+        <source>Warning</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="168"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_bar.py" line="131"/>
         <source>Looking up %1 …</source>
         <translation>正在查詢 %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="114"/>
+        <location filename="../../ui/caller_bar.py" line="140"/>
         <source>ID %1</source>
         <translation>身分證 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="128"/>
+        <location filename="../../ui/caller_bar.py" line="155"/>
         <source>No flags</source>
         <translation>無提醒</translation>
     </message>
@@ -320,228 +333,313 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Agent Console</source>
         <translation>客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>DEMO (nothing reaches real systems)</source>
         <translation>示範模式（不會送到正式系統）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
-        <source>Ready: type the caller&apos;s number and press Enter</source>
-        <translation>就緒：輸入來電號碼後按 Enter</translation>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>Ready: type the caller&apos;s number and press Enter · F1 lists every key</source>
+        <translation>就緒：輸入來電號碼後按 Enter · 按 F1 查看所有快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Caller</source>
         <translation>來電(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Bill</source>
         <translation>帳單(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>C&amp;all</source>
         <translation>通話(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Go to the number field</source>
         <translation>跳到號碼欄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Next pane</source>
         <translation>下一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Previous pane</source>
         <translation>上一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Contract pane</source>
         <translation>合約窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Notifications pane</source>
         <translation>通知窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Bill pane</source>
         <translation>帳單窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Clear highlights</source>
         <translation>清除標示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Expand or collapse the period</source>
         <translation>展開或收合此期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Expand all periods</source>
         <translation>展開所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Collapse all periods</source>
         <translation>收合所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Wrap up the call…</source>
         <translation>結束通話並記錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>About Agent Console</source>
         <translation>關於客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
-        <source>Look up the number in the number field</source>
-        <translation>查詢號碼欄中的號碼</translation>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
-        <source>Move between controls</source>
-        <translation>在控制項之間移動</translation>
+        <location filename="../../ui/main_window.py" line="286"/>
+        <source>Look up the number, name or customer id in the number field</source>
+        <translation>查詢號碼欄中的電話、姓名或客戶編號</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <source>Move to the next / previous pane or control</source>
+        <translation>移到下一個／上一個窗格或控制項</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>Up / Down</source>
+        <translation>上 / 下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>Move between the rows of a table</source>
+        <translation>在表格的列之間移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="457"/>
+        <source>No customer has the number %1. Check it with the caller, or type their name or customer id and press Enter.</source>
+        <translation>沒有客戶使用號碼 %1。請與來電者核對號碼，或輸入姓名或客戶編號後按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="460"/>
+        <source>“%1” is not a phone number. Retype it, or type the caller&apos;s name or customer id.</source>
+        <translation>「%1」不是電話號碼。請重新輸入，或輸入來電者的姓名或客戶編號。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <source>No customer&apos;s name or id matches “%1”. Try the phone number or the full customer id.</source>
+        <translation>沒有客戶的姓名或編號符合「%1」。請改用電話號碼或完整的客戶編號。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="466"/>
+        <source>This customer source cannot search by name: type the phone number or the customer id.</source>
+        <translation>此客戶資料來源無法以姓名搜尋：請輸入電話號碼或客戶編號。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="468"/>
+        <source>The lookup of %1 failed unexpectedly (%2); the details are in the log.</source>
+        <translation>查詢 %1 時發生非預期的錯誤（%2）；詳情已寫入紀錄檔。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="470"/>
+        <source>Could not look up %1: the customer data cannot be reached (%2).</source>
+        <translation>無法查詢 %1：連不上客戶資料（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <source>Customers matching %1</source>
+        <translation>符合「%1」的客戶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="490"/>
+        <source>%1 customers match “%2”: choose one.</source>
+        <translation>有 %1 位客戶符合「%2」：請選擇一位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="514"/>
+        <source>No caller on screen.</source>
+        <translation>畫面上沒有來電者。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="557"/>
+        <source>{n} contract</source>
+        <translation>{n} 份合約</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="557"/>
+        <source>{n} contracts</source>
+        <translation>{n} 份合約</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="558"/>
+        <source>{n} notification</source>
+        <translation>{n} 則通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="558"/>
+        <source>{n} notifications</source>
+        <translation>{n} 則通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="559"/>
+        <source>{n} bill</source>
+        <translation>{n} 期帳單</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="559"/>
+        <source>{n} bills</source>
+        <translation>{n} 期帳單</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="573"/>
+        <source>The customer system did not answer (%1). Showing the copy of this caller read %2 (%3): it may be out of date. You can still record the call.</source>
+        <translation>客戶系統沒有回應（%1）。目前顯示的是%2（%3）讀取的客戶資料副本，內容可能不是最新；仍可照常記錄這通電話。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Left / Right</source>
         <translation>左 / 右</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Timeline: previous / next mark</source>
         <translation>時間軸：上一個 / 下一個標記</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Timeline: show the mark&apos;s item in its pane</source>
         <translation>時間軸：在窗格中顯示該標記的項目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Right / Left, + / -</source>
         <translation>右 / 左、+ / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Bill: expand / collapse a period</source>
         <translation>帳單：展開 / 收合一期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <source>Inside the panes</source>
+        <translation>窗格內</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>客服工作台 %1
 合約、通知與帳單並列對照。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Wrap-up is not available in this build yet</source>
         <translation>此版本尚未提供通話記錄功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <source>Could not look up %1: %2</source>
-        <translation>無法查詢 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>No notifications were sent to this customer.</source>
         <translation>沒有寄給此客戶的通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>The journal cannot be read: %1</source>
         <translation>無法讀取通話日誌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="318"/>
-        <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
-        <translation>%1 · 合約 %2 份、通知 %3 則、帳單 %4 期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="334"/>
-        <source>The customer system did not answer (%1). Showing the copy of this caller read %2 (%3): it may be out of date. You can still record the call.</source>
-        <translation>客戶系統沒有回應（%1）。目前顯示的是%2（%3）讀取的客戶資料副本，內容可能不是最新；仍可照常記錄這通電話。</translation>
     </message>
 </context>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="201"/>
+        <location filename="../../ui/panes.py" line="251"/>
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="206"/>
+        <location filename="../../ui/panes.py" line="256"/>
         <source>Services</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="207"/>
+        <location filename="../../ui/panes.py" line="257"/>
         <source>Contract clauses</source>
         <translation>合約條款</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="212"/>
+        <location filename="../../ui/panes.py" line="262"/>
         <source>Selected clause, full text</source>
         <translation>所選條款全文</translation>
     </message>
@@ -658,12 +756,12 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../ui/demo_banner.py" line="23"/>
+        <location filename="../../ui/demo_banner.py" line="34"/>
         <source>Training mode</source>
         <translation>訓練模式</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_banner.py" line="26"/>
+        <location filename="../../ui/demo_banner.py" line="35"/>
         <source>DEMO · training mode: made-up customers, nothing reaches real systems</source>
         <translation>示範 · 訓練模式：虛構客戶，不會送到正式系統</translation>
     </message>
@@ -671,17 +769,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
@@ -787,42 +885,42 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../ui/labels.py" line="113"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>{service}: free trial ended {ago} ({date}), now billed</source>
         <translation>{service}：免費期已於{ago}結束（{date}），目前計費中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>{service}: free trial ends {ago} ({date})</source>
         <translation>{service}：免費期將於{ago}結束（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>{service}: term ended {ago} ({date})</source>
         <translation>{service}：合約期已於{ago}結束（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>{service}: term ends {ago} ({date})</source>
         <translation>{service}：合約期將於{ago}結束（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>{service}: suspended</source>
         <translation>{service}：已暫停</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>{service}: cancellation refused {ago} ({date})</source>
         <translation>{service}：{ago}取消遭拒（{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Open cases: {count}</source>
         <translation>未結案件：{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Callbacks due: {count}</source>
         <translation>待回電：{count}</translation>
     </message>
@@ -830,28 +928,28 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="334"/>
-        <location filename="../../ui/panes.py" line="349"/>
+        <location filename="../../ui/panes.py" line="434"/>
+        <location filename="../../ui/panes.py" line="452"/>
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="339"/>
-        <source>Previous calls, open cases and callbacks</source>
-        <translation>過去通話、未結案件與待回電</translation>
+        <location filename="../../ui/panes.py" line="439"/>
+        <source>Previous calls, each with its actions; open cases and callbacks</source>
+        <translation>先前的通話（各附其處理動作）、未結案件與待回電</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="340"/>
+        <location filename="../../ui/panes.py" line="442"/>
+        <source>No caller on screen.</source>
+        <translation>畫面上沒有來電者。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="440"/>
         <source>Events in the customer record</source>
         <translation>客戶紀錄中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="341"/>
-        <source>No calls with this customer recorded on this workstation yet.</source>
-        <translation>本工作站尚無此客戶的通話紀錄。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panes.py" line="350"/>
+        <location filename="../../ui/panes.py" line="453"/>
         <source>Customer events</source>
         <translation>客戶事件</translation>
     </message>
@@ -859,18 +957,22 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>KeyboardDialog</name>
     <message>
-        <location filename="../../ui/help_dialog.py" line="27"/>
-        <location filename="../../ui/help_dialog.py" line="37"/>
+        <location filename="../../ui/help_dialog.py" line="66"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="38"/>
+        <location filename="../../ui/help_dialog.py" line="90"/>
+        <source>Keyboard shortcuts, grouped by menu</source>
+        <translation>鍵盤快速鍵（依選單分組）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="92"/>
         <source>Keys</source>
         <translation>按鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialog.py" line="38"/>
+        <location filename="../../ui/help_dialog.py" line="92"/>
         <source>Action</source>
         <translation>動作</translation>
     </message>
@@ -878,340 +980,355 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Free trial becomes paid unless cancelled</source>
         <translation>免費期滿未取消即轉收費</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Stops by itself at the end of the term</source>
         <translation>期滿自動終止</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Renews automatically</source>
         <translation>自動續約</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Promotional price</source>
         <translation>優惠價</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>No cancellation before the term ends</source>
         <translation>期滿前不得取消</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Early termination fee</source>
         <translation>提前解約金</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Stops at trial end</source>
         <translation>免費期滿自動停止</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Continues unless cancelled</source>
         <translation>未取消即續用</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Promotion applies</source>
         <translation>適用優惠</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="32"/>
         <source>Price change</source>
         <translation>價格調整</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Payment due</source>
         <translation>繳費通知</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Information only</source>
         <translation>一般通知</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>Unclassified: template not mapped</source>
         <translation>未分類：範本尚未對應</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>SMS</source>
         <translation>簡訊</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Letter</source>
         <translation>信件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>App</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Call</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Website</source>
         <translation>網站</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Shop</source>
         <translation>門市</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="44"/>
         <source>Field sales</source>
         <translation>業務外勤</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="45"/>
         <source>System</source>
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Active</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Suspended</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>/ month</source>
         <translation>/ 月</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>/ year</source>
         <translation>/ 年</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>once</source>
         <translation>一次</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>Complaint</source>
         <translation>申訴</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Promise by sales</source>
         <translation>業務承諾</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Installed</source>
         <translation>完成安裝</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Cancellation requested</source>
         <translation>申請取消</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>Cancellation refused</source>
         <translation>取消遭拒</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Credit issued</source>
         <translation>已折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Resolved</source>
         <translation>已解決</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Resolved with a credit</source>
         <translation>以折抵解決</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Escalated</source>
         <translation>已轉呈</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Callback scheduled</source>
         <translation>已排定回電</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>No action needed</source>
         <translation>無需處理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Transferred</source>
         <translation>已轉接</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Dropped</source>
         <translation>通話中斷</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Suspend service</source>
         <translation>暫停服務</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Cancel service</source>
         <translation>取消服務</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Credit</source>
         <translation>折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Open case</source>
         <translation>開立案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Schedule callback</source>
         <translation>排定回電</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Request evidence</source>
         <translation>請客戶提供證明</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Waiting for a lead</source>
         <translation>待主管核准</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Not sent yet</source>
         <translation>尚未送出</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Sending failed, retrying</source>
         <translation>送出失敗，重試中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Refused by the central system</source>
         <translation>中央系統拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Delivered</source>
         <translation>已送達</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Contract and notice disagree</source>
         <translation>合約與通知不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Website rule</source>
         <translation>網站規則</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Sales promise</source>
         <translation>業務承諾</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Billing error</source>
         <translation>帳務錯誤</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Customer misunderstanding</source>
         <translation>客戶誤解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Chinese (Taiwan)</source>
         <translation>中文（台灣）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>English</source>
         <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="129"/>
+        <source>Kept here (no hooks)</source>
+        <translation>僅存本機（未設同步）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="130"/>
+        <source>Kept here: no sync hooks configured</source>
+        <translation>僅存本機：未設定同步對象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="132"/>
+        <source>Demo: never sent</source>
+        <translation>示範：不會送出</translation>
     </message>
 </context>
 <context>
     <name>ManualActionDialog</name>
     <message>
-        <location filename="../../ui/manual_action.py" line="34"/>
+        <location filename="../../ui/manual_action.py" line="33"/>
         <source>Add an action</source>
         <translation>新增動作</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="43"/>
+        <location filename="../../ui/manual_action.py" line="42"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="54"/>
+        <location filename="../../ui/manual_action.py" line="53"/>
         <source>&amp;Kind:</source>
         <translation>類型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="54"/>
+        <location filename="../../ui/manual_action.py" line="53"/>
         <source>&amp;Service:</source>
         <translation>服務(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="55"/>
+        <location filename="../../ui/manual_action.py" line="54"/>
         <source>&amp;Amount:</source>
         <translation>金額(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="55"/>
+        <location filename="../../ui/manual_action.py" line="54"/>
         <source>&amp;Months:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/manual_action.py" line="56"/>
+        <location filename="../../ui/manual_action.py" line="55"/>
         <source>&amp;What / summary:</source>
         <translation>內容 / 摘要(&amp;W)：</translation>
     </message>
@@ -1219,17 +1336,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="232"/>
+        <location filename="../../ui/panes.py" line="309"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="235"/>
+        <location filename="../../ui/panes.py" line="312"/>
         <source>Notifications, newest first</source>
         <translation>通知（新到舊）</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="237"/>
+        <location filename="../../ui/panes.py" line="314"/>
         <source>Selected notification, full text</source>
         <translation>所選通知全文</translation>
     </message>
@@ -1237,116 +1354,200 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>Panes</name>
     <message>
-        <location filename="../../ui/models/panes.py" line="40"/>
-        <location filename="../../ui/models/panes.py" line="76"/>
-        <location filename="../../ui/models/panes.py" line="100"/>
-        <location filename="../../ui/models/panes.py" line="117"/>
+        <location filename="../../ui/models/panes.py" line="42"/>
+        <location filename="../../ui/models/panes.py" line="78"/>
+        <location filename="../../ui/models/panes.py" line="102"/>
+        <location filename="../../ui/models/panes.py" line="119"/>
         <source>Service</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="42"/>
+        <location filename="../../ui/models/panes.py" line="45"/>
         <source>Fee</source>
         <translation>費用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="46"/>
+        <location filename="../../ui/models/panes.py" line="49"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
         <location filename="../../ui/models/panes.py" line="47"/>
-        <source>Started</source>
-        <translation>開始日</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/panes.py" line="44"/>
         <source>Trial until</source>
         <translation>免費至</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="45"/>
+        <location filename="../../ui/models/panes.py" line="48"/>
         <source>Term until</source>
         <translation>合約至</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="75"/>
+        <location filename="../../ui/models/panes.py" line="77"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="80"/>
+        <location filename="../../ui/models/panes.py" line="82"/>
         <source>Clause as printed</source>
         <translation>條款原文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="77"/>
+        <location filename="../../ui/models/panes.py" line="79"/>
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="97"/>
+        <location filename="../../ui/models/panes.py" line="99"/>
         <source>Sent</source>
         <translation>發送時間</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="99"/>
-        <location filename="../../ui/models/panes.py" line="115"/>
+        <location filename="../../ui/models/panes.py" line="101"/>
+        <location filename="../../ui/models/panes.py" line="117"/>
         <source>Channel</source>
         <translation>管道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="98"/>
+        <location filename="../../ui/models/panes.py" line="100"/>
         <source>Says</source>
         <translation>內容重點</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="101"/>
-        <location filename="../../ui/models/panes.py" line="118"/>
+        <location filename="../../ui/models/panes.py" line="43"/>
+        <source>%1 (%2), started %3</source>
+        <translation>%1（%2），%3 開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="103"/>
+        <location filename="../../ui/models/panes.py" line="120"/>
         <source>Text</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="114"/>
-        <location filename="../../ui/models/panes.py" line="168"/>
+        <location filename="../../ui/models/panes.py" line="116"/>
+        <location filename="../../ui/models/panes.py" line="191"/>
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="116"/>
-        <location filename="../../ui/models/panes.py" line="169"/>
+        <location filename="../../ui/models/panes.py" line="118"/>
+        <location filename="../../ui/models/panes.py" line="192"/>
         <source>What</source>
         <translation>事項</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="148"/>
+        <location filename="../../ui/models/panes.py" line="154"/>
+        <source>Open case %s</source>
+        <translation>開立案件 %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panes.py" line="174"/>
         <source>Call: %s</source>
         <translation>通話：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="150"/>
+        <location filename="../../ui/models/panes.py" line="153"/>
         <source>due %s</source>
         <translation>期限 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="151"/>
-        <source>Open case</source>
-        <translation>開立案件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/panes.py" line="154"/>
+        <location filename="../../ui/models/panes.py" line="158"/>
         <source>Callback due %s</source>
         <translation>回電時間 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="170"/>
+        <location filename="../../ui/models/panes.py" line="193"/>
         <source>Who / state</source>
         <translation>人員 / 狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panes.py" line="171"/>
+        <location filename="../../ui/models/panes.py" line="194"/>
         <source>Details</source>
         <translation>細節</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="245"/>
+        <location filename="../../ui/models/table.py" line="173"/>
+        <source>Evidence for the selected finding</source>
+        <translation>所選發現的證據</translation>
+    </message>
+</context>
+<context>
+    <name>SavedNotice</name>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="41"/>
+        <source>OK</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="42"/>
+        <source>Hide the saved call&apos;s confirmation</source>
+        <translation>隱藏通話已儲存的確認</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="43"/>
+        <source>Saved call</source>
+        <translation>已儲存的通話</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="82"/>
+        <source>Case %1 opened</source>
+        <translation>已開立案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="83"/>
+        <source>Callback due %1</source>
+        <translation>回電時間 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="85"/>
+        <source>kept on this workstation: no sync hooks configured</source>
+        <translation>僅保存在本工作站：未設定同步對象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="87"/>
+        <source>demo: nothing sent to real systems</source>
+        <translation>示範：不會送到真實系統</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="89"/>
+        <source>being sent to the central systems</source>
+        <translation>正在送往中央系統</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="90"/>
+        <source>Saved %1 · %2: %3</source>
+        <translation>已於 %1 儲存 · %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="93"/>
+        <source>Do not promise the waiting credit yet: a lead decides, and you will see their decision here.</source>
+        <translation>待核准的折抵先不要承諾客戶：由主管決定，決定結果會顯示在這裡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="106"/>
+        <source>applied</source>
+        <translation>已入帳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="107"/>
+        <source>waiting for a lead&apos;s approval</source>
+        <translation>待主管核准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="108"/>
+        <source>approved</source>
+        <translation>已核准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="109"/>
+        <source>refused</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_notice.py" line="112"/>
+        <source>recorded</source>
+        <translation>已記錄</translation>
     </message>
 </context>
 <context>
@@ -1505,68 +1706,57 @@ Contract, notifications and bill side by side.</source>
         <translation>證據：</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="75"/>
+        <location filename="../../ui/suggestion_models.py" line="77"/>
         <source>Decision</source>
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="75"/>
+        <location filename="../../ui/suggestion_models.py" line="77"/>
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="77"/>
-        <source>Service</source>
-        <translation>服務</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestion_models.py" line="76"/>
+        <location filename="../../ui/suggestion_models.py" line="78"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="76"/>
-        <source>Months</source>
-        <translation>月份</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestion_models.py" line="116"/>
+        <location filename="../../ui/suggestion_models.py" line="126"/>
         <source>Accepted</source>
         <translation>已採用</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="116"/>
+        <location filename="../../ui/suggestion_models.py" line="126"/>
         <source>Rejected</source>
         <translation>已拒絕</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="116"/>
+        <location filename="../../ui/suggestion_models.py" line="126"/>
         <source>Proposed</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="117"/>
+        <location filename="../../ui/suggestion_models.py" line="127"/>
         <source>(edited)</source>
         <translation>（已修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="68"/>
+        <location filename="../../ui/suggestions_panel.py" line="64"/>
         <source>Suggestions</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="78"/>
+        <location filename="../../ui/suggestions_panel.py" line="74"/>
         <source>Findings</source>
         <translation>發現</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="85"/>
-        <location filename="../../ui/suggestions_panel.py" line="187"/>
+        <location filename="../../ui/suggestions_panel.py" line="189"/>
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>沒有建議：此來電者沒有發現問題。</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="97"/>
+        <location filename="../../ui/suggestions_panel.py" line="94"/>
         <source>Suggested actions</source>
         <translation>建議動作</translation>
     </message>
@@ -1576,12 +1766,12 @@ Contract, notifications and bill side by side.</source>
         <translation>採用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="125"/>
+        <location filename="../../ui/suggestions_panel.py" line="126"/>
         <source>C&amp;opy script</source>
         <translation>複製話術(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="132"/>
+        <location filename="../../ui/suggestions_panel.py" line="133"/>
         <source>Fi&amp;ndings</source>
         <translation>發現(&amp;N)</translation>
     </message>
@@ -1589,6 +1779,16 @@ Contract, notifications and bill side by side.</source>
         <location filename="../../ui/suggestions_panel.py" line="150"/>
         <source>Scr&amp;ipt</source>
         <translation>話術(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="194"/>
+        <source>Suggestions are unavailable: %1</source>
+        <translation>無法提供建議：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="225"/>
+        <source>No caller on screen.</source>
+        <translation>畫面上沒有來電者。</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions_panel.py" line="111"/>
@@ -1611,7 +1811,7 @@ Contract, notifications and bill side by side.</source>
         <translation>向客戶說明的話術</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="141"/>
+        <location filename="../../ui/suggestions_panel.py" line="142"/>
         <source>Suggestion</source>
         <translation>建議</translation>
     </message>
@@ -1642,27 +1842,29 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="131"/>
+        <location filename="../../ui/sync_status.py" line="157"/>
         <source>Sync status</source>
         <translation>同步狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="132"/>
+        <location filename="../../ui/sync_status.py" line="158"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="134"/>
+        <location filename="../../ui/sync_status.py" line="159"/>
         <source>Deliver the waiting events now</source>
         <translation>立即送出等待中的事件</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="142"/>
+        <location filename="../../ui/sync_status.py" line="167"/>
         <source>Sync: demo: delivery off</source>
         <translation>同步：示範模式，不送出</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="147"/>
+        <location filename="../../ui/sync_status.py" line="169"/>
         <source>Sync: no hooks configured; calls stay on this workstation</source>
         <translation>同步：未設定同步對象；通話紀錄僅保存在本工作站</translation>
     </message>
@@ -1672,37 +1874,37 @@ Contract, notifications and bill side by side.</source>
         <translation>同步：啟動中…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="161"/>
+        <location filename="../../ui/sync_status.py" line="177"/>
         <source>Sync: sending…</source>
         <translation>同步：傳送中…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="171"/>
+        <location filename="../../ui/sync_status.py" line="187"/>
         <source>Sync: cannot read the delivery state: %1</source>
         <translation>同步：無法讀取傳送狀態：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="174"/>
+        <location filename="../../ui/sync_status.py" line="190"/>
         <source>Sync: %1 waiting</source>
         <translation>同步：%1 筆等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="176"/>
+        <location filename="../../ui/sync_status.py" line="192"/>
         <source>last sent %1</source>
         <translation>上次送出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="177"/>
+        <location filename="../../ui/sync_status.py" line="193"/>
         <source>nothing sent yet</source>
         <translation>尚未送出任何資料</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="179"/>
+        <location filename="../../ui/sync_status.py" line="195"/>
         <source>%1 refused</source>
         <translation>%1 筆遭拒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="181"/>
+        <location filename="../../ui/sync_status.py" line="197"/>
         <source>%1 errors</source>
         <translation>%1 個錯誤</translation>
     </message>
@@ -1735,38 +1937,38 @@ Contract, notifications and bill side by side.</source>
         <translation>待入帳折抵 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="118"/>
+        <location filename="../../ui/timeline.py" line="132"/>
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="119"/>
+        <location filename="../../ui/timeline.py" line="133"/>
         <source>Contract, notifications, bills and events on one time axis. Left and Right move between marks, Enter shows the item.</source>
         <translation>合約、通知、帳單與事件排在同一條時間軸上。左右鍵移動標記，Enter 顯示項目。</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="232"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="232"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="232"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Bills</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="232"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="246"/>
-        <location filename="../../ui/timeline.py" line="254"/>
+        <location filename="../../ui/timeline.py" line="265"/>
+        <location filename="../../ui/timeline.py" line="273"/>
         <source>today %1 →</source>
         <translation>今天 %1 →</translation>
     </message>
@@ -1968,202 +2170,217 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../ui/wrapup.py" line="52"/>
+        <location filename="../../ui/wrapup.py" line="54"/>
         <source>A notice contradicts the contract</source>
         <translation>通知與合約矛盾</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="53"/>
+        <location filename="../../ui/wrapup.py" line="55"/>
         <source>Promotion not applied</source>
         <translation>未套用優惠</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="54"/>
+        <location filename="../../ui/wrapup.py" line="56"/>
         <source>Charged after a cancellation attempt</source>
         <translation>申請取消後仍收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="55"/>
+        <location filename="../../ui/wrapup.py" line="57"/>
         <source>Charged while suspended</source>
         <translation>暫停期間仍收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="56"/>
+        <location filename="../../ui/wrapup.py" line="58"/>
         <source>Charged twice</source>
         <translation>重複收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="57"/>
+        <location filename="../../ui/wrapup.py" line="59"/>
         <source>Paid service never used</source>
         <translation>付費服務從未使用</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="81"/>
+        <location filename="../../ui/wrapup.py" line="83"/>
         <source>Wrap up the call with %1</source>
         <translation>結束與 %1 的通話並記錄</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="92"/>
+        <location filename="../../ui/wrapup.py" line="94"/>
         <source>Choose…</source>
         <translation>請選擇…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="97"/>
+        <location filename="../../ui/wrapup.py" line="99"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="103"/>
+        <location filename="../../ui/wrapup.py" line="105"/>
         <source>What the customer said, what you did</source>
         <translation>客戶說了什麼、您做了什麼</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="104"/>
+        <location filename="../../ui/wrapup.py" line="106"/>
         <source>Follow up on</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="115"/>
+        <location filename="../../ui/wrapup.py" line="109"/>
+        <source>Follow-up date</source>
+        <translation>追蹤日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="121"/>
         <source>What went wrong</source>
         <translation>問題原因</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="125"/>
+        <location filename="../../ui/wrapup.py" line="131"/>
         <source>Actions carried out with this call</source>
         <translation>本通話執行的動作</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="141"/>
+        <location filename="../../ui/wrapup.py" line="147"/>
         <source>Reason for crediting these months again</source>
         <translation>再次退款這些月份的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="142"/>
+        <location filename="../../ui/wrapup.py" line="148"/>
         <source>Why these months are credited again (recorded and audited)</source>
         <translation>為什麼要再次退款這些月份（會記錄並列入稽核）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="145"/>
+        <location filename="../../ui/wrapup.py" line="157"/>
+        <source>{n} suggested action is still “Proposed” and will not be carried out: accept or reject it in the suggestions (Esc keeps this as a draft).</source>
+        <translation>還有 {n} 項建議動作仍是「建議」狀態，不會執行：請在建議面板接受或拒絕（按 Esc 可保留為草稿）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="159"/>
+        <source>{n} suggested actions are still “Proposed” and will not be carried out: accept or reject them in the suggestions (Esc keeps this as a draft).</source>
+        <translation>還有 {n} 項建議動作仍是「建議」狀態，不會執行：請在建議面板接受或拒絕（按 Esc 可保留為草稿）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup.py" line="163"/>
         <source>A&amp;dd action…</source>
         <translation>新增動作(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="148"/>
+        <location filename="../../ui/wrapup.py" line="166"/>
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="158"/>
+        <location filename="../../ui/wrapup.py" line="176"/>
         <source>&amp;Save</source>
         <translation>儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="162"/>
+        <location filename="../../ui/wrapup.py" line="180"/>
         <source>Close (keep a draft)</source>
         <translation>關閉（保留草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="167"/>
+        <location filename="../../ui/wrapup.py" line="185"/>
         <source>&amp;Outcome:</source>
         <translation>結果(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="168"/>
+        <location filename="../../ui/wrapup.py" line="186"/>
         <source>&amp;Root cause:</source>
         <translation>根本原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="169"/>
+        <location filename="../../ui/wrapup.py" line="187"/>
         <source>What went &amp;wrong:</source>
         <translation>問題原因(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="180"/>
+        <location filename="../../ui/wrapup.py" line="199"/>
         <source>A&amp;ctions:</source>
         <translation>動作(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="181"/>
+        <location filename="../../ui/wrapup.py" line="200"/>
         <source>&amp;Notes:</source>
         <translation>備註(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="186"/>
+        <location filename="../../ui/wrapup.py" line="205"/>
         <source>&amp;Follow-up:</source>
         <translation>追蹤(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="196"/>
+        <location filename="../../ui/wrapup.py" line="215"/>
         <source>Save the wrap-up</source>
         <translation>儲存通話記錄</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="254"/>
+        <location filename="../../ui/wrapup.py" line="274"/>
         <source>No actions: accept suggestions or add one</source>
         <translation>沒有動作：請採用建議或自行新增</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="260"/>
+        <location filename="../../ui/wrapup.py" line="280"/>
         <source>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</source>
         <translation>折抵 %1 超過您的額度 %2：需等待主管核准。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="268"/>
+        <location filename="../../ui/wrapup.py" line="288"/>
         <source>%1 %2: already credited or waiting for a lead. Crediting again needs a reason.</source>
         <translation>%1 %2：已退款或正待主管核准。再次退款須填寫原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="320"/>
+        <location filename="../../ui/wrapup.py" line="340"/>
         <source>Call %1 · after-call work %2</source>
         <translation>通話 %1 · 話後處理 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="347"/>
+        <location filename="../../ui/wrapup.py" line="367"/>
         <source>Your unsaved wrap-up for this customer was restored.</source>
         <translation>已還原您對此客戶尚未儲存的通話記錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="367"/>
+        <location filename="../../ui/wrapup.py" line="387"/>
         <source>Choose an outcome.</source>
         <translation>請選擇通話結果。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="368"/>
+        <location filename="../../ui/wrapup.py" line="388"/>
         <source>This outcome needs a root cause.</source>
         <translation>此結果需要填寫根本原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="369"/>
+        <location filename="../../ui/wrapup.py" line="389"/>
         <source>A scheduled callback needs a follow-up date.</source>
         <translation>排定回電需要追蹤日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="370"/>
+        <location filename="../../ui/wrapup.py" line="390"/>
         <source>Resolved with a credit: accept or add a credit.</source>
         <translation>以折抵解決：請採用或新增一筆折抵。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="371"/>
+        <location filename="../../ui/wrapup.py" line="391"/>
         <source>No caller: look the customer up first.</source>
         <translation>尚無來電者：請先查詢客戶。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="402"/>
+        <location filename="../../ui/wrapup.py" line="422"/>
         <source>Give the reason for crediting these months again.</source>
         <translation>請填寫再次退款這些月份的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="409"/>
+        <location filename="../../ui/wrapup.py" line="429"/>
         <source>Could not save the call: %1. Everything stays in the form</source>
         <translation>無法儲存通話：%1。表單內容全部保留</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="410"/>
+        <location filename="../../ui/wrapup.py" line="430"/>
         <source>; a draft is kept.</source>
         <translation>；已保留草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="410"/>
+        <location filename="../../ui/wrapup.py" line="430"/>
         <source>; the draft could not be kept either.</source>
         <translation>；草稿也無法保留。</translation>
     </message>

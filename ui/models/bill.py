@@ -31,8 +31,17 @@ from console import formatting as fmt
 from console.caller_view import BillLineRow, BillRow, CallerView
 from console.flags import PendingCredit
 from console.judgement import MonthJudgement, explain
-from ui.labels import word
-from ui.models.table import HIGHLIGHT, HIGHLIGHT_TEXT, REF_ROLE, SORT_ROLE
+from ui.labels import DELIVERY_HOOKS, state_word, word
+from ui.models.table import (
+    ELIDABLE_ROLE,
+    EVIDENCE_MARK,
+    EVIDENCE_ROLE,
+    HIGHLIGHT,
+    HIGHLIGHT_TEXT,
+    REF_ROLE,
+    SORT_ROLE,
+)
+from ui.plain import tip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Item", "Service", "Amount", "Used", "Expected", "Why")  # the issue date is in the period's tooltip
@@ -90,9 +99,17 @@ class BillModel(QAbstractItemModel):
                 if top.children:
                     parent = self.createIndex(i, 0, top)
                     self.dataChanged.emit(self.index(0, EXPECTED, parent), self.index(len(top.children) - 1, last, parent))
+        self.delivery = DELIVERY_HOOKS
 
-    def set_view(self, view: CallerView | None, credits: Sequence[PendingCredit] = (), language: str | None = None) -> None:
+    def relabel(self) -> None:
+        """The UI language changed: headers and cached texts are asked for again."""
+        self._texts = {}
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def set_view(self, view: CallerView | None, credits: Sequence[PendingCredit] = (), language: str | None = None,
+                 delivery: str = DELIVERY_HOOKS) -> None:
         self.beginResetModel()
+        self.delivery = delivery
         self._view = view
         self._texts = {}
         self._judged = {}
@@ -192,7 +209,14 @@ class BillModel(QAbstractItemModel):
             text = self._texts.get(key)
             if text is None:
                 text = self._texts[key] = self._text(node, col)
+            if col == 0 and self._highlight and self._matches(node):
+                return EVIDENCE_MARK + text  # evidence is a marker, not only a colour
             return text
+        if role == Qt.ItemDataRole.ToolTipRole and node.kind == "credit" and node.credit:
+            c = node.credit
+            months = fmt.periods(c.periods, self.language) if c.periods else ""
+            return tip(" · ".join(x for x in (word("issue_credit"), c.service_code or "", self._money(c.amount, c.currency),
+                                             months, state_word(c.state, self.delivery)) if x))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 3 and node.kind == "line" and self._text(node, 3) == "–":
                 return QCoreApplication.translate("BillModel", "Usage not reported for this month")
@@ -201,9 +225,11 @@ class BillModel(QAbstractItemModel):
             if col == 0 and node.kind == "bill" and node.bill and node.bill.issued_on:
                 return QCoreApplication.translate("BillModel", "%1, issued %2").replace("%1", self._text(node, 0)).replace(
                     "%2", fmt.day(node.bill.issued_on, self.language))
-            return self._text(node, col) or None
+            return tip(self._text(node, col)) or None  # a line's wording is the operator's text
         if role == SORT_ROLE:
             return self._key(node, col)
+        if role == ELIDABLE_ROLE:
+            return node.kind == "line" and col == 0  # a line's own wording; its tooltip has it all
         if role == REF_ROLE:
             return sorted(node.refs)[0]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -213,6 +239,10 @@ class BillModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == EVIDENCE_ROLE:
+            return self._matches(node)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and self._matches(node):
+            return QCoreApplication.translate("Panes", "Evidence for the selected finding")
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self._matches(node):
             return HIGHLIGHT if role == Qt.ItemDataRole.BackgroundRole else HIGHLIGHT_TEXT
         return None
@@ -240,9 +270,10 @@ class BillModel(QAbstractItemModel):
             total = sum((c.credit.amount for c in node.children if c.credit), Decimal(0))
             return (QCoreApplication.translate("BillModel", "Pending credits"), "", self._money(-total), "", "", "")[col]
         if node.kind == "credit" and node.credit:
+            # The state first: it is what the agent tells the customer ("waiting for a lead").
             c = node.credit
-            what = ", ".join(c.periods) if c.periods else word("issue_credit")
-            return (f"{what} · {word(c.state)}", c.service_code or "", self._money(-c.amount, c.currency), "", "", "")[col]
+            return (state_word(c.state, self.delivery, short=True), c.service_code or "",
+                    self._money(-c.amount, c.currency), "", "", "")[col]
         return ""
 
     def _line_judgement(self, bill: BillRow, line: BillLineRow) -> tuple[str, str]:

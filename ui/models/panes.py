@@ -8,7 +8,7 @@ row's evidence reference is; the text comes from ``console.formatting`` (Babel) 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from console import formatting as fmt
 from console.caller_view import ClauseRow, ContractRow, EventRow, NotificationRow, ServiceRow
-from ui.labels import word
+from ui.labels import DELIVERY_HOOKS, state_word, word
 from ui.models.table import Column, RowsModel
 
 
@@ -37,14 +37,16 @@ class ServicesModel(RowsModel[ServiceRow]):
     def columns(self) -> Sequence[Column[ServiceRow]]:
         lang = self.language
         return (
+            # When the service started is in its tooltip (and on the timeline): the columns
+            # are what a call is about, and all of them fit a 1366 px screen.
             Column(lambda: QCoreApplication.translate("Panes", "Service"), lambda s: s.name(lang), lambda s: s.name(lang),
-                   tooltip=lambda s: f"{s.name(lang)} ({s.code})"),
+                   tooltip=lambda s: QCoreApplication.translate("Panes", "%1 (%2), started %3").replace("%1", s.name(lang))
+                   .replace("%2", s.code).replace("%3", fmt.day(s.started_on, lang))),
             Column(lambda: QCoreApplication.translate("Panes", "Fee"), lambda s: f"{fmt.money(s.fee_amount, self.currency, lang)} {word(s.fee_per)}",
                    lambda s: _cents(s.fee_amount), align_right=True),
             Column(lambda: QCoreApplication.translate("Panes", "Trial until"), lambda s: fmt.day(s.trial_until, lang), lambda s: _iso(s.trial_until)),
             Column(lambda: QCoreApplication.translate("Panes", "Term until"), lambda s: fmt.day(s.term_until, lang), lambda s: _iso(s.term_until)),
             Column(lambda: QCoreApplication.translate("Panes", "Status"), lambda s: word(s.status), lambda s: s.status),
-            Column(lambda: QCoreApplication.translate("Panes", "Started"), lambda s: fmt.day(s.started_on, lang), lambda s: _iso(s.started_on)),
         )
 
     def ref(self, row: ServiceRow) -> str:
@@ -78,7 +80,7 @@ class ClausesModel(RowsModel[ClauseLine]):
                    lambda c: (_iso(c.contract.signed_on) + c.contract.id),
                    tooltip=lambda c: f"{c.contract.id} · {fmt.day(c.contract.signed_on, lang)} · {c.contract.plan or ''}".strip(" ·")),
             Column(lambda: QCoreApplication.translate("Panes", "Clause as printed"), lambda c: _one_line(c.clause.text), lambda c: c.clause.text,
-                   tooltip=lambda c: c.clause.text),
+                   tooltip=lambda c: c.clause.text, free=True),
         )
 
     def ref(self, row: ClauseLine) -> str:
@@ -98,7 +100,7 @@ class NotificationsModel(RowsModel[NotificationRow]):
             Column(lambda: QCoreApplication.translate("Panes", "Says"), lambda n: word(n.says), lambda n: n.says),
             Column(lambda: QCoreApplication.translate("Panes", "Channel"), lambda n: word(n.channel), lambda n: n.channel),
             Column(lambda: QCoreApplication.translate("Panes", "Service"), lambda n: n.service_code or "", lambda n: n.service_code or ""),
-            Column(lambda: QCoreApplication.translate("Panes", "Text"), lambda n: _one_line(n.text), lambda n: n.text, tooltip=lambda n: n.text),
+            Column(lambda: QCoreApplication.translate("Panes", "Text"), lambda n: _one_line(n.text), lambda n: n.text, tooltip=lambda n: n.text, free=True),
         )
 
     def ref(self, row: NotificationRow) -> str:
@@ -116,7 +118,7 @@ class EventsModel(RowsModel[EventRow]):
             Column(lambda: QCoreApplication.translate("Panes", "What"), lambda e: word(e.kind), lambda e: e.kind),
             Column(lambda: QCoreApplication.translate("Panes", "Service"), lambda e: e.service_code or "", lambda e: e.service_code or ""),
             Column(lambda: QCoreApplication.translate("Panes", "Text"), lambda e: _one_line(e.text or ""), lambda e: e.text or "",
-                   tooltip=lambda e: e.text or ""),
+                   tooltip=lambda e: e.text or "", free=True),
         )
 
     def ref(self, row: EventRow) -> str:
@@ -132,33 +134,54 @@ class HistoryLine:
     what: str
     who: str
     details: str
+    child: bool = False  # an action, case or callback shown under its call
 
 
-def history_lines(history: Any, currency: str, language: str) -> list[HistoryLine]:
-    """Flatten ``console.history.CustomerHistory`` into lines, newest first."""
+def history_lines(history: Any, currency: str, language: str, delivery: str = DELIVERY_HOOKS) -> list[HistoryLine]:
+    """Flatten ``console.history.CustomerHistory`` into lines: each call (newest first) with
+    what it did under it (its actions not yet delivered, its case, its callback), then what
+    belongs to no call here. ``delivery`` words the "not sent" state (``labels.state_word``)."""
     if history is None:
         return []
+    under: dict[str, list[HistoryLine]] = {}
+    loose: list[HistoryLine] = []
+
+    def place(call_id: str | None, line: HistoryLine) -> None:
+        (under.setdefault(call_id, []) if call_id else loose).append(line)
+
+    for k in history.open_cases:
+        due = QCoreApplication.translate("Panes", "due %s") % fmt.day(k.due_on, language) if k.due_on else ""
+        place(k.call_id, HistoryLine(f"case:{k.id}", k.opened_at, QCoreApplication.translate("Panes", "Open case %s") % case_ref(k.id),
+                                     k.owner, " · ".join(x for x in (k.summary or "", due) if x)))
+    for b in history.due_callbacks:
+        place(b.call_id, HistoryLine(f"callback:{b.id}", b.due_at,
+                                     QCoreApplication.translate("Panes", "Callback due %s") % fmt.moment(b.due_at, language),
+                                     b.assignee, b.note or ""))
+    for a in history.undelivered:
+        amount = fmt.money(a.amount, a.currency, language) if a.amount is not None else ""
+        what = " ".join(x for x in (word(a.kind), a.service_code or "", amount) if x)
+        place(a.call_id, HistoryLine(f"action:{a.id}", a.created_at, what, state_word(a.state, delivery), a.last_error or ""))
     lines: list[HistoryLine] = []
-    for c in history.calls:
+    known = {c.id for c in history.calls}
+    for call_id in [k for k in under if k not in known]:
+        loose.extend(under.pop(call_id))  # a call older than the ones listed: its items stand alone
+    for c in history.calls:  # newest first
         details = " · ".join(x for x in (
             word(c.root_cause) if c.root_cause else "",
             fmt.money(c.credit_total, currency, language) if c.credit_total else "",
             c.notes or "",
         ) if x)
-        lines.append(HistoryLine(f"call:{c.id}", c.started_at, QCoreApplication.translate("Panes", "Call: %s") % word(c.outcome), c.agent_id, details))
-    for k in history.open_cases:
-        due = QCoreApplication.translate("Panes", "due %s") % fmt.day(k.due_on, language) if k.due_on else ""
-        lines.append(HistoryLine(f"case:{k.id}", k.opened_at, QCoreApplication.translate("Panes", "Open case"), k.owner,
-                                 " · ".join(x for x in (k.summary or "", due) if x)))
-    for b in history.due_callbacks:
-        lines.append(HistoryLine(f"callback:{b.id}", b.due_at, QCoreApplication.translate("Panes", "Callback due %s") % fmt.moment(b.due_at, language),
-                                 b.assignee, b.note or ""))
-    for a in history.undelivered:
-        amount = fmt.money(a.amount, a.currency, language) if a.amount is not None else ""
-        what = " ".join(x for x in (word(a.kind), a.service_code or "", amount) if x)
-        lines.append(HistoryLine(f"action:{a.id}", a.created_at, what, word(a.state), a.last_error or ""))
-    lines.sort(key=lambda h: h.at, reverse=True)
-    return lines
+        lines.append(HistoryLine(f"call:{c.id}", c.started_at, QCoreApplication.translate("Panes", "Call: %s") % word(c.outcome),
+                                 c.agent_id, details))
+        lines.extend(replace(h, what="    ↳ " + h.what, child=True) for h in under.pop(c.id, []))
+    loose.sort(key=lambda h: h.at, reverse=True)
+    return lines + loose
+
+
+def case_ref(case_id: str) -> str:
+    """A case's short reference for people: the last 8 characters of its id (the random part
+    of a time-ordered UUID), upper case; the full id is in the journal and exports."""
+    return case_id.replace("-", "")[-8:].upper()
 
 
 class HistoryModel(RowsModel[HistoryLine]):
@@ -169,7 +192,7 @@ class HistoryModel(RowsModel[HistoryLine]):
             Column(lambda: QCoreApplication.translate("Panes", "What"), lambda h: h.what, lambda h: h.what),
             Column(lambda: QCoreApplication.translate("Panes", "Who / state"), lambda h: h.who, lambda h: h.who),
             Column(lambda: QCoreApplication.translate("Panes", "Details"), lambda h: _one_line(h.details), lambda h: h.details,
-                   tooltip=lambda h: h.details),
+                   tooltip=lambda h: h.details, free=True),
         )
 
     def ref(self, row: HistoryLine) -> str:

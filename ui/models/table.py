@@ -12,7 +12,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ui.plain import tip
@@ -21,8 +27,13 @@ R = TypeVar("R")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REF_ROLE = Qt.ItemDataRole.UserRole + 2
 FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # the untruncated plain text (detail line)
-HIGHLIGHT = QBrush(QColor("#fff1b8"))
+ELIDABLE_ROLE = Qt.ItemDataRole.UserRole + 4  # True: free text that may be elided (its tooltip has it all)
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5  # True: the row is evidence for the selected finding
+# Evidence is a marker ("▶" before the first column's text) and words for a screen reader
+# as well as this colour; the amber is visible on white and under the dark text (8:1).
+HIGHLIGHT = QBrush(QColor("#ffe08a"))
 HIGHLIGHT_TEXT = QBrush(QColor("#3d2e00"))
+EVIDENCE_MARK = "▶ "
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -35,6 +46,7 @@ class Column(Generic[R]):
     key: Callable[[R], Any]
     align_right: bool = False
     tooltip: Callable[[R], str] | None = None
+    free: bool = False  # free text (a clause, an SMS): takes the spare width and may elide
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
@@ -52,6 +64,22 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     # -- subclass hooks ------------------------------------------------------------------
     def columns(self) -> Sequence[Column[R]]:
         raise NotImplementedError
+
+    def column_texts(self, column: int, limit: int) -> list[str]:
+        """The first ``limit`` loaded rows' texts of ``column`` (for measuring, without a
+        ``QModelIndex`` round trip per cell)."""
+        col = self._cols()[column]
+        texts = []
+        for r in range(min(self._loaded, limit)):
+            text = self._text.get((r, column))
+            if text is None:
+                text = self._text[(r, column)] = col.text(self._rows[r])
+            texts.append(text)
+        return texts
+
+    def free_column(self) -> int | None:
+        """The free-text column (stretches and elides), if the model has one."""
+        return next((i for i, c in enumerate(self._cols()) if c.free), None)
 
     def ref(self, row: R) -> str:
         """The evidence reference of a row ("notification:SMS-1")."""
@@ -71,6 +99,16 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         self._columns = None
         self._text = {}
         self.endResetModel()
+
+    def relabel(self) -> None:
+        """The UI language changed: headers and cached texts are asked for again."""
+        self._columns = None
+        self._text = {}
+        count = self.columnCount()
+        if count:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, count - 1)
+            if self._loaded:
+                self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, count - 1))
 
     def rows(self) -> list[R]:
         return list(self._rows)
@@ -113,9 +151,13 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             text = self._text.get(key)
             if text is None:
                 text = self._text[key] = col.text(row)
+            if index.column() == 0 and self._highlight and self.matches(row, self._highlight):
+                return EVIDENCE_MARK + text  # evidence is a marker, not only a colour
             return text
         if role == FULL_TEXT_ROLE:
             return col.tooltip(row) if col.tooltip else col.text(row)
+        if role == ELIDABLE_ROLE:
+            return col.free
         if role == Qt.ItemDataRole.ToolTipRole:
             return tip(col.tooltip(row) if col.tooltip else col.text(row))
         if role == SORT_ROLE:
@@ -125,6 +167,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if col.align_right else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == EVIDENCE_ROLE:
+            return bool(self._highlight) and self.matches(row, self._highlight)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and self._highlight and self.matches(row, self._highlight):
+            return QCoreApplication.translate("Panes", "Evidence for the selected finding")
         if role == Qt.ItemDataRole.BackgroundRole and self._highlight and self.matches(row, self._highlight):
             return HIGHLIGHT
         if role == Qt.ItemDataRole.ForegroundRole and self._highlight and self.matches(row, self._highlight):
