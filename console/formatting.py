@@ -76,6 +76,21 @@ def _skeleton(skeleton: str, value: date, language: str | None) -> str:
     return format_skeleton(skeleton, value, locale=_locale(language))
 
 
+def day_pattern(language: str | None = None) -> str:
+    """The pattern ``day`` writes with, four-digit year: ``yyyy/M/d`` (zh_TW), ``M/d/yyyy`` (en).
+
+    For date-entry widgets (a Qt ``QDateEdit`` reads the same letters), so that a date a user
+    types or picks looks like every date the console shows.
+    """
+    pattern = _locale(language).datetime_skeletons["yMd"].pattern
+    return re.sub(r"y+", "yyyy", pattern)
+
+
+def short_day(value: date, language: str | None = None) -> str:
+    """Month and day only, for a chart's day axis: ``11/19`` (en and zh_TW)."""
+    return _skeleton("Md", value, language)
+
+
 def long_day(value: date | None, language: str | None = None) -> str:
     """A calendar date for sentences: ``2009年2月16日``, ``Feb 16, 2009``."""
     if value is None:

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from console.errors import UserError
 from console.permissions import allowed, require
-from ui.decisions import DecisionWatcher
+from ui.decisions import DecisionWatcher, refresh_if_showing
 
 if TYPE_CHECKING:
+    from console.approvals import Decision
     from console.auth import Principal
     from console.context import ConsoleContext
 
@@ -219,23 +220,47 @@ class UserMenus(QObject):
         return self._show("export", lambda: ExportDialog(self.ctx, self.principal, self.window),
                           self.tr("Export call logs"), (640, 620))
 
-    def open_approvals(self, principal: Principal | None = None) -> QWidget | None:
-        """The approval queue for the signed-in lead (or for ``principal``, a supervisor override)."""
+    def open_approvals(self) -> QWidget | None:
+        """The approvals queue for the signed-in lead (the menu entry; refused to anyone else)."""
+        if self._refused("approval.list"):
+            return None
+        return self._queue("approvals", self.principal, self.tr("Approvals queue"))  # type: ignore[arg-type]
+
+    def open_override_queue(self, lead: Principal) -> QWidget | None:
+        """The queue for a lead who signed in on this screen (the supervisor override)."""
+        try:
+            require(lead, "approval.list")
+        except UserError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)
+            return None
+        title = fill(self.tr("Approvals queue: %1 %2 signed in on this screen"), lead.id, lead.name)
+        return self._queue("override", lead, title)
+
+    def _queue(self, name: str, who: Principal, title: str) -> QWidget:
         from ui.approvals import ApprovalsWidget
 
-        who = principal or self.principal
-        if principal is None and self._refused("approval.list"):
-            return None
-        name = "approvals" if principal is None else "override"
-        title = self.tr("Approvals queue") if principal is None else \
-            self.tr("Supervisor approval: %1").replace("%1", f"{who.id} {who.name}")
-
         def make() -> QWidget:
-            w = ApprovalsWidget(self.ctx, who, self.window)
+            w = ApprovalsWidget(self.ctx, who, self.window, language=getattr(self.window, "language", "en"))
+            w.open_caller.connect(self.open_caller)
+            w.decided.connect(self.after_decision)
             w.refresh()
             return w
 
-        return self._show(name, make, title, (900, 420))
+        view = self._show(name, make, title, (1100, 460))
+        view.setWindowTitle(title)
+        return view
+
+    def open_caller(self, phone: str) -> None:
+        """Pop a queued credit's customer in this window (the lead reads the whole case)."""
+        bring = getattr(self.window, "bring_to_front", None)
+        if callable(bring):
+            bring()
+        self.window.pop(phone)  # type: ignore[attr-defined]
+
+    def after_decision(self, decision: Decision) -> None:
+        """A decision was taken here: this window's caller and the agent's notice update now."""
+        refresh_if_showing(self.window, decision.customer_id)
+        self.watcher.poll()  # the agent signed in on this screen (override) hears of it at once
 
     def supervisor_override(self) -> QWidget:
         """A lead signs in on this screen (audited as an override) and decides in the queue."""
@@ -245,7 +270,7 @@ class UserMenus(QObject):
         dialog = SupervisorOverrideDialog(self.ctx, self.window)
         dialog.setObjectName("supervisorOverrideDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: dialog.principal and self.open_approvals(dialog.principal))
+        dialog.accepted.connect(lambda: dialog.principal and self.open_override_queue(dialog.principal))
         dialog.open()
         return dialog
 
