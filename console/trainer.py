@@ -100,6 +100,10 @@ class DemoClock:
     def running(self) -> bool:
         return self._anchor is not None
 
+    def real(self) -> datetime:
+        """The clock underneath: when something happened in the training room, not in the story."""
+        return self._base()
+
     def __call__(self) -> datetime:
         from datetime import timedelta
 
@@ -109,6 +113,12 @@ class DemoClock:
             return self._base()
         at, started = anchor
         return at + timedelta(seconds=max(0.0, self._monotonic() - started))
+
+
+def wall_clock(ctx: ConsoleContext) -> datetime:
+    """The real time, even while a rung scenario's clock runs (when an attempt was made)."""
+    clock = ctx.clock
+    return clock.real() if isinstance(clock, DemoClock) else ctx.now()
 
 
 def install_demo_clock(ctx: ConsoleContext) -> DemoClock:

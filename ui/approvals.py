@@ -104,9 +104,11 @@ class PendingModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_language(self, language: str) -> None:
-        self.beginResetModel()
+        """Headers and cells in another language; the selection stays (no model reset)."""
         self.language = language
-        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.HEADERS) - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)

@@ -7,7 +7,7 @@ trainee does not face. Large text, read-only, plain text (it is scenario data).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -18,7 +18,6 @@ class BriefWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("briefWindow")
-        self.setWindowTitle(self.tr("Caller's brief (trainer only) — DEMO"))
         self.title = QLabel(self)
         self.title.setObjectName("briefTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # the scenario's title is trainer data
@@ -33,6 +32,16 @@ class BriefWindow(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.text, 1)
         self.resize(720, 420)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Caller's brief (trainer only) — DEMO"))
+        self.text.setAccessibleName(self.tr("Caller's brief"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_brief(self, title: str, brief: str) -> None:
         self.title.setText(title)

@@ -102,6 +102,15 @@ class CallerBar(QFrame):
         self.message.clear()
         self.message.hide()
 
+    def clear_caller(self) -> None:
+        """Nobody on screen: no name, no details, no flags, an empty number field."""
+        self.clear_message()
+        self.name.setText(self.tr("No caller"))
+        self.details.clear()
+        self.number.clear()
+        for chip in self.flag_labels:
+            chip.hide()
+
     def show_busy(self, phone: str) -> None:
         self.show_message(self.tr("Looking up %1 …").replace("%1", phone), busy=True)
 

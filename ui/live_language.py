@@ -12,6 +12,8 @@ language, from Babel), not Qt's locale format.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QDateEdit, QWidget
 
@@ -37,6 +39,19 @@ def date_edit_format(language: str) -> str:
 def set_date_format(edits: tuple[QDateEdit, ...] | list[QDateEdit], language: str) -> None:
     for edit in edits:
         edit.setDisplayFormat(date_edit_format(language))
+
+
+def without_mnemonic(text: str) -> str:
+    """A label's text as a name: ``O&utcomes`` -> ``Outcomes``, ``結果(&U)`` -> ``結果``."""
+    return re.sub(r"\(&.\)|&(?=.)", "", text).strip(" :：")
+
+
+def count(text: str, n: int) -> str:
+    """``%1`` in a plural message (``tr(source, "", n)`` chose the form) as a grouped number.
+
+    Qt picks "1 call" or "2 calls" from ``n``; its own ``%n`` would write 100000, not 100,000.
+    """
+    return text.replace("%1", f"{n:,}")
 
 
 class LiveLanguage:

@@ -64,6 +64,7 @@ class ErrorBanner(QFrame):
 class ConsoleWindow(QMainWindow):
     popped = Signal(object)  # PopResult, once the panes and timeline are filled and painted
     pop_failed = Signal(object)  # PopFailure
+    popped_cleared = Signal()  # no caller on screen any more (clear_caller)
 
     def __init__(self, ctx: ConsoleContext, language: str = "en", lookups: Lookups | None = None,
                  remember: bool = True) -> None:
@@ -320,6 +321,32 @@ class ConsoleWindow(QMainWindow):
         # Tell the listeners (suggestions, wrap-up) on the next turn of the event loop, after
         # the posted layout and paint events: the caller is on screen before they do their work.
         QTimer.singleShot(0, lambda: self._announce(result))
+
+    def clear_caller(self) -> None:
+        """No caller on screen any more (a demo reset): name, flags, panes, timeline, history emptied.
+
+        Listeners learn it through ``popped_cleared``; a lookup still running is ignored.
+        """
+        lang = self.language
+        self.lookups.generation += 1  # an answer still on its way belongs to the old screen
+        self._busy.stop()
+        self.result = self.last_popped = None
+        self._last_phone = None  # F5 must not bring the old caller back
+        self.banner.hide()
+        self.caller_bar.clear_caller()
+        self.contract.services.set_rows([], lang)
+        self.contract.clauses.set_rows([], lang)
+        self.contract.detail.clear()
+        self.notifications.model.set_rows([], lang)
+        self.notifications.detail.clear()
+        self.bill.model.set_view(None, (), lang)
+        self.history.events.set_rows([], lang)
+        self.history.history.set_rows([], lang)
+        self.history.set_empty(True)
+        self.timeline.set_marks([])
+        self.act_wrap_up.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Ready: type the caller's number and press Enter"))
+        self.popped_cleared.emit()
 
     def _announce(self, result: PopResult) -> None:
         self.last_popped = result
