@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from export_helpers import AGENT, LEAD, T0, call_row, credit_row, insert_actions, insert_calls
+from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
@@ -127,9 +128,24 @@ def test_day_labels_are_whole_and_ticks_are_whole_numbers(qtbot, ctx, widget, da
             assert rect.width() >= fm.horizontalAdvance(text)  # drawn whole
             assert rect.right() < nxt[1].left() and 0 <= rect.left() and rect.right() <= panel.days.width()
         assert panel.chart.axes()[0].labelsVisible() is False  # Qt's own "…" labels are off
-        value_axis = next(a for a in panel.chart.axes() if hasattr(a, "tickInterval"))
-        assert value_axis.tickInterval() == int(value_axis.tickInterval()) >= 1 and value_axis.labelFormat() == "%d"
+        assert_whole_ticks(panel)
     assert widget.calls.days.caption in ("Feb 2026 – Mar 2026", "Mar 2026")
+
+
+def tick_values(axis) -> list[float]:  # type: ignore[no-untyped-def]
+    """The values the axis labels, as Qt Charts places them (dynamic interval or a fixed count)."""
+    lo, hi = axis.min(), axis.max()
+    if axis.tickType() == QValueAxis.TickType.TicksDynamic:
+        n = int((hi - axis.tickAnchor()) // axis.tickInterval())
+        return [axis.tickAnchor() + i * axis.tickInterval() for i in range(n + 1)]
+    return [lo + i * (hi - lo) / (axis.tickCount() - 1) for i in range(axis.tickCount())]
+
+
+def assert_whole_ticks(panel) -> None:  # type: ignore[no-untyped-def]
+    axis = next(a for a in panel.chart.axes() if isinstance(a, QValueAxis))
+    values = tick_values(axis)
+    assert len(values) >= 2 and all(v == int(v) for v in values), values  # "0 1 1 2" came from 0.25 steps
+    assert len({str(int(v)) for v in values}) == len(values)
 
 
 def test_nice_steps_are_whole() -> None:
@@ -143,6 +159,8 @@ def test_words_full_amounts_and_singular(qtbot, ctx, widget) -> None:  # type: i
         insert_calls(s, [row])
         insert_actions(s, [credit_row(row, "123456")])
     _shown(qtbot, widget, (1100, 720))
+    assert_whole_ticks(widget.calls)  # one call: 0 and 1, not 0, 0.25, 0.5...
+    assert_whole_ticks(widget.credits)
     assert widget.summary.text().startswith("1 call · 1 credit issued, NT$123,456")
     assert widget.findings.rows() == [("notice_contradicts_contract", "A notice contradicts the contract", "1")]
     assert widget.causes.rows()[0][1] == "Sales promise"
