@@ -164,7 +164,7 @@ def test_the_session_report_is_for_people(trainer_ctx: ConsoleContext, tmp_path:
 
     zh = session_report(trainer_ctx, language="zh_TW", written_at=base)
     assert zh.attempts[0].title == "mPro 試用期滿仍續收費"
-    assert zh.attempts[0].missed[0].startswith("暫停服務: ") and "(MPRO)" in zh.attempts[0].missed[0]
+    assert zh.attempts[0].missed[0].startswith("暫停服務：") and "(MPRO)" in zh.attempts[0].missed[0]
     html_text = to_html(zh)
     assert "訓練課程報告" in html_text and "2026/12/2 09:00" in html_text and "各學員摘要" in html_text
 
@@ -175,7 +175,7 @@ def test_missed_credits_and_findings_in_words() -> None:
     services = {"MUSIC": ("Music streaming add-on", "音樂串流加值")}
     doc = {"kind": "issue_credit", "service": "MUSIC", "amount": "298", "periods": ["2025-06", "2025-07"]}
     assert _item(doc, services, "en") == "Credit: Music streaming add-on (MUSIC) NT$298 for Jun 2025, Jul 2025"
-    assert _item(doc, services, "zh_TW") == "折抵: 音樂串流加值 (MUSIC) NT$298（2025年6月, 2025年7月）"
+    assert _item(doc, services, "zh_TW") == "折抵：音樂串流加值 (MUSIC) NT$298（2025年6月, 2025年7月）"
 
 
 def test_the_trainee_named_in_the_window_is_kept(trainer_ctx: ConsoleContext) -> None:

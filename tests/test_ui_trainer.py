@@ -38,7 +38,9 @@ def dctx(scenarios_template: Path, tmp_path: Path):  # type: ignore[no-untyped-d
 
 @pytest.fixture
 def panel(qtbot, dctx):  # type: ignore[no-untyped-def]
-    application()
+    from ui.i18n import install_translators
+
+    install_translators(application(), "en")  # plurals come from the en catalogue, as in the app
     p = TrainerPanel(dctx, "en")
     qtbot.addWidget(p)
     p.resize(360, 700)
@@ -132,10 +134,19 @@ def test_load_scenario_validates_and_imports_without_restart(panel, tmp_path) ->
     assert panel.selected().id == SCENARIO_01 and "Loaded" in panel.message.text()
 
 
-def test_brief_window_and_session_report(panel, dctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _two_screens(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    primary = QGuiApplication.primaryScreen()
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [primary, primary]))
+
+
+def test_brief_window_and_session_report(panel, dctx, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _two_screens(monkeypatch)
     panel.select(SCENARIO_01)
     window = panel.open_brief_window()
-    assert window.isVisible() and "SMS" in window.text.toPlainText() and "DEMO" in window.windowTitle()
+    assert window is not None and window.isVisible() and "SMS" in window.text.toPlainText()
+    assert "DEMO" in window.windowTitle() and panel.message.text() == "The brief is on the second screen."
     panel.trainee.setText("Ana Lin")
     panel.show_score(_record(dctx, accept=True))
     out = tmp_path / "report.csv"
@@ -160,8 +171,10 @@ def test_one_screen_says_the_brief_is_not_on_a_second_one(panel, monkeypatch) ->
 
     monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [QGuiApplication.primaryScreen()]))
     panel.select(SCENARIO_01)
-    panel.open_brief_window()
-    assert panel.message.text().startswith("There is only one screen")
+    assert not panel.brief.isVisibleTo(panel)
+    assert panel.open_brief_window() is None and panel.brief_window is None  # no window over the trainee's view
+    assert panel.message.text().startswith("There is only one screen") and panel.brief.isVisibleTo(panel)
+    assert panel.show_brief.text() == "Hide the brie&f"
 
 
 def test_the_trainee_named_in_the_panel_is_scored(panel, dctx) -> None:  # type: ignore[no-untyped-def]

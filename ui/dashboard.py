@@ -113,13 +113,15 @@ def _table(columns: int) -> QTableWidget:
     return t
 
 
-def _fill(t: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+def _fill(t: QTableWidget, rows: list[tuple[str, ...]], numbers: range | None = None) -> None:
+    """Rows of text; the ``numbers`` columns (all but the first by default) right-aligned."""
     t.setRowCount(len(rows))
+    numeric = numbers if numbers is not None else range(1, t.columnCount())
     for r, values in enumerate(rows):
         for c, v in enumerate(values):
             item = QTableWidgetItem(v)
             item.setToolTip(v)
-            if c:
+            if c in numeric:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             t.setItem(r, c, item)
     t.resizeColumnsToContents()
@@ -138,7 +140,7 @@ class _DayPanel(QGroupBox):
         self.chart.setMargins(QMargins(4, 4, 4, 0))
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumSize(320, 200)
+        self.view.setMinimumSize(240, 170)
         self.days = DayAxis(self.view)
         self.table = _table(columns)
         left = QVBoxLayout()
@@ -220,16 +222,16 @@ class DashboardWidget(LiveLanguage, QWidget):
         for box, inner in ((self.causes_box, self.causes), (self.findings_box, self.findings)):
             QVBoxLayout(box).addWidget(inner)
         sync_layout = QVBoxLayout(self.sync_box)
-        sync_layout.addWidget(self.sync, 1)
+        sync_layout.addWidget(self.sync)
         sync_layout.addWidget(self.sync_note)
-        grid = QGridLayout()
-        grid.addWidget(self.calls, 0, 0, 1, 3)
-        grid.addWidget(self.credits, 0, 3, 1, 3)
-        grid.addWidget(self.causes_box, 1, 0, 1, 2)
-        grid.addWidget(self.findings_box, 1, 2, 1, 2)
-        grid.addWidget(self.sync_box, 1, 4, 1, 2)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        grid = QGridLayout()  # fits the 1100x720 the Lead menu opens it at on a 1366x768 screen
+        grid.addWidget(self.calls, 0, 0)
+        grid.addWidget(self.credits, 0, 1)
+        grid.addWidget(self.causes_box, 1, 0)
+        grid.addWidget(self.findings_box, 1, 1)
+        grid.addWidget(self.sync_box, 2, 0, 1, 2)
+        grid.setRowStretch(0, 4)
+        grid.setRowStretch(1, 3)
         self.hint = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -378,12 +380,18 @@ class DashboardWidget(LiveLanguage, QWidget):
             return "… " + self.tr("sending")
         return "✓ " + self.tr("up to date")
 
+    def _fit_sync(self) -> None:
+        """As tall as its rows (a floor has a handful of hooks), so the charts keep the room."""
+        t = self.sync
+        rows = sum(t.rowHeight(r) for r in range(t.rowCount()))
+        t.setFixedHeight(t.horizontalHeader().height() + rows + 2 * t.frameWidth() + 2)
+
     def _show_sync(self, data: Loaded) -> None:
         lang = self.language
         rows = [(f"{h.name} ({h.kind})", f"{h.delivered:,}", f"{h.pending:,}", f"{h.failing:,}", f"{h.dead:,}",
                  self.hook_state(h), formatting.moment(h.last_success, lang) or self.tr("never"))
                 for h in data.hooks]
-        _fill(self.sync, rows)
+        _fill(self.sync, rows, numbers=range(1, 5))
         for r, h in enumerate(data.hooks):
             if h.failing or h.dead:
                 self.sync.item(r, 5).setForeground(QColor("#b42318"))
@@ -397,6 +405,7 @@ class DashboardWidget(LiveLanguage, QWidget):
         else:
             note = self.tr("Per hook, what reached the central systems (as agent-console sync status).")
         self.sync.setVisible(bool(data.hooks))
+        self._fit_sync()
         self.sync_note.setText(note)
 
     # -- export -------------------------------------------------------------------------------

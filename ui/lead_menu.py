@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from console.errors import UserError
@@ -55,6 +55,18 @@ class SettingsUser:
 
 def settings_user(ctx: ConsoleContext) -> SettingsUser:
     return SettingsUser(ctx.settings.agent_id, ctx.settings.agent_id, ctx.settings.role)
+
+
+def fit_to_screen(window: QWidget, size: tuple[int, int], grow: bool = True) -> tuple[int, int]:
+    """``size`` never larger than the screen; grown to most of a large one (1920x1080) if ``grow``."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return size
+    avail = screen.availableGeometry()
+    w, h = size
+    if grow:
+        w, h = max(w, int(avail.width() * 0.7)), max(h, int(avail.height() * 0.8))
+    return min(w, avail.width()), min(h, avail.height())
 
 
 def fill(template: str, *values: str) -> str:
@@ -186,14 +198,15 @@ class UserMenus(QObject):
             return True
         return False
 
-    def _show(self, name: str, make: Callable[[], QWidget], title: str, size: tuple[int, int]) -> QWidget:
+    def _show(self, name: str, make: Callable[[], QWidget], title: str, size: tuple[int, int],
+              grow: bool = True) -> QWidget:
         view = self.views.get(name)
         if view is None:
             view = make()
             view.setObjectName(name + "View")
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.setWindowTitle(title)
-            view.resize(*size)
+            view.resize(*fit_to_screen(self.window, size, grow))
             self.views[name] = view
         view.show()
         view.raise_()
@@ -218,7 +231,7 @@ class UserMenus(QObject):
         from ui.export_dialog import ExportDialog
 
         return self._show("export", lambda: ExportDialog(self.ctx, self.principal, self.window),
-                          self.tr("Export call logs"), (640, 620))
+                          self.tr("Export call logs"), (640, 620), grow=False)
 
     def open_approvals(self) -> QWidget | None:
         """The approvals queue for the signed-in lead (the menu entry; refused to anyone else)."""
@@ -246,7 +259,7 @@ class UserMenus(QObject):
             w.refresh()
             return w
 
-        view = self._show(name, make, title, (1100, 460))
+        view = self._show(name, make, title, (1100, 460), grow=False)
         view.setWindowTitle(title)
         return view
 

@@ -128,9 +128,9 @@ class TrainerPanel(LiveLanguage, QFrame):
         self.list.setObjectName("scenarioList")
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setWordWrap(True)  # whole titles, on two lines in a narrow dock
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setUniformItemSizes(True)
         self.list.activated.connect(lambda index: self.ring(self.model.scenario(index.row())))
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected_brief())
         self.ring_btn = QPushButton(self)
@@ -335,19 +335,25 @@ class TrainerPanel(LiveLanguage, QFrame):
             self.load_paths(files)
 
     # -- brief window ------------------------------------------------------------------------
-    def open_brief_window(self) -> BriefWindow:
-        """The brief in a window of its own, on the second screen; says so when there is only one."""
+    def open_brief_window(self) -> BriefWindow | None:
+        """The brief in a window of its own on the second screen; with one screen, here instead.
+
+        A window on the only screen would cover the trainee's view, so the panel shows the
+        brief (the trainer keeps it out of the trainee's sight) and says why.
+        """
+        if BriefWindow.second_screen() is None:
+            self.show_brief.setChecked(True)
+            self.say(lambda: self.tr("There is only one screen: the brief is shown here in the panel, "
+                                     "not in a window over the trainee's view."))
+            return None
         if self.brief_window is None:
             self.brief_window = BriefWindow()
             self.brief_window.setObjectName("briefWindow")
         s = self.ringing or self.selected()
         if s is not None:
             self.brief_window.show_brief(s.title_in(self.language), s.brief_in(self.language))
-        if self.brief_window.show_on_second_screen():
-            self.say(lambda: self.tr("The brief is on the second screen."))
-        else:
-            self.say(lambda: self.tr("There is only one screen: the brief opened in its own window on this "
-                                     "screen. Keep it out of the trainee's sight."))
+        self.brief_window.show_on_second_screen()
+        self.say(lambda: self.tr("The brief is on the second screen."))
         return self.brief_window
 
     def close_brief_window(self) -> None:

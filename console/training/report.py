@@ -96,7 +96,7 @@ def _item(doc: Mapping[str, Any], services: Mapping[str, tuple[str, str]], langu
     if code:
         names = services.get(str(code))
         name = (names[1] if language.startswith("zh") else names[0]) if names else ""
-        parts[0] += ": " + (f"{name} ({code})" if name else str(code))
+        parts[0] += words.text("colon", language) + (f"{name} ({code})" if name else str(code))
     if doc.get("amount") is not None:
         parts.append(formatting.money(Decimal(str(doc["amount"])), CURRENCY, language))
     what = " ".join(parts)
@@ -158,15 +158,21 @@ def session_report(ctx: ConsoleContext, *, language: str = "en", trainee: str | 
 # -- writing ----------------------------------------------------------------------------------------
 
 
+def _amount(value: Decimal) -> str:
+    """A plain number a spreadsheet sums: ``1200`` for whole NT$, ``12.50`` otherwise."""
+    return str(int(value)) if value == value.to_integral_value() else str(value)
+
+
 def _mmss(seconds: int | None) -> str:
     return "" if seconds is None else f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def _attempt_cells(r: SessionReport, a: AttemptLine) -> list[str]:
+def _attempt_cells(r: SessionReport, a: AttemptLine) -> list[str | tuple[str, ...]]:
+    """One attempt's cells; the missed and extra items stay a tuple (one line each in HTML)."""
     lang = r.language
     return [formatting.moment(a.at, lang), a.trainee, a.title, str(a.percent), f"{a.points}/{a.max_points}",
-            str(a.over_credit), str(a.under_credit), _mmss(a.seconds),
-            words.text("hints_hidden" if a.hints_hidden else "hints_shown", lang), "; ".join(a.missed), "; ".join(a.extra)]
+            _amount(a.over_credit), _amount(a.under_credit), _mmss(a.seconds),
+            words.text("hints_hidden" if a.hints_hidden else "hints_shown", lang), a.missed, a.extra]
 
 
 def _attempt_headers(lang: str) -> list[str]:
@@ -175,8 +181,8 @@ def _attempt_headers(lang: str) -> list[str]:
 
 
 def _summary_cells(s: TraineeSummary) -> list[str]:
-    return [s.trainee, str(s.attempts), str(s.average_percent), str(s.perfect), str(s.over_credit),
-            str(s.under_credit), _mmss(s.average_seconds)]
+    return [s.trainee, str(s.attempts), str(s.average_percent), str(s.perfect), _amount(s.over_credit),
+            _amount(s.under_credit), _mmss(s.average_seconds)]
 
 
 def _summary_headers(lang: str) -> list[str]:
@@ -198,7 +204,7 @@ def to_csv(r: SessionReport) -> str:
     out = csv.writer(buf)
     lang = r.language
     rows: list[list[str]] = [[words.text("title", lang)], [_heading(r)], [], _attempt_headers(lang)]
-    rows += [_attempt_cells(r, a) for a in r.attempts]
+    rows += [[c if isinstance(c, str) else "; ".join(c) for c in _attempt_cells(r, a)] for a in r.attempts]
     rows += [[], [words.text("summary", lang)], _summary_headers(lang)]
     rows += [_summary_cells(s) for s in (*r.trainees, *([r.overall] if r.overall else []))]
     for row in rows:
@@ -227,7 +233,9 @@ th{background:#e8ecf0} td.n{text-align:right;white-space:nowrap} tr.all td{font-
 {% endfor %}</tbody></table>
 <h2>{{ attempts_title }}</h2>
 <table><thead><tr>{% for h in attempt_headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead><tbody>
-{% for row in attempts %}<tr>{% for c in row %}<td{% if loop.index0 in numeric %} class="n"{% endif %}>{{ c }}</td>{% endfor %}</tr>
+{% for row in attempts %}<tr>{% for c in row %}<td{% if loop.index0 in numeric %} class="n"{% endif %}>
+{%- if c is string %}{{ c }}{% else %}{% for line in c %}{{ line }}{% if not loop.last %}<br>{% endif %}{% endfor %}{% endif -%}
+</td>{% endfor %}</tr>
 {% endfor %}</tbody></table>{% endif %}
 </body></html>
 """)

@@ -40,6 +40,7 @@ _TEXT: dict[str, tuple[str, str]] = {  # key: (en, zh_TW)
     # missed and extra items
     "for_months": ("{what} for {months}", "{what}（{months}）"),
     "finding": ("Not named: {what}", "未指出：{what}"),
+    "colon": (": ", "："),
 }
 
 ACTIONS: dict[str, tuple[str, str]] = {

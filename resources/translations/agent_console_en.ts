@@ -576,171 +576,171 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="242"/>
+        <location filename="../../ui/dashboard.py" line="244"/>
         <source>Floor dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="243"/>
+        <location filename="../../ui/dashboard.py" line="245"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="244"/>
+        <location filename="../../ui/dashboard.py" line="246"/>
         <source>&amp;to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="245"/>
+        <location filename="../../ui/dashboard.py" line="247"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="246"/>
+        <location filename="../../ui/dashboard.py" line="248"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="248"/>
+        <location filename="../../ui/dashboard.py" line="250"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="249"/>
+        <location filename="../../ui/dashboard.py" line="251"/>
         <source>Calls per day by outcome</source>
         <translation>Calls per day by outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="250"/>
+        <location filename="../../ui/dashboard.py" line="252"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="250"/>
-        <location filename="../../ui/dashboard.py" line="254"/>
+        <location filename="../../ui/dashboard.py" line="252"/>
         <location filename="../../ui/dashboard.py" line="256"/>
+        <location filename="../../ui/dashboard.py" line="258"/>
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="251"/>
+        <location filename="../../ui/dashboard.py" line="253"/>
         <source>Credits issued per day</source>
         <translation>Credits issued per day</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="252"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="252"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Credits</source>
         <translation>Credits</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="252"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="253"/>
-        <location filename="../../ui/dashboard.py" line="264"/>
+        <location filename="../../ui/dashboard.py" line="255"/>
+        <location filename="../../ui/dashboard.py" line="266"/>
         <source>Top root causes</source>
         <translation>Top root causes</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="254"/>
+        <location filename="../../ui/dashboard.py" line="256"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="255"/>
-        <location filename="../../ui/dashboard.py" line="264"/>
+        <location filename="../../ui/dashboard.py" line="257"/>
+        <location filename="../../ui/dashboard.py" line="266"/>
         <source>Top findings</source>
         <translation>Top findings</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="256"/>
+        <location filename="../../ui/dashboard.py" line="258"/>
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="257"/>
+        <location filename="../../ui/dashboard.py" line="259"/>
         <source>Sync health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258"/>
+        <location filename="../../ui/dashboard.py" line="260"/>
         <source>Hook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258"/>
+        <location filename="../../ui/dashboard.py" line="260"/>
         <source>Delivered</source>
         <translation type="unfinished">Delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258"/>
+        <location filename="../../ui/dashboard.py" line="260"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258"/>
+        <location filename="../../ui/dashboard.py" line="260"/>
         <source>Failing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="259"/>
+        <location filename="../../ui/dashboard.py" line="261"/>
         <source>Dead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="259"/>
+        <location filename="../../ui/dashboard.py" line="261"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="259"/>
+        <location filename="../../ui/dashboard.py" line="261"/>
         <source>Last delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="260"/>
+        <location filename="../../ui/dashboard.py" line="262"/>
         <source>Click a bar or a row to export the calls behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="261"/>
+        <location filename="../../ui/dashboard.py" line="263"/>
         <source>Chart: calls per day by outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="262"/>
+        <location filename="../../ui/dashboard.py" line="264"/>
         <source>Chart: credits issued per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="263"/>
+        <location filename="../../ui/dashboard.py" line="265"/>
         <source>Calls per outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="263"/>
+        <location filename="../../ui/dashboard.py" line="265"/>
         <source>Credits per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="265"/>
+        <location filename="../../ui/dashboard.py" line="267"/>
         <source>Sync health per hook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="270"/>
+        <location filename="../../ui/dashboard.py" line="272"/>
         <source>The numbers are in the table beside the chart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="299"/>
+        <location filename="../../ui/dashboard.py" line="301"/>
         <source>%1 call(s)</source>
         <translation>
             <numerusform>%1 call</numerusform>
@@ -748,7 +748,7 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="300"/>
+        <location filename="../../ui/dashboard.py" line="302"/>
         <source>%1 credit(s) issued</source>
         <translation>
             <numerusform>%1 credit issued</numerusform>
@@ -756,7 +756,7 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="302"/>
+        <location filename="../../ui/dashboard.py" line="304"/>
         <source>%1 waiting for approval</source>
         <translation>
             <numerusform>%1 waiting for approval</numerusform>
@@ -764,7 +764,7 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="374"/>
+        <location filename="../../ui/dashboard.py" line="376"/>
         <source>%1 refused for good: a lead must look</source>
         <translation>
             <numerusform>%1 refused for good: a lead must look</numerusform>
@@ -772,58 +772,58 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="376"/>
+        <location filename="../../ui/dashboard.py" line="378"/>
         <source>failing, retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="378"/>
+        <location filename="../../ui/dashboard.py" line="380"/>
         <source>sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="379"/>
+        <location filename="../../ui/dashboard.py" line="381"/>
         <source>up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="384"/>
+        <location filename="../../ui/dashboard.py" line="392"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="392"/>
+        <location filename="../../ui/dashboard.py" line="400"/>
         <source>Demo: delivery is off; nothing reaches real systems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="394"/>
+        <location filename="../../ui/dashboard.py" line="402"/>
         <source>The sync hooks cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="396"/>
+        <location filename="../../ui/dashboard.py" line="404"/>
         <source>No hooks configured: calls stay on this workstation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="398"/>
+        <location filename="../../ui/dashboard.py" line="406"/>
         <source>Per hook, what reached the central systems (as agent-console sync status).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="282"/>
+        <location filename="../../ui/dashboard.py" line="284"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="349"/>
-        <location filename="../../ui/dashboard.py" line="367"/>
+        <location filename="../../ui/dashboard.py" line="351"/>
+        <location filename="../../ui/dashboard.py" line="369"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="356"/>
+        <location filename="../../ui/dashboard.py" line="358"/>
         <source>Amount credited</source>
         <translation>Amount credited</translation>
     </message>
@@ -2130,7 +2130,7 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
         <translation>Caller&apos;s brief</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="385"/>
+        <location filename="../../ui/trainer_panel.py" line="391"/>
         <source>Scorecard: record the outcome to see it</source>
         <translation>Scorecard: record the outcome to see it</translation>
     </message>
@@ -2225,22 +2225,22 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
         <translation>Scenarios (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="347"/>
+        <location filename="../../ui/trainer_panel.py" line="346"/>
+        <source>There is only one screen: the brief is shown here in the panel, not in a window over the trainee&apos;s view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="356"/>
         <source>The brief is on the second screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="349"/>
-        <source>There is only one screen: the brief opened in its own window on this screen. Keep it out of the trainee&apos;s sight.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="387"/>
+        <location filename="../../ui/trainer_panel.py" line="393"/>
         <source>Score: %1 of %2 points (%3%)</source>
         <translation>Score: %1 of %2 points (%3%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/trainer_panel.py" line="398"/>
+        <location filename="../../ui/trainer_panel.py" line="404"/>
         <source>Session report written: %2 (%1 attempt(s))</source>
         <translation>
             <numerusform>Session report written: %2 (%1 attempt)</numerusform>
@@ -2248,17 +2248,17 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
         </translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="409"/>
+        <location filename="../../ui/trainer_panel.py" line="415"/>
         <source>Export the session report</source>
         <translation>Export the session report</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="410"/>
+        <location filename="../../ui/trainer_panel.py" line="416"/>
         <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
         <translation>Printable page (*.html);;Spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="435"/>
+        <location filename="../../ui/trainer_panel.py" line="441"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>Demo database reset to pristine in %1 s</translation>
     </message>

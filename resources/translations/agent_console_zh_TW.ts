@@ -576,250 +576,250 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="242"/>
+        <location filename="../../ui/dashboard.py" line="244"/>
         <source>Floor dashboard</source>
         <translation>現場儀表板</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="243"/>
+        <location filename="../../ui/dashboard.py" line="245"/>
         <source>&amp;From</source>
         <translation>從(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="244"/>
+        <location filename="../../ui/dashboard.py" line="246"/>
         <source>&amp;to</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="245"/>
+        <location filename="../../ui/dashboard.py" line="247"/>
         <source>First day</source>
         <translation>起始日</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="246"/>
+        <location filename="../../ui/dashboard.py" line="248"/>
         <source>Last day</source>
         <translation>結束日</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="248"/>
+        <location filename="../../ui/dashboard.py" line="250"/>
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="249"/>
+        <location filename="../../ui/dashboard.py" line="251"/>
         <source>Calls per day by outcome</source>
         <translation>每日通話（依結果）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="250"/>
+        <location filename="../../ui/dashboard.py" line="252"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="250"/>
-        <location filename="../../ui/dashboard.py" line="254"/>
+        <location filename="../../ui/dashboard.py" line="252"/>
         <location filename="../../ui/dashboard.py" line="256"/>
+        <location filename="../../ui/dashboard.py" line="258"/>
         <source>Calls</source>
         <translation>通話數</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="251"/>
+        <location filename="../../ui/dashboard.py" line="253"/>
         <source>Credits issued per day</source>
         <translation>每日折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="252"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="252"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Credits</source>
         <translation>折抵筆數</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="252"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="253"/>
-        <location filename="../../ui/dashboard.py" line="264"/>
+        <location filename="../../ui/dashboard.py" line="255"/>
+        <location filename="../../ui/dashboard.py" line="266"/>
         <source>Top root causes</source>
         <translation>主要根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="254"/>
+        <location filename="../../ui/dashboard.py" line="256"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="255"/>
-        <location filename="../../ui/dashboard.py" line="264"/>
+        <location filename="../../ui/dashboard.py" line="257"/>
+        <location filename="../../ui/dashboard.py" line="266"/>
         <source>Top findings</source>
         <translation>主要發現</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="256"/>
+        <location filename="../../ui/dashboard.py" line="258"/>
         <source>Finding</source>
         <translation>發現</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="257"/>
+        <location filename="../../ui/dashboard.py" line="259"/>
         <source>Sync health</source>
         <translation>同步狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258"/>
+        <location filename="../../ui/dashboard.py" line="260"/>
         <source>Hook</source>
         <translation>同步目標</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258"/>
+        <location filename="../../ui/dashboard.py" line="260"/>
         <source>Delivered</source>
         <translation>已送達</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258"/>
+        <location filename="../../ui/dashboard.py" line="260"/>
         <source>Pending</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258"/>
+        <location filename="../../ui/dashboard.py" line="260"/>
         <source>Failing</source>
         <translation>送出失敗</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="259"/>
+        <location filename="../../ui/dashboard.py" line="261"/>
         <source>Dead</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="259"/>
+        <location filename="../../ui/dashboard.py" line="261"/>
         <source>State</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="259"/>
+        <location filename="../../ui/dashboard.py" line="261"/>
         <source>Last delivered</source>
         <translation>最後送達</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="260"/>
+        <location filename="../../ui/dashboard.py" line="262"/>
         <source>Click a bar or a row to export the calls behind it.</source>
         <translation>點選長條或列，即可匯出其背後的通話。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="261"/>
+        <location filename="../../ui/dashboard.py" line="263"/>
         <source>Chart: calls per day by outcome</source>
         <translation>圖表：每日通話（依結果）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="262"/>
+        <location filename="../../ui/dashboard.py" line="264"/>
         <source>Chart: credits issued per day</source>
         <translation>圖表：每日折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="263"/>
+        <location filename="../../ui/dashboard.py" line="265"/>
         <source>Calls per outcome</source>
         <translation>各結果的通話數</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="263"/>
+        <location filename="../../ui/dashboard.py" line="265"/>
         <source>Credits per day</source>
         <translation>每日折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="265"/>
+        <location filename="../../ui/dashboard.py" line="267"/>
         <source>Sync health per hook</source>
         <translation>各同步目標的狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="270"/>
+        <location filename="../../ui/dashboard.py" line="272"/>
         <source>The numbers are in the table beside the chart.</source>
         <translation>數字列在圖表旁的表格中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="299"/>
+        <location filename="../../ui/dashboard.py" line="301"/>
         <source>%1 call(s)</source>
         <translation>
             <numerusform>%1 通通話</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="300"/>
+        <location filename="../../ui/dashboard.py" line="302"/>
         <source>%1 credit(s) issued</source>
         <translation>
             <numerusform>已折抵 %1 筆</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="302"/>
+        <location filename="../../ui/dashboard.py" line="304"/>
         <source>%1 waiting for approval</source>
         <translation>
             <numerusform>%1 筆等待核准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="374"/>
+        <location filename="../../ui/dashboard.py" line="376"/>
         <source>%1 refused for good: a lead must look</source>
         <translation>
             <numerusform>%1 筆遭拒收：需主管處理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="376"/>
+        <location filename="../../ui/dashboard.py" line="378"/>
         <source>failing, retrying</source>
         <translation>送出失敗，重試中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="378"/>
+        <location filename="../../ui/dashboard.py" line="380"/>
         <source>sending</source>
         <translation>傳送中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="379"/>
+        <location filename="../../ui/dashboard.py" line="381"/>
         <source>up to date</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="384"/>
+        <location filename="../../ui/dashboard.py" line="392"/>
         <source>never</source>
         <translation>從未</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="392"/>
+        <location filename="../../ui/dashboard.py" line="400"/>
         <source>Demo: delivery is off; nothing reaches real systems.</source>
         <translation>示範模式：不傳送，任何資料都不會送到正式系統。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="394"/>
+        <location filename="../../ui/dashboard.py" line="402"/>
         <source>The sync hooks cannot be read: %1</source>
         <translation>無法讀取同步設定：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="396"/>
+        <location filename="../../ui/dashboard.py" line="404"/>
         <source>No hooks configured: calls stay on this workstation.</source>
         <translation>未設定同步目標：通話紀錄只保存在這台工作站。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="398"/>
+        <location filename="../../ui/dashboard.py" line="406"/>
         <source>Per hook, what reached the central systems (as agent-console sync status).</source>
         <translation>各同步目標已送達中央系統的情形（同 agent-console sync status）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="282"/>
+        <location filename="../../ui/dashboard.py" line="284"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="349"/>
-        <location filename="../../ui/dashboard.py" line="367"/>
+        <location filename="../../ui/dashboard.py" line="351"/>
+        <location filename="../../ui/dashboard.py" line="369"/>
         <source>All</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="356"/>
+        <location filename="../../ui/dashboard.py" line="358"/>
         <source>Amount credited</source>
         <translation>折抵金額</translation>
     </message>
@@ -2125,7 +2125,7 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
         <translation>來電者情境</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="385"/>
+        <location filename="../../ui/trainer_panel.py" line="391"/>
         <source>Scorecard: record the outcome to see it</source>
         <translation>評分表：記錄通話結果後顯示</translation>
     </message>
@@ -2220,39 +2220,39 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
         <translation>情境檔 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="347"/>
+        <location filename="../../ui/trainer_panel.py" line="346"/>
+        <source>There is only one screen: the brief is shown here in the panel, not in a window over the trainee&apos;s view.</source>
+        <translation>只有一個螢幕：情境說明改在此面板顯示，不另開視窗蓋住學員的畫面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="356"/>
         <source>The brief is on the second screen.</source>
         <translation>情境說明已顯示於第二螢幕。</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="349"/>
-        <source>There is only one screen: the brief opened in its own window on this screen. Keep it out of the trainee&apos;s sight.</source>
-        <translation>只有一個螢幕：情境說明已在本螢幕另開視窗，請勿讓學員看到。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="387"/>
+        <location filename="../../ui/trainer_panel.py" line="393"/>
         <source>Score: %1 of %2 points (%3%)</source>
         <translation>得分：%1 / %2 分（%3%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/trainer_panel.py" line="398"/>
+        <location filename="../../ui/trainer_panel.py" line="404"/>
         <source>Session report written: %2 (%1 attempt(s))</source>
         <translation>
             <numerusform>課程報告已寫入：%2（%1 次作答）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="409"/>
+        <location filename="../../ui/trainer_panel.py" line="415"/>
         <source>Export the session report</source>
         <translation>匯出課程報告</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="410"/>
+        <location filename="../../ui/trainer_panel.py" line="416"/>
         <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
         <translation>可列印網頁 (*.html);;試算表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="435"/>
+        <location filename="../../ui/trainer_panel.py" line="441"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
     </message>
