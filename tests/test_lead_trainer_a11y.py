@@ -6,13 +6,12 @@ the dashboard with its charts and tables, the trainer panel and the brief window
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from a11y_helpers import heard_name, unnamed_controls
 from export_helpers import LEAD, T0
 from test_approvals_ui import queue_rows
-from ui_assist_helpers import make_ctx, scenarios_template_fixture  # noqa: F401 - fixtures
+from test_ui_trainer import dctx_fixture  # noqa: F401 - the demo stores with the shipped scenarios
+from ui_assist_helpers import scenarios_template_fixture  # noqa: F401 - fixtures
 
 from ui.app import application
 from ui.approvals import ApprovalsWidget
@@ -23,13 +22,6 @@ from ui.trainer_panel import TrainerPanel
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def sctx(scenarios_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    ctx = make_ctx(scenarios_template, tmp_path, demo=True)
-    yield ctx
-    ctx.close()
-
-
 def _show(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     qtbot.addWidget(w)
     w.resize(1100, 700)
@@ -37,9 +29,9 @@ def _show(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitExposed(w)
 
 
-def test_approvals_queue(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
-    queue_rows(sctx)
-    w = ApprovalsWidget(sctx, LEAD)
+def test_approvals_queue(qtbot, dctx) -> None:  # type: ignore[no-untyped-def]
+    queue_rows(dctx)
+    w = ApprovalsWidget(dctx, LEAD)
     _show(qtbot, w)
     with qtbot.waitSignal(w.loaded, timeout=30_000):
         w.refresh()
@@ -48,9 +40,9 @@ def test_approvals_queue(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
     w.shutdown()
 
 
-def test_dashboard(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
-    sctx.clock = lambda: T0
-    w = DashboardWidget(sctx, LEAD)
+def test_dashboard(qtbot, dctx) -> None:  # type: ignore[no-untyped-def]
+    dctx.clock = lambda: T0
+    w = DashboardWidget(dctx, LEAD)
     _show(qtbot, w)
     with qtbot.waitSignal(w.loaded, timeout=30_000):
         w.refresh()
@@ -60,9 +52,9 @@ def test_dashboard(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
     w.shutdown()
 
 
-def test_trainer_panel_and_brief(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
+def test_trainer_panel_and_brief(qtbot, dctx) -> None:  # type: ignore[no-untyped-def]
     application()
-    panel = TrainerPanel(sctx, "en")
+    panel = TrainerPanel(dctx, "en")
     _show(qtbot, panel)
     panel.show_brief.click()
     assert unnamed_controls(panel) == []

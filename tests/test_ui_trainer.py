@@ -29,8 +29,8 @@ from ui.trainer_panel import TrainerPanel
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def dctx(scenarios_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+@pytest.fixture(name="dctx")
+def dctx_fixture(scenarios_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     ctx = make_ctx(scenarios_template, tmp_path, demo=True)
     yield ctx
     ctx.close()
