@@ -223,3 +223,25 @@ def test_supervisor_override_on_the_agents_screen(qtbot, window, ctx, pending) -
         view.confirm.defaultButton().click()
     assert menus.principal == AGENT and ctx.settings.role == "agent"  # the window still works for the agent
     menus.shutdown()
+
+
+def test_the_menus_and_the_notice_follow_a_language_switch(qtbot, window, ctx, pending) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import application
+    from ui.i18n import install_translators
+
+    menus = _menus(window, AGENT)
+    with ctx.journal.session() as s, s.begin():
+        decide(s, pending, LEAD, approve=True, reason="ok", now=ctx.now(), workstation="ws-lead")
+    with qtbot.waitSignal(menus.watcher.decided, timeout=30_000):
+        menus.watcher.poll()
+    assert menus.user_menu.title() == "&User" and menus.watcher.notice.text().startswith("✓ Credit NT$1,200")
+    try:
+        window.setProperty("language", "zh_TW")
+        install_translators(application(), "zh_TW")
+        qtbot.waitUntil(lambda: menus.user_menu.title() != "&User")
+        assert menus.lead_menu.title() == "主管(&L)" and menus.who_label.text().startswith("已登入")
+        assert menus.watcher.notice.text().startswith("✓ 給 C000 的 NT$1,200 折抵已由 L001 核准")
+    finally:
+        install_translators(application(), "en")
+        window.setProperty("language", "en")
+    menus.shutdown()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, 
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from console import formatting
+from ui.live_language import language_of
 from ui.plain import tip
 
 if TYPE_CHECKING:  # the journal's models load on the first poll, not before the window's first frame
@@ -81,6 +82,7 @@ class DecisionWatcher(QObject):
         self.setObjectName("decisionWatcher")
         self.window, self.ctx, self.agent_id, self.since = window, ctx, agent_id, since
         self.seen: set[str] = set()
+        self.last: DecisionNotice | None = None  # what the notice says, said again after a language switch
         self.in_flight = False
         self.again = False  # asked to poll while a poll was running: poll once more after it
         self.pool = QThreadPool(self)
@@ -104,6 +106,7 @@ class DecisionWatcher(QObject):
         """Watch another user's credits (after a switch of user); forget what was announced."""
         self.agent_id, self.since = agent_id, since
         self.seen.clear()
+        self.last = None
         self.notice.hide()
 
     def poll(self) -> None:
@@ -119,10 +122,8 @@ class DecisionWatcher(QObject):
         new = [n for n in rows if n.decision.action_id not in self.seen]
         for n in new:
             self.seen.add(n.decision.action_id)
-            text = self.text_for(n)
-            self.notice.setText(text)
-            self.notice.setToolTip(tip(text))
-            self.notice.setAccessibleName(text)
+            self.last = n
+            self.retranslate()
             self.notice.show()
             self.decided.emit(n)
         for customer_id in dict.fromkeys(n.decision.customer_id for n in new):
@@ -138,10 +139,18 @@ class DecisionWatcher(QObject):
         if self.again:
             self.poll()
 
+    def retranslate(self) -> None:
+        if self.last is None:
+            return
+        text = self.text_for(self.last)
+        self.notice.setText(text)
+        self.notice.setToolTip(tip(text))
+        self.notice.setAccessibleName(text)
+
     def text_for(self, n: DecisionNotice) -> str:
         """``✓ Credit NT$1,200 for 陳志明 (Mar 2009) approved by L001: reason``."""
         d, who = n.decision, n.customer
-        lang = getattr(self.window, "language", "en")
+        lang = language_of(self.window, getattr(self.window, "language", "en"))
         amount = formatting.money(d.amount, d.currency, lang) if d.amount is not None else ""
         customer = who.name or who.id
         if d.periods:

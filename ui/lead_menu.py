@@ -158,14 +158,30 @@ class UserMenus(QObject):
             any_lead = any_lead or on
         self.lead_menu.menuAction().setVisible(any_lead)
         self.act_override.setEnabled(not any_lead)  # a lead has the queue itself
-        if signed_in:
-            who = fill(self.tr("Signed in: %1 %2 (%3)"), principal.id, principal.name, principal.role)
-        else:
-            who = fill(self.tr("Working as %1 (%2), not signed in"), principal.id, principal.role)
-        self.who_label.setText(who)
-        self.act_who.setText(who)
+        self._show_who()
         self.watcher.follow(principal.id, self.ctx.now())
         self.principal_changed.emit(principal)
+
+    def _show_who(self) -> None:
+        p = self.principal
+        if self.signed_in:
+            who = fill(self.tr("Signed in: %1 %2 (%3)"), p.id, p.name, p.role)
+        else:
+            who = fill(self.tr("Working as %1 (%2), not signed in"), p.id, p.role)
+        self.who_label.setText(who)
+        self.act_who.setText(who)
+
+    def retranslate(self) -> None:
+        """The menus and the status bar in the new language (a live language switch)."""
+        self.user_menu.setTitle(self.tr("&User"))
+        self.act_switch.setText(self.tr("Sign out / switch user…"))
+        self.act_override.setText(self.tr("Supervisor approval…"))
+        self.lead_menu.setTitle(self.tr("&Lead"))
+        self.lead_actions["leadDashboard"].setText(self.tr("Floor dashboard"))
+        self.lead_actions["leadExport"].setText(self.tr("Export call logs…"))
+        self.lead_actions["leadApprovals"].setText(self.tr("Approvals queue"))
+        self._show_who()
+        self.watcher.retranslate()
 
     def switch_user(self) -> None:
         """Sign out; the next user signs in (cancelling leaves nobody signed in: the console closes)."""
@@ -305,6 +321,8 @@ class UserMenus(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.shutdown()
+        elif watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         return False
 
     def shutdown(self) -> None:
