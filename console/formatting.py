@@ -77,18 +77,9 @@ def _skeleton(skeleton: str, value: date, language: str | None) -> str:
 
 
 def day_pattern(language: str | None = None) -> str:
-    """The pattern ``day`` writes with, four-digit year: ``yyyy/M/d`` (zh_TW), ``M/d/yyyy`` (en).
-
-    For date-entry widgets (a Qt ``QDateEdit`` reads the same letters), so that a date a user
-    types or picks looks like every date the console shows.
-    """
-    pattern = _locale(language).datetime_skeletons["yMd"].pattern
-    return re.sub(r"y+", "yyyy", pattern)
-
-
-def short_day(value: date, language: str | None = None) -> str:
-    """Month and day only, for a chart's day axis: ``11/19`` (en and zh_TW)."""
-    return _skeleton("Md", value, language)
+    """The CLDR pattern ``day`` writes dates with (``M/d/y``, ``y/M/d``), for date edits that
+    must show a date exactly as the rest of the window does."""
+    return str(_locale(language).datetime_skeletons["yMd"].pattern)
 
 
 def long_day(value: date | None, language: str | None = None) -> str:
@@ -122,6 +113,11 @@ def moment(value: datetime | None, language: str | None = None) -> str:
 def local_date(value: datetime) -> date:
     """The Asia/Taipei calendar day of an instant."""
     return value.astimezone(TAIPEI).date()
+
+
+def short_day(value: date, language: str | None = None) -> str:
+    """Month and day only, for a chart's day axis: ``11/19`` (en and zh_TW)."""
+    return _skeleton("Md", value, language)
 
 
 def relative(delta: timedelta, language: str | None = None) -> str:

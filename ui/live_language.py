@@ -32,8 +32,9 @@ def language_of(widget: QWidget, fallback: str) -> str:
 
 
 def date_edit_format(language: str) -> str:
-    """Qt's display format for a date edit, from the Babel pattern of ``formatting.day``."""
-    return formatting.day_pattern(language)
+    """Qt's display format for a date edit, from the Babel pattern of ``formatting.day``
+    (CLDR's ``y`` is the full year; Qt spells it ``yyyy``)."""
+    return re.sub(r"y+", "yyyy", formatting.day_pattern(language))
 
 
 def set_date_format(edits: tuple[QDateEdit, ...] | list[QDateEdit], language: str) -> None:
