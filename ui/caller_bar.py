@@ -83,6 +83,15 @@ class CallerBar(QFrame):
         outer.addLayout(row2)
         self.name.setText(self.tr("No caller"))
 
+    def clear_caller(self, number: str = "") -> None:
+        """Nobody on screen: no name, no details, no flags; ``number`` in the number field."""
+        self.clear_message()
+        self.name.setText(self.tr("No caller"))
+        self.details.clear()
+        for chip in self.flag_labels:
+            chip.hide()
+        self.number.setText(number)
+
     def _submit(self) -> None:
         text = self.number.text().strip()
         if not text:
@@ -101,15 +110,6 @@ class CallerBar(QFrame):
     def clear_message(self) -> None:
         self.message.clear()
         self.message.hide()
-
-    def clear_caller(self) -> None:
-        """Nobody on screen: no name, no details, no flags, an empty number field."""
-        self.clear_message()
-        self.name.setText(self.tr("No caller"))
-        self.details.clear()
-        self.number.clear()
-        for chip in self.flag_labels:
-            chip.hide()
 
     def show_busy(self, phone: str) -> None:
         self.show_message(self.tr("Looking up %1 …").replace("%1", phone), busy=True)

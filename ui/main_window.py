@@ -64,7 +64,6 @@ class ErrorBanner(QFrame):
 class ConsoleWindow(QMainWindow):
     popped = Signal(object)  # PopResult, once the panes and timeline are filled and painted
     pop_failed = Signal(object)  # PopFailure
-    popped_cleared = Signal()  # no caller on screen any more (clear_caller)
 
     def __init__(self, ctx: ConsoleContext, language: str = "en", lookups: Lookups | None = None,
                  remember: bool = True) -> None:
@@ -143,6 +142,29 @@ class ConsoleWindow(QMainWindow):
         self.main_split.setSizes([520, 170])
         if remember:
             window_state.restore(self, self._splitters())
+
+    def clear_caller(self, number: str = "") -> None:
+        """No caller on screen any more (a demo reset): name, flags, panes, timeline, history
+        emptied; ``number`` stays in the number field. A lookup still running is ignored."""
+        lang = self.language
+        self.lookups.generation += 1  # an answer still on its way belongs to the old screen
+        self._busy.stop()
+        self.result = self.last_popped = None
+        self._last_phone = None  # F5 must not bring the old caller back
+        self.banner.hide()
+        self.caller_bar.clear_caller(number)
+        self.contract.services.set_rows([], lang)
+        self.contract.clauses.set_rows([], lang)
+        self.contract.detail.clear()
+        self.notifications.model.set_rows([], lang)
+        self.notifications.detail.clear()
+        self.bill.model.set_view(None, (), lang)
+        self.history.events.set_rows([], lang)
+        self.history.history.set_rows([], lang)
+        self.history.set_empty(True)
+        self.timeline.set_marks([])
+        self.act_wrap_up.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Ready: type the caller's number and press Enter"))
 
     # -- actions and keyboard ------------------------------------------------------------
     def _action(self, menu_name: str, text: str, keys: Iterable[QKeySequence | str], slot: object, name: str) -> QAction:
@@ -321,32 +343,6 @@ class ConsoleWindow(QMainWindow):
         # Tell the listeners (suggestions, wrap-up) on the next turn of the event loop, after
         # the posted layout and paint events: the caller is on screen before they do their work.
         QTimer.singleShot(0, lambda: self._announce(result))
-
-    def clear_caller(self) -> None:
-        """No caller on screen any more (a demo reset): name, flags, panes, timeline, history emptied.
-
-        Listeners learn it through ``popped_cleared``; a lookup still running is ignored.
-        """
-        lang = self.language
-        self.lookups.generation += 1  # an answer still on its way belongs to the old screen
-        self._busy.stop()
-        self.result = self.last_popped = None
-        self._last_phone = None  # F5 must not bring the old caller back
-        self.banner.hide()
-        self.caller_bar.clear_caller()
-        self.contract.services.set_rows([], lang)
-        self.contract.clauses.set_rows([], lang)
-        self.contract.detail.clear()
-        self.notifications.model.set_rows([], lang)
-        self.notifications.detail.clear()
-        self.bill.model.set_view(None, (), lang)
-        self.history.events.set_rows([], lang)
-        self.history.history.set_rows([], lang)
-        self.history.set_empty(True)
-        self.timeline.set_marks([])
-        self.act_wrap_up.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Ready: type the caller's number and press Enter"))
-        self.popped_cleared.emit()
 
     def _announce(self, result: PopResult) -> None:
         self.last_popped = result
