@@ -83,15 +83,6 @@ class CallerBar(QFrame):
         outer.addLayout(row2)
         self.name.setText(self.tr("No caller"))
 
-    def clear_caller(self, number: str = "") -> None:
-        """Nobody on screen: no name, no details, no flags; ``number`` in the number field."""
-        self.clear_message()
-        self.name.setText(self.tr("No caller"))
-        self.details.clear()
-        for chip in self.flag_labels:
-            chip.hide()
-        self.number.setText(number)
-
     def _submit(self) -> None:
         text = self.number.text().strip()
         if not text:

@@ -152,7 +152,13 @@ class ConsoleWindow(QMainWindow):
         self.result = self.last_popped = None
         self._last_phone = None  # F5 must not bring the old caller back
         self.banner.hide()
-        self.caller_bar.clear_caller(number)
+        bar = self.caller_bar
+        bar.clear_message()
+        bar.name.setText(bar.tr("No caller"))
+        bar.details.clear()
+        for chip in bar.flag_labels:
+            chip.hide()
+        bar.number.setText(number)
         self.contract.services.set_rows([], lang)
         self.contract.clauses.set_rows([], lang)
         self.contract.detail.clear()
