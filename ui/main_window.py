@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -154,7 +154,7 @@ class ConsoleWindow(QMainWindow):
         self.banner.hide()
         bar = self.caller_bar
         bar.clear_message()
-        bar.name.setText(bar.tr("No caller"))
+        bar.name.setText(QCoreApplication.translate("CallerBar", "No caller"))
         bar.details.clear()
         for chip in bar.flag_labels:
             chip.hide()

@@ -323,7 +323,7 @@
     </message>
     <message>
         <location filename="../../ui/caller_bar.py" line="84"/>
-        <location filename="../../ui/caller_bar.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>No caller</source>
         <translation>No caller</translation>
     </message>
@@ -333,17 +333,17 @@
         <translation>Enter a phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="115"/>
+        <location filename="../../ui/caller_bar.py" line="106"/>
         <source>Looking up %1 …</source>
         <translation>Looking up %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="123"/>
+        <location filename="../../ui/caller_bar.py" line="114"/>
         <source>ID %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="137"/>
+        <location filename="../../ui/caller_bar.py" line="128"/>
         <source>No flags</source>
         <translation>No flags</translation>
     </message>
@@ -351,201 +351,201 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Agent Console</source>
         <translation>Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>DEMO (nothing reaches real systems)</source>
         <translation>DEMO (nothing reaches real systems)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Ready: type the caller&apos;s number and press Enter</source>
         <translation>Ready: type the caller&apos;s number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Caller</source>
         <translation>&amp;Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Bill</source>
         <translation>&amp;Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>C&amp;all</source>
         <translation>C&amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Go to the number field</source>
         <translation>Go to the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Retry the lookup</source>
         <translation>Retry the lookup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Next pane</source>
         <translation>Next pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Previous pane</source>
         <translation>Previous pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Contract pane</source>
         <translation>Contract pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Notifications pane</source>
         <translation>Notifications pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Bill pane</source>
         <translation>Bill pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Clear highlights</source>
         <translation>Clear highlights</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Expand or collapse the period</source>
         <translation>Expand or collapse the period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Expand all periods</source>
         <translation>Expand all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Collapse all periods</source>
         <translation>Collapse all periods</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Wrap up the call…</source>
         <translation>Wrap up the call…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
         <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>About Agent Console</source>
         <translation>About Agent Console</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Look up the number in the number field</source>
         <translation>Look up the number in the number field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Move between controls</source>
         <translation>Move between controls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Left / Right</source>
         <translation>Left / Right</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Timeline: previous / next mark</source>
         <translation>Timeline: previous / next mark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Timeline: show the mark&apos;s item in its pane</source>
         <translation>Timeline: show the mark&apos;s item in its pane</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Right / Left, + / -</source>
         <translation>Right / Left, + / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Bill: expand / collapse a period</source>
         <translation>Bill: expand / collapse a period</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>Agent Console %1
 Contract, notifications and bill side by side.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Wrap-up is not available in this build yet</source>
         <translation>Wrap-up is not available in this build yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Could not look up %1: %2</source>
         <translation>Could not look up %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>No notifications were sent to this customer.</source>
         <translation>No notifications were sent to this customer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>The journal cannot be read: %1</source>
         <translation>The journal cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · %2 contracts, %3 notifications, %4 bills</translation>
     </message>
@@ -831,12 +831,12 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>DecisionWatcher</name>
     <message>
-        <location filename="../../ui/decisions.py" line="150"/>
+        <location filename="../../ui/decisions.py" line="159"/>
         <source>✓ Credit %1 for %2 approved by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/decisions.py" line="152"/>
+        <location filename="../../ui/decisions.py" line="161"/>
         <source>✗ Credit %1 for %2 rejected by %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2266,74 +2266,81 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
 <context>
     <name>UserMenus</name>
     <message>
-        <location filename="../../ui/lead_menu.py" line="81"/>
+        <location filename="../../ui/lead_menu.py" line="93"/>
+        <location filename="../../ui/lead_menu.py" line="176"/>
         <source>&amp;User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="88"/>
+        <location filename="../../ui/lead_menu.py" line="100"/>
+        <location filename="../../ui/lead_menu.py" line="177"/>
         <source>Sign out / switch user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="90"/>
+        <location filename="../../ui/lead_menu.py" line="102"/>
+        <location filename="../../ui/lead_menu.py" line="178"/>
         <source>Supervisor approval…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="93"/>
+        <location filename="../../ui/lead_menu.py" line="105"/>
+        <location filename="../../ui/lead_menu.py" line="179"/>
         <source>&amp;Lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="96"/>
-        <location filename="../../ui/lead_menu.py" line="213"/>
+        <location filename="../../ui/lead_menu.py" line="108"/>
+        <location filename="../../ui/lead_menu.py" line="180"/>
+        <location filename="../../ui/lead_menu.py" line="242"/>
         <source>Floor dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="98"/>
+        <location filename="../../ui/lead_menu.py" line="110"/>
+        <location filename="../../ui/lead_menu.py" line="181"/>
         <source>Export call logs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="100"/>
-        <location filename="../../ui/lead_menu.py" line="227"/>
+        <location filename="../../ui/lead_menu.py" line="112"/>
+        <location filename="../../ui/lead_menu.py" line="182"/>
+        <location filename="../../ui/lead_menu.py" line="256"/>
         <source>Approvals queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="150"/>
+        <location filename="../../ui/lead_menu.py" line="168"/>
         <source>Signed in: %1 %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="152"/>
+        <location filename="../../ui/lead_menu.py" line="170"/>
         <source>Working as %1 (%2), not signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="165"/>
+        <location filename="../../ui/lead_menu.py" line="193"/>
         <source>Cannot read the users: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="169"/>
+        <location filename="../../ui/lead_menu.py" line="197"/>
         <source>No users in this store yet: a lead adds them with agent-console user add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="182"/>
+        <location filename="../../ui/lead_menu.py" line="210"/>
         <source>Sign in as a lead first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="221"/>
+        <location filename="../../ui/lead_menu.py" line="250"/>
         <source>Export call logs</source>
         <translation type="unfinished">Export call logs</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="236"/>
+        <location filename="../../ui/lead_menu.py" line="265"/>
         <source>Approvals queue: %1 %2 signed in on this screen</source>
         <translation type="unfinished"></translation>
     </message>

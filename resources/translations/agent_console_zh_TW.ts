@@ -323,7 +323,7 @@
     </message>
     <message>
         <location filename="../../ui/caller_bar.py" line="84"/>
-        <location filename="../../ui/caller_bar.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>No caller</source>
         <translation>尚無來電</translation>
     </message>
@@ -333,17 +333,17 @@
         <translation>請輸入電話號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="115"/>
+        <location filename="../../ui/caller_bar.py" line="106"/>
         <source>Looking up %1 …</source>
         <translation>正在查詢 %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="123"/>
+        <location filename="../../ui/caller_bar.py" line="114"/>
         <source>ID %1</source>
         <translation>身分證 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_bar.py" line="137"/>
+        <location filename="../../ui/caller_bar.py" line="128"/>
         <source>No flags</source>
         <translation>無提醒</translation>
     </message>
@@ -351,201 +351,201 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Agent Console</source>
         <translation>客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>DEMO (nothing reaches real systems)</source>
         <translation>示範模式（不會送到正式系統）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Ready: type the caller&apos;s number and press Enter</source>
         <translation>就緒：輸入來電號碼後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Caller</source>
         <translation>來電(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Bill</source>
         <translation>帳單(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>C&amp;all</source>
         <translation>通話(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Go to the number field</source>
         <translation>跳到號碼欄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Retry the lookup</source>
         <translation>重新查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Next pane</source>
         <translation>下一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Previous pane</source>
         <translation>上一個窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Contract pane</source>
         <translation>合約窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Notifications pane</source>
         <translation>通知窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Bill pane</source>
         <translation>帳單窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Clear highlights</source>
         <translation>清除標示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Expand or collapse the period</source>
         <translation>展開或收合此期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Expand all periods</source>
         <translation>展開所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Collapse all periods</source>
         <translation>收合所有期別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Wrap up the call…</source>
         <translation>結束通話並記錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
         <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>About Agent Console</source>
         <translation>關於客服工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Look up the number in the number field</source>
         <translation>查詢號碼欄中的號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Move between controls</source>
         <translation>在控制項之間移動</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Left / Right</source>
         <translation>左 / 右</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Timeline: previous / next mark</source>
         <translation>時間軸：上一個 / 下一個標記</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Timeline: show the mark&apos;s item in its pane</source>
         <translation>時間軸：在窗格中顯示該標記的項目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Right / Left, + / -</source>
         <translation>右 / 左、+ / -</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Bill: expand / collapse a period</source>
         <translation>帳單：展開 / 收合一期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Agent Console %1
 Contract, notifications and bill side by side.</source>
         <translation>客服工作台 %1
 合約、通知與帳單並列對照。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Wrap-up is not available in this build yet</source>
         <translation>此版本尚未提供通話記錄功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Could not look up %1: %2</source>
         <translation>無法查詢 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>No notifications were sent to this customer.</source>
         <translation>沒有寄給此客戶的通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>The journal cannot be read: %1</source>
         <translation>無法讀取通話日誌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>%1 · %2 contracts, %3 notifications, %4 bills</source>
         <translation>%1 · 合約 %2 份、通知 %3 則、帳單 %4 期</translation>
     </message>
@@ -827,12 +827,12 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>DecisionWatcher</name>
     <message>
-        <location filename="../../ui/decisions.py" line="150"/>
+        <location filename="../../ui/decisions.py" line="159"/>
         <source>✓ Credit %1 for %2 approved by %3</source>
         <translation>✓ 給 %2 的 %1 折抵已由 %3 核准</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions.py" line="152"/>
+        <location filename="../../ui/decisions.py" line="161"/>
         <source>✗ Credit %1 for %2 rejected by %3</source>
         <translation>✗ 給 %2 的 %1 折抵已由 %3 退回</translation>
     </message>
@@ -2260,74 +2260,81 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
 <context>
     <name>UserMenus</name>
     <message>
-        <location filename="../../ui/lead_menu.py" line="81"/>
+        <location filename="../../ui/lead_menu.py" line="93"/>
+        <location filename="../../ui/lead_menu.py" line="176"/>
         <source>&amp;User</source>
         <translation>使用者(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="88"/>
+        <location filename="../../ui/lead_menu.py" line="100"/>
+        <location filename="../../ui/lead_menu.py" line="177"/>
         <source>Sign out / switch user…</source>
         <translation>登出／切換使用者…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="90"/>
+        <location filename="../../ui/lead_menu.py" line="102"/>
+        <location filename="../../ui/lead_menu.py" line="178"/>
         <source>Supervisor approval…</source>
         <translation>主管核准…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="93"/>
+        <location filename="../../ui/lead_menu.py" line="105"/>
+        <location filename="../../ui/lead_menu.py" line="179"/>
         <source>&amp;Lead</source>
         <translation>主管(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="96"/>
-        <location filename="../../ui/lead_menu.py" line="213"/>
+        <location filename="../../ui/lead_menu.py" line="108"/>
+        <location filename="../../ui/lead_menu.py" line="180"/>
+        <location filename="../../ui/lead_menu.py" line="242"/>
         <source>Floor dashboard</source>
         <translation>現場儀表板</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="98"/>
+        <location filename="../../ui/lead_menu.py" line="110"/>
+        <location filename="../../ui/lead_menu.py" line="181"/>
         <source>Export call logs…</source>
         <translation>匯出通話紀錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="100"/>
-        <location filename="../../ui/lead_menu.py" line="227"/>
+        <location filename="../../ui/lead_menu.py" line="112"/>
+        <location filename="../../ui/lead_menu.py" line="182"/>
+        <location filename="../../ui/lead_menu.py" line="256"/>
         <source>Approvals queue</source>
         <translation>待核准清單</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="150"/>
+        <location filename="../../ui/lead_menu.py" line="168"/>
         <source>Signed in: %1 %2 (%3)</source>
         <translation>已登入：%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="152"/>
+        <location filename="../../ui/lead_menu.py" line="170"/>
         <source>Working as %1 (%2), not signed in</source>
         <translation>以 %1（%2）身分作業，未登入</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="165"/>
+        <location filename="../../ui/lead_menu.py" line="193"/>
         <source>Cannot read the users: %1</source>
         <translation>無法讀取使用者：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="169"/>
+        <location filename="../../ui/lead_menu.py" line="197"/>
         <source>No users in this store yet: a lead adds them with agent-console user add</source>
         <translation>此資料庫尚無使用者：請主管以 agent-console user add 新增</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="182"/>
+        <location filename="../../ui/lead_menu.py" line="210"/>
         <source>Sign in as a lead first</source>
         <translation>請先以主管身分登入</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="221"/>
+        <location filename="../../ui/lead_menu.py" line="250"/>
         <source>Export call logs</source>
         <translation>匯出通話紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="236"/>
+        <location filename="../../ui/lead_menu.py" line="265"/>
         <source>Approvals queue: %1 %2 signed in on this screen</source>
         <translation>待核准清單：%1 %2 在此螢幕登入</translation>
     </message>
