@@ -207,7 +207,7 @@ def _findings_of(credit: PendingCredit, call_codes: Iterable[str]) -> tuple[str,
     return tuple(c for c in call_codes if c in FINDING_CODES)
 
 
-def approval_queue(ctx: ConsoleContext, principal: HasRole) -> list[QueueItem]:
+def review_queue(ctx: ConsoleContext, principal: HasRole) -> list[QueueItem]:
     """The credits waiting for a lead, oldest first, each with customer, finding, notes and months."""
     require(principal, "approval.list")
     with ctx.journal.session() as s:

@@ -2,7 +2,7 @@
 
 ``ApprovalsWidget(ctx, principal)`` lists the credits waiting for a lead as a lead judges
 them: the customer's name, the amount and months, the finding behind the credit and the
-agent's notes (``console.approvals.approval_queue``). Double-click (or Enter, or *Open the
+agent's notes (``console.approvals.review_queue``). Double-click (or Enter, or *Open the
 caller*) asks the window to pop that customer; Approve and Reject ask first, naming customer
 and amount, then go through ``console.approvals.decide`` (the service checks the role and
 writes the audit entry and the outbox events). Database work runs on one worker thread; the
@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from console import formatting
-from console.approvals import Decision, QueueItem, approval_queue, decide
+from console.approvals import Decision, QueueItem, decide, review_queue
 from console.auth import Principal, authenticate
 from console.context import ConsoleContext
 from console.errors import PermissionDenied, UserError
@@ -270,7 +270,7 @@ class ApprovalsWidget(LiveLanguage, QWidget):
 
     def refresh(self) -> None:
         ctx, who = self.ctx, self.principal
-        self._run(lambda: approval_queue(ctx, who), self._signals.loaded)
+        self._run(lambda: review_queue(ctx, who), self._signals.loaded)
 
     def selected(self) -> QueueItem | None:
         rows = self.table.selectionModel().selectedRows()
