@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -193,7 +193,7 @@ def _due_on(spec: ActionSpec, now: datetime) -> date:
 
 def earlier_credits(
     session: Session, customer_id: str, service: str | None, periods: Iterable[str], *,
-    view: CallerView | None = None, skip_key: tuple[str, str] | None = None,
+    view: CallerView | None = None, skip_key: tuple[str, str] | None = None, closed: Collection[str] = (),
 ) -> list[EarlierCredit]:
     """Credits already given or waiting for ``service`` in any of ``periods``, whatever their date.
 
@@ -206,7 +206,7 @@ def earlier_credits(
     rows = session.execute(
         select(Action.call_id, Action.idempotency_key, Action.periods, Action.status, Action.created_at)
         .where(Action.customer_id == customer_id, Action.kind == "issue_credit", Action.service_code == service,
-               Action.status.in_(REPEAT_STATES))
+               Action.status.in_(REPEAT_STATES), open_calls(Action.call_id, closed))
     )
     for call, key, months, status, at in rows:
         if skip_key is not None and (call, key) == skip_key:
@@ -240,6 +240,7 @@ def apply_actions(
     now: datetime,
     view: CallerView | None = None,
     repeat_reason: str | None = None,
+    closed: Collection[str] = (),
 ) -> list[AppliedAction]:
     """Validate every spec, then add its rows to ``session`` (flushed, not committed).
 
@@ -251,7 +252,7 @@ def apply_actions(
     for spec in specs:
         validate(spec, view)
     why_again = clean_reason(repeat_reason)
-    found = repeats(session, call_id, customer_id, specs, view)
+    found = repeats(session, call_id, customer_id, specs, view, closed=closed)
     if found and why_again is None:
         service, earlier = found[0]
         raise RepeatCredit(service or "-", earlier)
@@ -319,7 +320,8 @@ def apply_actions(
 
 
 def repeats(
-    session: Session, call_id: str, customer_id: str, specs: list[ActionSpec], view: CallerView | None,
+    session: Session, call_id: str, customer_id: str, specs: list[ActionSpec], view: CallerView | None, *,
+    closed: Collection[str] = (),
 ) -> list[tuple[str | None, list[EarlierCredit]]]:
     """Per credited service, the earlier credits its months repeat (this batch included)."""
     out: list[tuple[str | None, list[EarlierCredit]]] = []
@@ -328,7 +330,7 @@ def repeats(
         if spec.kind != "issue_credit":
             continue
         earlier = earlier_credits(session, customer_id, spec.service_code, spec.periods, view=view,
-                                  skip_key=(call_id, spec.idempotency_key))
+                                  skip_key=(call_id, spec.idempotency_key), closed=closed)
         earlier += [EarlierCredit(p, "another credit of this call") for p in spec.periods
                     if p in batch.get(spec.service_code, set())]
         batch.setdefault(spec.service_code, set()).update(spec.periods)
@@ -377,7 +379,7 @@ def _payload(action: Action, case: Case | None, callback: Callback | None) -> di
     return payload
 
 
-from console.effects import Effect, pending_effects  # noqa: E402  (re-exported for the window)
+from console.effects import Effect, open_calls, pending_effects  # noqa: E402  (re-exported for the window)
 
 __all__ = [
     "ActionError", "ActionSpec", "AppliedAction", "EarlierCredit", "Effect", "RepeatCredit", "apply_actions",

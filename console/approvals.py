@@ -11,7 +11,8 @@ is decided once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -23,8 +24,10 @@ from console import audit, outbox
 from console.errors import NotFound, UserError
 from console.models import Action, Call
 from console.permissions import HasRole, require
+from console.vocabulary import FINDING_CODES
 
 if TYPE_CHECKING:
+    from console.caller_view import ServiceRow
     from console.context import ConsoleContext
 
 MAX_REASON = 1000
@@ -42,6 +45,7 @@ class PendingCredit:
     periods: tuple[str, ...]
     created_at: datetime
     note: str | None  # why it waits (set by console.actions)
+    suggestion_id: str | None = None  # "<finding code>:<service>" when accepted from a suggestion
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,11 @@ class Decision:
     decided_at: datetime
     reason: str
     event_ids: tuple[str, ...]
+    customer_id: str = ""
+    amount: Decimal | None = None
+    currency: str = "TWD"
+    periods: tuple[str, ...] = ()
+    service_code: str | None = None
 
 
 class AlreadyDecided(UserError):
@@ -67,7 +76,7 @@ def pending_credits(session: Session, *, agent_id: str | None = None) -> list[Pe
         q = q.where(Action.agent_id == agent_id)
     return [
         PendingCredit(a.id, a.call_id, a.customer_id, a.agent_id, a.amount or Decimal(0), a.currency,
-                      a.service_code, tuple(a.periods or ()), a.created_at, a.decision_reason)
+                      a.service_code, tuple(a.periods or ()), a.created_at, a.decision_reason, a.suggestion_id)
         for a in session.scalars(q)
     ]
 
@@ -79,14 +88,16 @@ def approval_queue(ctx: ConsoleContext, principal: HasRole) -> list[PendingCredi
         return pending_credits(session)
 
 
+def _decision(a: Action) -> Decision:
+    return Decision(a.id, a.status == "approved", a.status, a.decided_by or "", a.decided_at or a.created_at,
+                    a.decision_reason or "", (), a.customer_id, a.amount, a.currency, tuple(a.periods or ()),
+                    a.service_code)
+
+
 def decisions_for(session: Session, call_id: str) -> list[Decision]:
     """Decided credits of one call: what the agent's window shows after a lead decides."""
     q = select(Action).where(Action.call_id == call_id, Action.status.in_(("approved", "rejected")))
-    return [
-        Decision(a.id, a.status == "approved", a.status, a.decided_by or "", a.decided_at or a.created_at,
-                 a.decision_reason or "", ())
-        for a in session.scalars(q.order_by(Action.decided_at))
-    ]
+    return [_decision(a) for a in session.scalars(q.order_by(Action.decided_at))]
 
 
 def recent_decisions(session: Session, agent_id: str, since: datetime) -> list[Decision]:
@@ -94,11 +105,7 @@ def recent_decisions(session: Session, agent_id: str, since: datetime) -> list[D
     q = (select(Action).where(Action.agent_id == agent_id, Action.kind == "issue_credit",
                               Action.status.in_(("approved", "rejected")), Action.decided_at >= since)
          .order_by(Action.decided_at, Action.id))
-    return [
-        Decision(a.id, a.status == "approved", a.status, a.decided_by or "", a.decided_at or a.created_at,
-                 a.decision_reason or "", ())
-        for a in session.scalars(q)
-    ]
+    return [_decision(a) for a in session.scalars(q)]
 
 
 def decide(
@@ -141,7 +148,7 @@ def decide(
                  details={"call_id": action.call_id, "customer_id": action.customer_id,
                           "agent_id": action.agent_id, "amount": str(action.amount),
                           "currency": action.currency, "reason": reason})
-    return Decision(action.id, approve, action.status, principal.id, now, reason, tuple(e.id for e in events))
+    return replace(_decision(action), event_ids=tuple(e.id for e in events))
 
 
 def _payload(a: Action) -> dict[str, Any]:
@@ -153,3 +160,88 @@ def _payload(a: Action) -> dict[str, Any]:
         "decided_at": a.decided_at.isoformat() if a.decided_at else None, "reason": a.decision_reason,
         "created_at": a.created_at.isoformat(),
     }
+
+
+# -- what people read: the queue and the decision notices ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Customer:
+    """Who a credit is for, as the customer source knows them (None fields when it does not)."""
+
+    id: str
+    name: str | None = None
+    phone: str | None = None  # E.164, to open the caller on screen
+    services: tuple[ServiceRow, ...] = ()
+
+    def service(self, code: str | None) -> ServiceRow | None:
+        return next((s for s in self.services if s.code == code), None)
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One waiting credit with what a lead needs to judge it."""
+
+    credit: PendingCredit
+    customer: Customer
+    findings: tuple[str, ...]  # the finding codes behind the credit
+    notes: str | None  # what the agent wrote in the wrap-up
+    phone: str | None  # the number the customer called from (else one of theirs)
+
+
+def customers(ctx: ConsoleContext, ids: Iterable[str]) -> dict[str, Customer]:
+    """Name, a phone and the services of each customer, through ``ctx.source``.
+
+    A customer the source does not know (or cannot reach now) comes back with its id only:
+    the queue still lists the credit, and the lead sees that the name is missing.
+    """
+    found: dict[str, Customer] = {}
+    for cid in dict.fromkeys(ids):
+        try:
+            view = ctx.source.load(cid)
+        except UserError:  # unknown, or the source is down: the id stands alone
+            found[cid] = Customer(cid)
+            continue
+        c = view.customer
+        found[cid] = Customer(cid, c.name, c.phones[0] if c.phones else None, tuple(view.services))
+    return found
+
+
+def _findings_of(credit: PendingCredit, call_codes: Iterable[str]) -> tuple[str, ...]:
+    head = (credit.suggestion_id or "").split(":", 1)[0]
+    if head in FINDING_CODES:
+        return (head,)
+    return tuple(c for c in call_codes if c in FINDING_CODES)
+
+
+def review_queue(ctx: ConsoleContext, principal: HasRole) -> list[QueueItem]:
+    """The credits waiting for a lead, oldest first, each with customer, finding, notes and months."""
+    require(principal, "approval.list")
+    with ctx.journal.session() as s:
+        credits = pending_credits(s)
+        call_ids = {c.call_id for c in credits if c.call_id}
+        calls = {c.id: (c.notes, tuple(c.finding_codes or ()), c.phone_e164)
+                 for c in s.scalars(select(Call).where(Call.id.in_(call_ids)))} if call_ids else {}
+    people = customers(ctx, (c.customer_id for c in credits))
+    items = []
+    for credit in credits:
+        notes, codes, phone = calls.get(credit.call_id or "", (None, (), None))
+        who = people[credit.customer_id]
+        items.append(QueueItem(credit, who, _findings_of(credit, codes), notes, phone or who.phone))
+    return items
+
+
+@dataclass(frozen=True)
+class DecisionNotice:
+    """A lead's decision as the agent reads it: the customer and the amount, not an id."""
+
+    decision: Decision
+    customer: Customer
+
+
+def decision_notices(ctx: ConsoleContext, agent_id: str, since: datetime) -> list[DecisionNotice]:
+    """``recent_decisions`` for the agent's window, with each customer's name."""
+    with ctx.journal.session() as s:
+        rows = recent_decisions(s, agent_id, since)
+    people = customers(ctx, (d.customer_id for d in rows))
+    return [DecisionNotice(d, people[d.customer_id]) for d in rows]

@@ -42,7 +42,7 @@ def suggestions_for_call(
     """
     try:
         with ctx.journal.session() as js:
-            effects = pending_effects(js, view.customer.id, view)
+            effects = pending_effects(js, view.customer.id, view, closed=ctx.closed_calls)
     except Exception:  # an unreadable journal must not hide the suggestions
         effects = []
     return suggest_for(view, at=at, language=language, script_language=script_language,
@@ -168,7 +168,7 @@ def repeat_credits(ctx: ConsoleContext, view: CallerView, specs: Iterable[Action
     """
     try:
         with ctx.journal.session() as js:
-            found = repeats(js, "", view.customer.id, list(specs), view)
+            found = repeats(js, "", view.customer.id, list(specs), view, closed=ctx.closed_calls)
     except Exception:  # noqa: BLE001 - the save checks again, on the same journal
         return []
     return [RepeatCredit(service or "-", earlier) for service, earlier in found]

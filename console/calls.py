@@ -192,7 +192,7 @@ def _apply(ctx: ConsoleContext, session: Any, call: Call, w: WrapUp, now: dateti
     return list(apply_actions(
         session, call_id=call.id, customer_id=w.customer_id, agent_id=who.id, role=who.role, specs=specs,
         credit_limit=limit if limit is not None else ctx.settings.credit_limit, now=now, view=view,
-        repeat_reason=w.repeat_reason,
+        repeat_reason=w.repeat_reason, closed=ctx.closed_calls,
     ))
 
 

@@ -32,6 +32,9 @@ class ConsoleContext:
         self._source: CustomerSource | None = None
         # Who is at the keyboard once signed in (console.principal); None until then.
         self.principal: Principal | None = None
+        # Trainer mode: the calls of attempts scored before the scenario was last rung. They
+        # are closed: their credits and stops do not count for the next attempt.
+        self.closed_calls: frozenset[str] = frozenset()
         # The journal was checked to belong to the customer store (console.binding).
         self.journal_bound = False
 

@@ -159,6 +159,11 @@ def local_date(value: datetime) -> date:
     return value.astimezone(TAIPEI).date()
 
 
+def short_day(value: date, language: str | None = None) -> str:
+    """Month and day only, for a chart's day axis: ``11/19`` (en and zh_TW)."""
+    return _skeleton("Md", value, language)
+
+
 def relative(delta: timedelta, language: str | None = None) -> str:
     """``2 months ago`` / ``in 3 weeks`` (``2 個月前``), for flags like "trial ended ..."."""
     return format_timedelta(delta, add_direction=True, locale=babel_locale(language))

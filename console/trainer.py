@@ -100,6 +100,10 @@ class DemoClock:
     def running(self) -> bool:
         return self._anchor is not None
 
+    def real(self) -> datetime:
+        """The clock underneath: when something happened in the training room, not in the story."""
+        return self._base()
+
     def __call__(self) -> datetime:
         from datetime import timedelta
 
@@ -109,6 +113,26 @@ class DemoClock:
             return self._base()
         at, started = anchor
         return at + timedelta(seconds=max(0.0, self._monotonic() - started))
+
+
+def wall_clock(ctx: ConsoleContext) -> datetime:
+    """The real time, even while a rung scenario's clock runs (when an attempt was made)."""
+    clock = ctx.clock
+    return clock.real() if isinstance(clock, DemoClock) else ctx.now()
+
+
+def start_attempt(ctx: ConsoleContext) -> frozenset[str]:
+    """A scenario was rung: a new training attempt begins.
+
+    Attempts scored so far are closed (``console.effects.open_calls``): the next trainee
+    starts from the scenario as written, not from what the previous one credited.
+    """
+    from console.models.journal import TrainingAttempt
+
+    with ctx.journal.session() as js:
+        ctx.closed_calls = frozenset(js.scalars(
+            select(TrainingAttempt.call_id).where(TrainingAttempt.call_id.is_not(None))))
+    return ctx.closed_calls
 
 
 def install_demo_clock(ctx: ConsoleContext) -> DemoClock:

@@ -24,3 +24,8 @@ def show_active(qtbot: Any, widget: Any) -> None:
     with qtbot.waitActive(widget):
         widget.raise_()
         widget.activateWindow()
+
+
+def wait_exposed(qtbot: Any, widget: Any, timeout: int = 5000) -> None:
+    """Wait until a widget shown elsewhere (a dialog a window opened) is on screen."""
+    qtbot.waitUntil(lambda: widget.windowHandle() is not None and widget.windowHandle().isExposed(), timeout=timeout)

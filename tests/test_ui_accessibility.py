@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+from qt_helpers import show_exposed, wait_exposed
 from ui_a11y_helpers import unnamed_controls
 from ui_assist_helpers import make_ctx
 from ui_floor_helpers import (  # noqa: F401 - fixtures
@@ -67,7 +68,7 @@ def test_every_reachable_control_has_a_name(qtbot, scenarios_template, tmp_path,
         _ready(qtbot, w)
         unnamed = unnamed_controls(w)
         for dialog in _dialogs(qtbot, w):
-            qtbot.waitExposed(dialog)
+            wait_exposed(qtbot, dialog)
             unnamed += unnamed_controls(dialog)
         assert unnamed == []
     finally:
@@ -98,8 +99,7 @@ def test_lead_and_trainer_windows_name_their_controls(qtbot, fctx) -> None:  # t
                  lambda: ApprovalsWidget(fctx, lead, w), lambda: BriefWindow(w)):
         view = make()
         view.setWindowFlag(Qt.WindowType.Window, True)
-        view.show()
-        qtbot.waitExposed(view)
+        show_exposed(qtbot, view)
         unnamed += unnamed_controls(view)
         view.close()
     assert unnamed == []

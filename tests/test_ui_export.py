@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from a11y_helpers import heard_name, unnamed_controls
 from export_helpers import AGENT, LEAD, T0, call_row, insert_calls
 from PySide6.QtCore import QTimer
 from qt_helpers import show_exposed
@@ -16,10 +17,17 @@ from console.context import ConsoleContext
 from console.db import open_store
 from console.export import ExportFilters
 from console.settings import load_settings
+from ui.app import application
 from ui.export_dialog import ExportDialog
+from ui.i18n import install_translators
 
 pytestmark = pytest.mark.gui
 ROWS = 100_000
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    install_translators(application(), "en")  # plurals come from the en catalogue, as in the app
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +84,7 @@ def test_big_export_keeps_the_window_responsive(qtbot, big_ctx, tmp_path: Path) 
 def test_cancel_stops_the_export_and_leaves_no_file(qtbot, big_ctx, tmp_path: Path) -> None:
     out = tmp_path / "floor.xlsx"
     dlg = _dialog(qtbot, big_ctx, LEAD, out)
-    dlg.format.setCurrentText("xlsx")
+    dlg.set_format("xlsx")
     with qtbot.waitSignal(dlg.signals.progress, timeout=60_000, check_params_cb=lambda done, total: done > 0):
         dlg.start_button.click()
     with qtbot.waitSignal(dlg.signals.cancelled, timeout=60_000):
@@ -100,10 +108,47 @@ def test_filters_round_trip(qtbot, big_ctx, tmp_path: Path) -> None:
     dlg = _dialog(qtbot, big_ctx, LEAD, tmp_path / "x.csv")
     dlg.set_filters(f)
     assert dlg.filters() == f
-    dlg.format.setCurrentText("jsonl")
+    dlg.set_format("jsonl")
     assert dlg.out.text().endswith("x.jsonl")
     shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
     if shot:
         dlg._on_progress(41_200, 100_000)
         show_exposed(qtbot, dlg)
         dlg.grab().save(str(Path(shot) / "export_dialog.png"))
+
+
+def test_fields_are_labelled_and_lists_show_every_entry(qtbot, big_ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    docs = tmp_path / "Documents"
+    docs.mkdir()
+    monkeypatch.setattr("ui.export_dialog.user_documents_path", lambda: docs)
+    dlg = ExportDialog(big_ctx, LEAD)
+    qtbot.addWidget(dlg)
+    show_exposed(qtbot, dlg)
+    assert Path(dlg.out.text()).parent == docs  # the lead's documents folder, not home
+    assert [dlg.format.itemText(i) for i in range(dlg.format.count())] == [
+        "CSV for Excel (.csv)", "Excel workbook (.xlsx)", "JSON lines (.jsonl)"]
+    assert dlg.fmt() == "csv"
+    names = {w: heard_name(w) for w in (dlg.format, dlg.date_from, dlg.date_to, dlg.out, dlg.outcomes, dlg.agents)}
+    assert names[dlg.format] == "Format" and names[dlg.date_from] == "First day" and names[dlg.date_to] == "Last day"
+    assert names[dlg.out] == "File to write" and names[dlg.outcomes] == "Outcomes" and names[dlg.agents] == "Agents"
+    assert unnamed_controls(dlg) == []
+    texts = [dlg.findings.item(i).text() for i in range(dlg.findings.count())]
+    assert "A notice contradicts the contract" in texts and not any("_" in t for t in texts)
+    for lst in (dlg.outcomes, dlg.root_causes, dlg.findings):  # no entry cut off ("Dropped" was)
+        last = lst.visualItemRect(lst.item(lst.count() - 1))
+        assert lst.viewport().rect().contains(last), lst.objectName()
+    assert not dlg.cancel_button.isVisible()  # shown only while an export runs
+    assert dlg.date_from.displayFormat() == "M/d/yyyy"
+
+
+def test_one_call_is_singular(qtbot, big_ctx, tmp_path: Path) -> None:
+    dlg = _dialog(qtbot, big_ctx, LEAD, tmp_path / "one.csv")
+    dlg.set_filters(ExportFilters(date_from=date(2026, 3, 2), date_to=date(2026, 3, 2), agents=("A002",)))
+    dlg.out.setText(str(tmp_path / "one.csv"))
+    with qtbot.waitSignal(dlg.signals.finished, timeout=60_000) as done:
+        dlg.start_button.click()
+    n = done.args[0].rows
+    assert n >= 1
+    assert dlg.status.text().startswith(f"{n:,} call written" if n == 1 else f"{n:,} calls written")
+    dlg._on_finished(type("R", (), {"rows": 1, "path": tmp_path / "x.csv"})())
+    assert dlg.status.text() == f"1 call written to {tmp_path / 'x.csv'}"

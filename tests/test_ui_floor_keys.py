@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from qt_helpers import wait_exposed
 from ui_floor_helpers import (  # noqa: F401 - fixtures
     fctx_fixture,
     floor_window_fixture,
@@ -53,7 +54,7 @@ def test_credit_edit_opens_in_the_amount_and_enter_takes_what_was_typed(qtbot, f
                       if panel.actions_model.decision(r).suggested.kind == "issue_credit")
     panel.actions.selectRow(credit_row)
     dialog = panel.edit_current()
-    qtbot.waitExposed(dialog)
+    wait_exposed(qtbot, dialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is dialog,
                     timeout=5000)
     assert QApplication.focusWidget() is dialog.amount
@@ -132,7 +133,7 @@ def test_keyboard_map_is_grouped_by_menu_without_lead_keys_for_an_agent(qtbot, f
     assert not keys & {"Ctrl+Shift+D", "Ctrl+Shift+X", "Ctrl+Shift+P"}  # the lead's keys do nothing here
     assert sum(tree.topLevelItemCount() for tree in dialog.trees) == len(groups)
     # Tall enough to show every line without scrolling (two columns when one would not fit).
-    qtbot.waitExposed(dialog)
+    wait_exposed(qtbot, dialog)
     for tree in dialog.trees:
         last_group = tree.topLevelItem(tree.topLevelItemCount() - 1)
         last = last_group.child(last_group.childCount() - 1)

@@ -12,6 +12,7 @@ from export_helpers import AGENT, LEAD, TRAINER, call_row, credit_row, insert_ac
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
 from qt_helpers import show_exposed
+from ui_assist_helpers import make_ctx, scenarios_template_fixture  # noqa: F401 - fixtures
 
 from console import audit
 from console.approvals import decide
@@ -119,10 +120,10 @@ def test_agent_sees_the_decision_after_a_lead_approves(qtbot, window, ctx, pendi
         decide(s, pending, LEAD, approve=True, reason="checked the usage", now=ctx.now(), workstation="ws-lead")
     with qtbot.waitSignal(watcher.decided, timeout=30_000) as decided:
         watcher.poll()
-    assert decided.args[0].action_id == pending and decided.args[0].approved
-    text = f"Credit {pending} approved by L001: checked the usage"
-    assert watcher.notice.text() == text and not watcher.notice.isHidden()
-    assert window.statusBar().currentMessage() == text
+    assert decided.args[0].decision.action_id == pending and decided.args[0].decision.approved
+    # C000 is not in this customer store: the notice names the id, and the amount; never the UUID.
+    text = "✓ Credit NT$1,200 for C000 approved by L001: checked the usage"
+    assert watcher.notice.text() == text and not watcher.notice.isHidden() and pending not in text
     shot = os.environ.get("AGENT_CONSOLE_SCREENSHOTS")
     if shot:
         show_exposed(qtbot, window)
@@ -130,6 +131,72 @@ def test_agent_sees_the_decision_after_a_lead_approves(qtbot, window, ctx, pendi
     with qtbot.waitSignal(watcher.polled, timeout=30_000) as polled:
         watcher.poll()
     assert polled.args == [0]  # announced once
+    menus.shutdown()
+
+
+def test_the_lead_menu_entry_opens_the_queue_with_its_title(qtbot, window, pending) -> None:  # type: ignore[no-untyped-def]
+    menus = _menus(window, LEAD)
+    window.findChild(QAction, "leadApprovals").trigger()  # triggered(bool) must not become a principal
+    view = menus.views.get("approvals")
+    assert view is not None and view.windowTitle() == "Approvals queue" and "override" not in menus.views
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=30_000)
+    menus.shutdown()
+
+
+def test_the_override_queue_checks_the_role_too(window) -> None:  # type: ignore[no-untyped-def]
+    menus = _menus(window, AGENT)
+    assert menus.open_override_queue(AGENT) is None and menus.open_override_queue(TRAINER) is None
+    assert "may not see the queue" in window.statusBar().currentMessage() and menus.views == {}
+    menus.shutdown()
+
+
+@pytest.fixture
+def lead_world(qtbot, scenarios_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The shipped customers; A001's NT$1,200 credit for 林美玲 (C-0002) waits; the window shows her."""
+    ctx = make_ctx(scenarios_template, tmp_path)
+    call = call_row(0, customer_id="C-0002", phone_e164="+886928765432", agent_id="A001")
+    credit = credit_row(call, "1200", "pending_approval")
+    credit.update(service_code="FIBMOD", periods=["2009-03", "2009-04"])
+    with ctx.journal.session() as s, s.begin():
+        insert_calls(s, [call])
+        insert_actions(s, [credit])
+    w = make_window(ctx, "en", remember=False)
+    qtbot.addWidget(w)
+    show_exposed(qtbot, w)
+    yield ctx, w
+    ctx.close()
+
+
+def test_opening_a_queued_credit_pops_its_customer(qtbot, lead_world) -> None:  # type: ignore[no-untyped-def]
+    ctx, window = lead_world
+    menus = _menus(window, LEAD)
+    view = menus.open_approvals()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=30_000)
+    with qtbot.waitSignal(window.popped, timeout=30_000) as popped:
+        view.open_button.click()
+    assert popped.args[0].view.customer.id == "C-0002" and window.result.view.customer.name == "林美玲"
+    menus.shutdown()
+
+
+def test_a_decision_updates_the_queue_and_the_agents_window_at_once(qtbot, lead_world) -> None:  # type: ignore[no-untyped-def]
+    ctx, window = lead_world
+    add_user(ctx, None, "L001", name="Lin", role="lead", secret="lead-password")
+    lead = authenticate(ctx, "L001", "lead-password")
+    menus = _menus(window, AGENT)  # the agent's window; its watcher's timer is not running here
+    with qtbot.waitSignal(window.popped, timeout=30_000):
+        window.pop("0928-765-432")
+    view = menus.open_override_queue(lead)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=30_000)
+    view.approve_button.click()
+    qtbot.waitUntil(lambda: view.confirm is not None)
+    with qtbot.waitSignal(menus.watcher.decided, timeout=30_000) as decided, \
+            qtbot.waitSignal(window.popped, timeout=30_000) as popped:
+        view.confirm.defaultButton().click()
+    assert decided.args[0].customer.name == "林美玲"
+    assert menus.watcher.notice.text() == "✓ Credit NT$1,200 for 林美玲 (Mar 2009, Apr 2009) approved by L001"
+    assert popped.args[0].view.customer.id == "C-0002"  # the agent's screen shows the decision
+    assert all(c.state != "pending_approval" for c in popped.args[0].credits)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0 and view.empty.isVisible(), timeout=30_000)
     menus.shutdown()
 
 
@@ -148,7 +215,31 @@ def test_supervisor_override_on_the_agents_screen(qtbot, window, ctx, pending) -
     view = menus.views.get("override")
     assert view is not None and view.principal == lead and "L001" in view.windowTitle()
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=30_000)
+    view.approve_button.click()
+    qtbot.waitUntil(lambda: view.confirm is not None)
     with qtbot.waitSignal(view.decided, timeout=30_000):
-        view.approve_button.click()
+        view.confirm.defaultButton().click()
     assert menus.principal == AGENT and ctx.settings.role == "agent"  # the window still works for the agent
+    menus.shutdown()
+
+
+def test_the_menus_and_the_notice_follow_a_language_switch(qtbot, window, ctx, pending) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import application
+    from ui.i18n import install_translators
+
+    menus = _menus(window, AGENT)
+    with ctx.journal.session() as s, s.begin():
+        decide(s, pending, LEAD, approve=True, reason="ok", now=ctx.now(), workstation="ws-lead")
+    with qtbot.waitSignal(menus.watcher.decided, timeout=30_000):
+        menus.watcher.poll()
+    assert menus.user_menu.title() == "&User" and menus.watcher.notice.text().startswith("✓ Credit NT$1,200")
+    try:
+        window.setProperty("language", "zh_TW")
+        install_translators(application(), "zh_TW")
+        qtbot.waitUntil(lambda: menus.user_menu.title() != "&User")
+        assert menus.lead_menu.title() == "主管(&L)" and menus.who_label.text().startswith("已登入")
+        assert menus.watcher.notice.text().startswith("✓ 給 C000 的 NT$1,200 折抵已由 L001 核准")
+    finally:
+        install_translators(application(), "en")
+        window.setProperty("language", "en")
     menus.shutdown()

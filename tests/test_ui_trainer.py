@@ -34,8 +34,8 @@ from ui.trainer_panel import TrainerPanel
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def dctx(scenarios_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+@pytest.fixture(name="dctx")
+def dctx_fixture(scenarios_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     ctx = make_ctx(scenarios_template, tmp_path, demo=True)
     ctx.settings.role = "trainer"  # what `agent-console demo` gives: loading scenarios is a trainer's (or lead's)
     yield ctx
@@ -44,7 +44,9 @@ def dctx(scenarios_template: Path, tmp_path: Path):  # type: ignore[no-untyped-d
 
 @pytest.fixture
 def panel(qtbot, dctx):  # type: ignore[no-untyped-def]
-    application()
+    from ui.i18n import install_translators
+
+    install_translators(application(), "en")  # plurals come from the en catalogue, as in the app
     p = TrainerPanel(dctx, "en")
     qtbot.addWidget(p)
     p.resize(360, 700)
@@ -143,16 +145,87 @@ def test_load_scenario_validates_and_imports_without_restart(panel, tmp_path) ->
     assert panel.selected().id == SCENARIO_01 and "Loaded" in panel.message.text()
 
 
-def test_brief_window_and_session_report(panel, dctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _two_screens(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    primary = QGuiApplication.primaryScreen()
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [primary, primary]))
+
+
+def test_brief_window_and_session_report(panel, dctx, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _two_screens(monkeypatch)
     panel.select(SCENARIO_01)
     window = panel.open_brief_window()
-    assert window.isVisible() and "SMS" in window.text.toPlainText() and "DEMO" in window.windowTitle()
+    assert window is not None and window.isVisible() and "SMS" in window.text.toPlainText()
+    assert "DEMO" in window.windowTitle() and panel.message.text() == "The brief is on the second screen."
+    panel.trainee.setText("Ana Lin")
     panel.show_score(_record(dctx, accept=True))
     out = tmp_path / "report.csv"
     assert panel.export_report(out) == 1
+    assert panel.message.text() == f"Session report written: {out} (1 attempt)"
     with out.open(encoding="utf-8-sig") as fh:
-        rows = list(csv.DictReader(fh))
-    assert rows[0]["scenario"] == SCENARIO_01 and rows[0]["percent"] == "100"
+        rows = list(csv.reader(fh))
+    assert rows[3][:4] == ["When", "Trainee", "Scenario", "Score (%)"]
+    assert rows[4][1:4] == ["Ana Lin", "mPro billed after the free year despite the SMS", "100"]
+
+
+def test_show_the_brief_toggles_its_label(panel) -> None:  # type: ignore[no-untyped-def]
+    assert panel.show_brief.text() == "Show the brie&f" and not panel.brief.isVisibleTo(panel)
+    panel.show_brief.click()
+    assert panel.show_brief.text() == "Hide the brie&f" and panel.brief.isVisibleTo(panel)
+    panel.show_brief.click()
+    assert panel.show_brief.text() == "Show the brie&f" and not panel.brief.isVisibleTo(panel)
+
+
+def test_one_screen_says_the_brief_is_not_on_a_second_one(panel, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [QGuiApplication.primaryScreen()]))
+    panel.select(SCENARIO_01)
+    assert not panel.brief.isVisibleTo(panel)
+    assert panel.open_brief_window() is None and panel.brief_window is None  # no window over the trainee's view
+    assert panel.message.text().startswith("There is only one screen") and panel.brief.isVisibleTo(panel)
+    assert panel.show_brief.text() == "Hide the brie&f"
+
+
+def test_the_trainee_named_in_the_panel_is_scored(panel, dctx) -> None:  # type: ignore[no-untyped-def]
+    assert panel.trainee.text() == "A001"  # the id the console runs as, until the trainer types a name
+    assert panel.trainee.accessibleName() == "Trainee's name" and panel.trainee_label.buddy() is panel.trainee
+    panel.trainee.setText("  王 小明 ")
+    panel.show_score(_record(dctx, accept=True))
+    from console.training.report import session_report
+
+    assert [a.trainee for a in session_report(dctx).attempts] == ["王 小明"]
+
+
+def test_the_report_goes_to_the_documents_folder_by_default(panel, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    docs = tmp_path / "Documents"
+    docs.mkdir()
+    monkeypatch.setattr("ui.trainer_panel.user_documents_path", lambda: docs)
+    path = panel.default_report_path()
+    assert path.parent == docs and path.name.startswith("training-report-") and path.suffix == ".html"
+
+
+def test_the_panel_follows_a_language_switch(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translators
+
+    panel.select(SCENARIO_01)
+    panel.ring()
+    assert panel.export_btn.text() == "E&xport session report…" and panel.message.text().startswith("Ringing: mPro")
+    try:
+        panel.setProperty("language", "zh_TW")
+        install_translators(QApplication.instance(), "zh_TW")  # Qt sends LanguageChange to every widget
+        qtbot.waitUntil(lambda: panel.language == "zh_TW")
+        assert panel.export_btn.text() != "E&xport session report…" and "(&X)" in panel.export_btn.text()
+        assert panel.model.index(0, 0).data() == "mPro 試用期滿仍續收費"
+        assert "mPro 試用期滿仍續收費" in panel.message.text() and "2009/5/12" in panel.message.text()
+        assert panel.selected() is not None and panel.selected().id == SCENARIO_01  # the selection stays
+    finally:
+        panel.setProperty("language", "en")
+        install_translators(QApplication.instance(), "en")
+        qtbot.waitUntil(lambda: panel.language == "en")
 
 
 def test_reset_closes_the_stores_and_reloads(qtbot, panel, dctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from qt_helpers import show_exposed
 from sqlalchemy import func, select
 from ui_assist_helpers import (  # noqa: F401 - fixtures
@@ -146,17 +147,60 @@ def test_reset_demo_from_the_menu_restores_pristine_and_keeps_working(qtbot) -> 
             assert dialog.save() is not None
         with ctx.journal.session() as s:
             assert s.scalar(select(func.count()).select_from(Call)) == 1
+        reset = window.findChild(type(window.act_wrap_up), "resetDemo")
+        reset.trigger()
+        box = assist.trainer_menu.confirm
+        assert box is not None and box.isVisible() and box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        assert "1 attempt and its scorecard" in box.text() and "every call recorded in demo" in box.text()
+        box.defaultButton().click()  # Enter on the question keeps everything
+        with ctx.journal.session() as s:
+            assert s.scalar(select(func.count()).select_from(Call)) == 1
+        assert window.result is not None
+        reset.trigger()
+        box = assist.trainer_menu.confirm
+        reset_button = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
         cpu = time.process_time()
         with qtbot.waitSignal(assist.trainer.reset_done) as done:
-            window.findChild(type(window.act_wrap_up), "resetDemo").trigger()
+            reset_button.click()
         assert time.process_time() - cpu < 3.0  # restored from the pristine copy, not rebuilt
         assert done.args[0] > 0
         with ctx.journal.session() as s:
             assert s.scalar(select(func.count()).select_from(Call)) == 0
         assert assist.panel.findings_model.rowCount() == 0 and assist.trainer.model.rowCount() >= 10
+        # No caller from before the reset on screen: name, panes, history and timeline are empty.
+        assert window.result is None and window.caller_bar.name.text() == "No caller"
+        assert window.caller_bar.number.text() == "" and window.bill.model.rowCount() == 0
+        assert window.contract.services.rowCount() == 0 and window.notifications.model.rowCount() == 0
+        assert window.history.history.rowCount() == 0 and not window.act_wrap_up.isEnabled()
+        assert "no caller on screen" in window.statusBar().currentMessage()
         with qtbot.waitSignal(window.popped, timeout=15000):  # the window still looks callers up
             assist.trainer.ring()
         assert assist.panel.findings_model.rowCount() == 1  # pristine again: the finding is back
+    finally:
+        ctx.close()
+
+
+def test_the_trainer_menu_keeps_reset_apart_and_shows_states(qtbot, scenarios_template: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(scenarios_template, tmp_path, demo=True)
+    try:
+        window, assist = _window(qtbot, ctx)
+        menu = assist.trainer_menu.menu
+        names = [a.objectName() or "-" for a in menu.actions()]
+        assert names[-2:] == ["-", "resetDemo"] and menu.actions()[-1].text() == "Reset demo…"  # alone, at the end
+        assert names.index("exportReport") < names.index("resetDemo") - 1  # not next to an everyday item
+        hints = window.findChild(QAction, "hideHints")
+        assert hints.isCheckable() and not hints.isChecked()
+        hints.trigger()
+        assert hints.isChecked() and assist.trainer.hide_hints.isChecked() and not assist.panel_dock.isVisible()
+        assist.trainer.hide_hints.setChecked(False)  # the panel's box and the menu item show one state
+        assert not hints.isChecked() and assist.panel_dock.isVisible()
+        brief = window.findChild(QAction, "showBriefMenu")
+        brief.trigger()
+        assert brief.isChecked() and assist.trainer.show_brief.text() == "Hide the brie&f"
+        window.activateWindow()
+        window.findChild(QAction, "focusScenarios").trigger()  # the scenario list by keyboard (Alt+6)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is assist.trainer.list)
+        assert window.findChild(QAction, "focusScenarios").shortcut().toString() == "Alt+6"
     finally:
         ctx.close()
 
@@ -225,8 +269,7 @@ def test_helpers_installed_after_the_window_is_shown_still_mark_it_demo(qtbot, s
         window = make_window(ctx, "en", remember=False)
         qtbot.addWidget(window)
         window.resize(1366, 768)
-        window.show()  # as run_window does: first frame, then the helpers
-        qtbot.waitExposed(window)
+        show_exposed(qtbot, window)  # as run_window does: first frame, then the helpers
         assist = install(window)
         assert assist.watermark.isVisible() and assist.banner.isVisible()
         qtbot.waitUntil(assist.trainer.isVisible)  # docks added to a shown window appear on the next turn

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from qt_helpers import show_exposed
 from ui_assist_helpers import PHONE_01, make_ctx, scenarios_template_fixture  # noqa: F401 - re-exported fixture
 
 from console.context import ConsoleContext
@@ -29,8 +30,7 @@ def open_window(qtbot, ctx: ConsoleContext, language: str = "en", size: tuple[in
     qtbot.addWidget(w)
     if size:
         w.resize(*size)
-    w.show()
-    qtbot.waitExposed(w)
+    show_exposed(qtbot, w)
     install_assist(w)
     return w
 

@@ -7,8 +7,8 @@ trainee does not face. Large text, read-only, plain text (it is scenario data).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ui.theme import bold_title
@@ -18,7 +18,6 @@ class BriefWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("briefWindow")
-        self.setWindowTitle(self.tr("Caller's brief (trainer only) — DEMO"))
         self.title = QLabel(self)
         self.title.setObjectName("briefTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # the scenario's title is trainer data
@@ -33,20 +32,37 @@ class BriefWindow(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.text, 1)
         self.resize(720, 420)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Caller's brief (trainer only) — DEMO"))
+        self.text.setAccessibleName(self.tr("Caller's brief"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_brief(self, title: str, brief: str) -> None:
         self.title.setText(title)
         self.text.setPlainText(brief)
 
-    def show_on_second_screen(self) -> bool:
-        """Show the window, on the second screen when there is one; True if it went there."""
+    @staticmethod
+    def second_screen() -> QScreen | None:
+        """The screen the trainee does not face, or None on a one-screen workstation."""
         screens = QGuiApplication.screens()
-        moved = False
-        if len(screens) > 1:
-            primary = QGuiApplication.primaryScreen()
-            other = next((s for s in screens if s is not primary), screens[1])
-            self.move(other.availableGeometry().topLeft())
-            moved = True
+        if len(screens) < 2:
+            return None
+        primary = QGuiApplication.primaryScreen()
+        return next((s for s in screens if s is not primary), screens[1])
+
+    def show_on_second_screen(self) -> bool:
+        """Show the window on the second screen; False (and not shown) when there is none:
+        on the only screen it would cover the trainee's own view."""
+        other = self.second_screen()
+        if other is None:
+            return False
+        self.move(other.availableGeometry().topLeft())
         self.show()
         self.raise_()
-        return moved
+        return True

@@ -26,6 +26,7 @@ from ui.keys import first_key, menu_action
 from ui.labels import delivery_mode
 from ui.suggestions_panel import SuggestionsPanel
 from ui.sync_status import SyncStatusWidget
+from ui.trainer_menu import TrainerMenu
 from ui.trainer_panel import TrainerPanel
 from ui.worker import PopResult
 from ui.wrapup import WrapUpDialog
@@ -110,15 +111,7 @@ class CallAssist(QObject):
         self.trainer.ring_requested.connect(lambda s: w.pop(s.phone, incoming=True))  # type: ignore[attr-defined]
         self.trainer.hints_toggled.connect(self.set_hints_hidden)
         self.trainer.reset_done.connect(self._after_reset)
-        menu = self._menu(lambda: self.tr("&Trainer"))
-        self._action(menu, lambda: self.tr("Ring the selected scenario"), ("Ctrl+R",), self.trainer.ring, "ringScenario")
-        self._action(menu, lambda: self.tr("Load scenario…"), ("Ctrl+O",), self.trainer.choose_files, "loadScenario")
-        self.act_hide_hints = self._action(menu, lambda: self.tr("Hide hints"), ("Ctrl+Alt+H",),
-                                           lambda: self.trainer.hide_hints.toggle(), "hideHints")
-        self._action(menu, lambda: self.tr("Brief on a second screen"), (), self.trainer.open_brief_window, "briefWindow")
-        self._action(menu, lambda: self.tr("Export the session report…"), (), self.trainer.choose_report_path, "exportReport")
-        menu.addSeparator()
-        self._action(menu, lambda: self.tr("Reset demo"), (), self.reset_demo, "resetDemo")
+        self.trainer_menu = TrainerMenu(w, self.trainer)  # Reset demo asks first
         self.watermark = Watermark(w)  # last, so it stays above everything
 
     def set_hints_hidden(self, hidden: bool) -> None:
@@ -126,12 +119,6 @@ class CallAssist(QObject):
         self.panel_dock.setVisible(not hidden)
         if hidden:
             self.window.highlight_evidence(())  # type: ignore[attr-defined]
-
-    def reset_demo(self) -> float | None:
-        if self.trainer is None:
-            return None
-        self.window.lookups.shutdown()  # type: ignore[attr-defined]
-        return self.trainer.reset_demo()
 
     def _after_reset(self, seconds: float) -> None:
         self.result = None

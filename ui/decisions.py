@@ -2,9 +2,13 @@
 
 A credit above the agent's limit waits for a lead (``console.approvals``); the agent may
 have moved on to other calls by the time the lead decides, so the window polls the journal
-(read-only, on a worker thread, every ``INTERVAL_MS``) with ``recent_decisions`` and
-announces each new decision once: a status bar message and a notice label beside the
-status bar that stays until the next one.
+(read-only, on a worker thread, every ``INTERVAL_MS``) with ``decision_notices`` and
+announces each new decision once, in words the agent can repeat to the customer (who, how
+much, approved or rejected and why; never an id), in a notice beside the status bar that
+stays until the next one. When the decided customer is the one on screen, the window looks
+them up again so the bill and history say "approved" (unless the agent is in the middle of
+that customer's wrap-up or has accepted actions not yet saved). A decision taken in this
+very window (a supervisor override) is polled for at once.
 """
 
 from __future__ import annotations
@@ -13,15 +17,36 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
+from console import formatting
+from ui.live_language import language_of
 from ui.plain import tip
 
 if TYPE_CHECKING:  # the journal's models load on the first poll, not before the window's first frame
-    from console.approvals import Decision
+    from console.approvals import DecisionNotice
     from console.context import ConsoleContext
 
-INTERVAL_MS = 10_000
+INTERVAL_MS = 5_000
+
+
+def refresh_if_showing(window: QWidget, customer_id: str) -> bool:
+    """Look the customer on screen up again if it is ``customer_id``; True if it was.
+
+    Not while a dialog is open over the window (the wrap-up) nor while the agent has accepted
+    suggestions not saved yet: a new pop would start that call over. F5 refreshes later.
+    """
+    result = getattr(window, "result", None)
+    if result is None or result.view.customer.id != customer_id:
+        return False
+    if QApplication.activeModalWidget() is not None:
+        return False
+    panel = getattr(getattr(window, "assist", None), "panel", None)
+    accepted = getattr(panel, "accepted_actions", None)
+    if callable(accepted) and accepted():
+        return False
+    window.pop(result.phone)  # type: ignore[attr-defined]
+    return True
 
 
 class _Signals(QObject):
@@ -36,10 +61,9 @@ class _Poll(QRunnable):
 
     def run(self) -> None:
         try:
-            from console.approvals import recent_decisions
+            from console.approvals import decision_notices
 
-            with self.ctx.journal.session() as s:
-                rows = recent_decisions(s, self.agent_id, self.since)
+            rows = decision_notices(self.ctx, self.agent_id, self.since)
         except Exception as exc:  # noqa: BLE001 - a poll that fails is retried on the next tick
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
@@ -49,7 +73,7 @@ class _Poll(QRunnable):
 class DecisionWatcher(QObject):
     """Polls the decisions on ``agent_id``'s credits since ``since``; ``decided`` per new one."""
 
-    decided = Signal(object)  # console.approvals.Decision
+    decided = Signal(object)  # console.approvals.DecisionNotice
     polled = Signal(int)  # how many new decisions the last poll found
 
     def __init__(self, window: QMainWindow, ctx: ConsoleContext, agent_id: str, since: datetime,
@@ -58,7 +82,9 @@ class DecisionWatcher(QObject):
         self.setObjectName("decisionWatcher")
         self.window, self.ctx, self.agent_id, self.since = window, ctx, agent_id, since
         self.seen: set[str] = set()
+        self.last: DecisionNotice | None = None  # what the notice says, said again after a language switch
         self.in_flight = False
+        self.again = False  # asked to poll while a poll was running: poll once more after it
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
@@ -80,38 +106,60 @@ class DecisionWatcher(QObject):
         """Watch another user's credits (after a switch of user); forget what was announced."""
         self.agent_id, self.since = agent_id, since
         self.seen.clear()
+        self.last = None
         self.notice.hide()
 
     def poll(self) -> None:
         if self.in_flight:
-            return  # the journal is slow: one poll at a time
-        self.in_flight = True
+            self.again = True  # the journal is slow: one poll at a time, the next right after
+            return
+        self.in_flight, self.again = True, False
         self.pool.start(_Poll(self.ctx, self.agent_id, self.since, self._signals))
 
     @Slot(object)
-    def _on_found(self, rows: list[Decision]) -> None:
+    def _on_found(self, rows: list[DecisionNotice]) -> None:
         self.in_flight = False
-        new = [d for d in rows if d.action_id not in self.seen]
-        for d in new:
-            self.seen.add(d.action_id)
-            text = self.text_for(d)
-            self.notice.setText(text)
-            self.notice.setToolTip(tip(text))
+        new = [n for n in rows if n.decision.action_id not in self.seen]
+        for n in new:
+            self.seen.add(n.decision.action_id)
+            self.last = n
+            self.retranslate()
             self.notice.show()
-            self.window.statusBar().showMessage(text, 15_000)
-            self.decided.emit(d)
+            self.decided.emit(n)
+        for customer_id in dict.fromkeys(n.decision.customer_id for n in new):
+            refresh_if_showing(self.window, customer_id)
         self.polled.emit(len(new))
+        if self.again:
+            self.poll()
 
     @Slot(str)
     def _on_failed(self, _message: str) -> None:
         self.in_flight = False
         self.polled.emit(0)
+        if self.again:
+            self.poll()
 
-    def text_for(self, d: Decision) -> str:
+    def retranslate(self) -> None:
+        if self.last is None:
+            return
+        text = self.text_for(self.last)
+        self.notice.setText(text)
+        self.notice.setToolTip(tip(text))
+        self.notice.setAccessibleName(text)
+
+    def text_for(self, n: DecisionNotice) -> str:
+        """``✓ Credit NT$1,200 for 陳志明 (Mar 2009) approved by L001: reason``."""
+        d, who = n.decision, n.customer
+        lang = language_of(self.window, getattr(self.window, "language", "en"))
+        amount = formatting.money(d.amount, d.currency, lang) if d.amount is not None else ""
+        customer = who.name or who.id
+        if d.periods:
+            customer += " (" + ", ".join(formatting.period(p, lang) for p in d.periods) + ")"
         if d.approved:
-            text = self.tr("Credit %1 approved by %2").replace("%1", d.action_id).replace("%2", d.decided_by)
+            text = self.tr("✓ Credit %1 for %2 approved by %3")
         else:
-            text = self.tr("Credit %1 rejected by %2").replace("%1", d.action_id).replace("%2", d.decided_by)
+            text = self.tr("✗ Credit %1 for %2 rejected by %3")
+        text = text.replace("%1", amount).replace("%2", customer).replace("%3", d.decided_by)
         if d.reason:
             text += ": " + d.reason
         return text

@@ -5,16 +5,32 @@ checked there, not here). It runs on a worker thread; progress, the result and e
 back through queued signals and the worker never touches a widget. Cancel sets the
 service's cancellation token, which stops at the next batch and leaves no file behind.
 
+Every field has a label that names it for a screen reader (the format combo by "Format",
+not by its value), dates show in the language's one format, the filter lists show words
+and all their entries, and the file goes to the lead's documents folder by default.
+
 Wiring: ``ExportDialog(ctx, principal, parent, filters=None)``; ``set_filters`` takes the
 ``ExportFilters`` a dashboard bar yields.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from platformdirs import user_documents_path
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +64,14 @@ from console.export import (
 from console.permissions import allowed
 from console.vocabulary import FINDING_CODES, OUTCOMES, ROOT_CAUSES
 from ui.labels import word
+from ui.live_language import LiveLanguage, count, set_date_format, without_mnemonic
+from ui.wrapup import finding_word
+
+FORMAT_NAMES = {  # what a lead reads in the Format combo; the code goes to the service
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV for Excel (.csv)"),
+    "xlsx": QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (.xlsx)"),
+    "jsonl": QT_TRANSLATE_NOOP("ExportDialog", "JSON lines (.jsonl)"),
+}
 
 
 class ExportSignals(QObject):
@@ -79,16 +103,25 @@ class ExportJob(QRunnable):
             self.signals.finished.emit(result)
 
 
-def _checklist(codes: tuple[str, ...]) -> QListWidget:
+def _checklist(codes: tuple[str, ...], name: str) -> QListWidget:
     lst = QListWidget()
+    lst.setObjectName(name)
     for code in codes:
-        item = QListWidgetItem(word(code) or code)
+        item = QListWidgetItem(code)
         item.setData(Qt.ItemDataRole.UserRole, code)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         lst.addItem(item)
-    lst.setMaximumHeight(120)
     return lst
+
+
+def _label_items(lst: QListWidget, words: Callable[[str], str]) -> None:
+    """Words for the codes, and a list tall enough to show every entry (none cut off)."""
+    for i in range(lst.count()):
+        item = lst.item(i)
+        item.setText(words(item.data(Qt.ItemDataRole.UserRole)))
+    rows = lst.sizeHintForRow(0) if lst.count() else 20
+    lst.setFixedHeight(rows * lst.count() + 2 * lst.frameWidth() + 4)
 
 
 def _checked(lst: QListWidget) -> tuple[str, ...]:
@@ -107,15 +140,21 @@ def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-class ExportDialog(QDialog):
+def default_folder() -> Path:
+    """The lead's documents folder (platformdirs), else home."""
+    folder = user_documents_path()
+    return folder if folder.is_dir() else Path.home()
+
+
+class ExportDialog(LiveLanguage, QDialog):
     """Filters, format, output file; Export runs in the background, Cancel stops it."""
 
     def __init__(self, ctx: ConsoleContext, principal: Principal, parent: QWidget | None = None,
-                 filters: ExportFilters | None = None) -> None:
+                 filters: ExportFilters | None = None, language: str | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.principal = ctx, principal
-        self.setWindowTitle(self.tr("Export call logs"))
-        self.setMinimumWidth(560)
+        self.language = language or (getattr(parent, "language", None) or "en")
+        self.setMinimumWidth(600)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.token: CancelToken | None = None
@@ -130,49 +169,62 @@ class ExportDialog(QDialog):
         self.date_to = QDateEdit(_qdate(today))
         for w in (self.date_from, self.date_to):
             w.setCalendarPopup(True)
-            w.setDisplayFormat("yyyy-MM-dd")
         self.agents = QLineEdit()
-        self.agents.setPlaceholderText(self.tr("all agents (or ids separated by commas)"))
-        self.outcomes = _checklist(OUTCOMES)
-        self.root_causes = _checklist(ROOT_CAUSES)
-        self.findings = _checklist(FINDING_CODES)
+        self.outcomes = _checklist(OUTCOMES, "exportOutcomes")
+        self.root_causes = _checklist(ROOT_CAUSES, "exportRootCauses")
+        self.findings = _checklist(FINDING_CODES, "exportFindings")
         self.format = QComboBox()
-        self.format.addItems(list(FORMATS))
-        self.format.currentTextChanged.connect(self._fix_suffix)
-        self.out = QLineEdit(str(Path.home() / f"calls-{today.isoformat()}.csv"))
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        self.unmasked = QCheckBox(self.tr("Include full phone numbers and ids (audited)"))
+        self.format.setObjectName("exportFormat")
+        for code in FORMATS:
+            self.format.addItem(code, code)
+        self.format.currentIndexChanged.connect(lambda _i: self._fix_suffix(self.fmt()))
+        self.out = QLineEdit(str(default_folder() / f"calls-{today.isoformat()}.csv"))
+        self.out.setObjectName("exportFile")
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._browse)
+        self.unmasked = QCheckBox()
         self.unmasked.setEnabled(allowed(principal.role, "export.unmasked"))
 
+        self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
         period = QHBoxLayout()
+        self.to_label = QLabel()
+        self.to_label.setBuddy(self.date_to)
         period.addWidget(self.date_from)
-        period.addWidget(QLabel("–"))
+        period.addWidget(self.to_label)
         period.addWidget(self.date_to)
-        form.addRow(self.tr("Days"), period)
-        form.addRow(self.tr("Agents"), self.agents)
-        form.addRow(self.tr("Outcomes"), self.outcomes)
-        form.addRow(self.tr("Root causes"), self.root_causes)
-        form.addRow(self.tr("Findings"), self.findings)
+        period.addStretch(1)
+        for key, field in (("days", period), ("agents", self.agents), ("outcomes", self.outcomes),
+                           ("causes", self.root_causes), ("findings", self.findings)):
+            label = self.labels[key] = QLabel()
+            form.addRow(label, field)
+        self.labels["days"].setBuddy(self.date_from)
+        self.format_label = QLabel()
+        self.format_label.setBuddy(self.format)
+        fmt_row = QHBoxLayout()
+        fmt_row.addWidget(self.format)
+        fmt_row.addStretch(1)
+        form.addRow(self.format_label, fmt_row)
         out_row = QHBoxLayout()
-        out_row.addWidget(self.format)
         out_row.addWidget(self.out, 1)
-        out_row.addWidget(browse)
-        form.addRow(self.tr("File"), out_row)
+        out_row.addWidget(self.browse)
+        self.labels["file"] = QLabel()
+        self.labels["file"].setBuddy(self.out)
+        form.addRow(self.labels["file"], out_row)
         form.addRow("", self.unmasked)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status = QLabel(self.tr("Personal data is masked unless you ask otherwise."))
+        self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.start_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel export"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.start_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.cancel_button.setEnabled(False)
+        self.cancel_button.hide()  # shown while an export runs: a disabled twin of Export only confuses
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
@@ -182,8 +234,42 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        self.retranslate()
+        self.status.setText(self.tr("Personal data is masked unless you ask otherwise."))
         if filters is not None:
             self.set_filters(filters)
+
+    def retranslate(self) -> None:
+        """Every text in the current language (at start and on a language switch)."""
+        self.setWindowTitle(self.tr("Export call logs"))
+        self.labels["days"].setText(self.tr("&Days from"))
+        self.to_label.setText(self.tr("t&o"))
+        self.date_from.setAccessibleName(self.tr("First day"))
+        self.date_to.setAccessibleName(self.tr("Last day"))
+        set_date_format((self.date_from, self.date_to), self.language)
+        self.labels["agents"].setText(self.tr("A&gents"))
+        self.agents.setPlaceholderText(self.tr("all agents (or ids separated by commas)"))
+        self.labels["outcomes"].setText(self.tr("O&utcomes"))
+        self.labels["causes"].setText(self.tr("&Root causes"))
+        self.labels["findings"].setText(self.tr("Fi&ndings"))
+        for key, field in (("agents", self.agents), ("outcomes", self.outcomes), ("causes", self.root_causes),
+                           ("findings", self.findings)):
+            self.labels[key].setBuddy(field)
+            field.setAccessibleName(without_mnemonic(self.labels[key].text()))  # lists ignore their buddy
+        _label_items(self.outcomes, lambda c: word(c) or c)
+        _label_items(self.root_causes, lambda c: word(c) or c)
+        _label_items(self.findings, finding_word)
+        self.format_label.setText(self.tr("&Format"))
+        self.format.setAccessibleName(self.tr("Format"))  # a combo is otherwise named by its value
+        for i in range(self.format.count()):
+            self.format.setItemText(i, QCoreApplication.translate("ExportDialog", FORMAT_NAMES[self.format.itemData(i)]))
+        self.labels["file"].setText(self.tr("F&ile"))
+        self.out.setAccessibleName(self.tr("File to write"))
+        self.browse.setText(self.tr("&Browse…"))
+        self.browse.setAccessibleName(self.tr("Choose the file to write"))
+        self.unmasked.setText(self.tr("Include full phone numbers and ids (audited)"))
+        self.start_button.setText(self.tr("&Export"))
+        self.cancel_button.setText(self.tr("&Cancel export"))
 
     # -- filters ------------------------------------------------------------------------------
 
@@ -205,19 +291,25 @@ class ExportDialog(QDialog):
             outcomes=_checked(self.outcomes), root_causes=_checked(self.root_causes), findings=_checked(self.findings),
         )
 
+    def fmt(self) -> str:
+        """The chosen format's code (``csv``, ``xlsx``, ``jsonl``)."""
+        return str(self.format.currentData())
+
+    def set_format(self, code: str) -> None:
+        self.format.setCurrentIndex(self.format.findData(code))
+
     def request(self) -> ExportRequest:
-        return ExportRequest(self.format.currentText(), Path(self.out.text()).expanduser(), self.filters(),
+        return ExportRequest(self.fmt(), Path(self.out.text()).expanduser(), self.filters(),
                              unmasked=self.unmasked.isChecked())
 
-    @Slot(str)
     def _fix_suffix(self, fmt: str) -> None:
         path = Path(self.out.text())
         if path.suffix.lower() in {".csv", ".xlsx", ".jsonl"}:
             self.out.setText(str(path.with_suffix(f".{fmt}")))
 
     def _browse(self) -> None:
-        fmt = self.format.currentText()
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.out.text(), f"{fmt.upper()} (*.{fmt})")
+        fmt = self.fmt()
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.out.text(), f"{self.format.currentText()} (*.{fmt})")
         if name:
             self.out.setText(name)
 
@@ -244,6 +336,7 @@ class ExportDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         self.start_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
+        self.cancel_button.setVisible(busy)
         for w in (self.date_from, self.date_to, self.agents, self.outcomes, self.root_causes, self.findings,
                   self.format, self.out):
             w.setEnabled(not busy)
@@ -252,14 +345,14 @@ class ExportDialog(QDialog):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(self.tr("%1 of %2 calls written…").replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+        self.status.setText(count(self.tr("%2 of %1 call(s) written…", "", total), total).replace("%2", f"{done:,}"))
 
     @Slot(object)
     def _on_finished(self, result: object) -> None:
         self._done()
         self.progress.setValue(self.progress.maximum())
         rows, path = getattr(result, "rows", 0), getattr(result, "path", "")
-        self.status.setText(self.tr("%1 calls written to %2").replace("%1", f"{rows:,}").replace("%2", str(path)))
+        self.status.setText(count(self.tr("%1 call(s) written to %2", "", rows), rows).replace("%2", str(path)))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

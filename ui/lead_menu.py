@@ -24,14 +24,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from console.errors import UserError
 from console.permissions import allowed, require
-from ui.decisions import DecisionWatcher
+from ui.decisions import DecisionWatcher, refresh_if_showing
 
 if TYPE_CHECKING:
+    from console.approvals import Decision
     from console.auth import Principal
     from console.context import ConsoleContext
 
@@ -54,6 +55,18 @@ class SettingsUser:
 
 def settings_user(ctx: ConsoleContext) -> SettingsUser:
     return SettingsUser(ctx.settings.agent_id, ctx.settings.agent_id, ctx.settings.role)
+
+
+def fit_to_screen(window: QWidget, size: tuple[int, int], grow: bool = True) -> tuple[int, int]:
+    """``size`` never larger than the screen; grown to most of a large one (1920x1080) if ``grow``."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return size
+    avail = screen.availableGeometry()
+    w, h = size
+    if grow:
+        w, h = max(w, int(avail.width() * 0.7)), max(h, int(avail.height() * 0.8))
+    return min(w, avail.width()), min(h, avail.height())
 
 
 def fill(template: str, *values: str) -> str:
@@ -145,14 +158,30 @@ class UserMenus(QObject):
             any_lead = any_lead or on
         self.lead_menu.menuAction().setVisible(any_lead)
         self.act_override.setEnabled(not any_lead)  # a lead has the queue itself
-        if signed_in:
-            who = fill(self.tr("Signed in: %1 %2 (%3)"), principal.id, principal.name, principal.role)
-        else:
-            who = fill(self.tr("Working as %1 (%2), not signed in"), principal.id, principal.role)
-        self.who_label.setText(who)
-        self.act_who.setText(who)
+        self._show_who()
         self.watcher.follow(principal.id, self.ctx.now())
         self.principal_changed.emit(principal)
+
+    def _show_who(self) -> None:
+        p = self.principal
+        if self.signed_in:
+            who = fill(self.tr("Signed in: %1 %2 (%3)"), p.id, p.name, p.role)
+        else:
+            who = fill(self.tr("Working as %1 (%2), not signed in"), p.id, p.role)
+        self.who_label.setText(who)
+        self.act_who.setText(who)
+
+    def retranslate(self) -> None:
+        """The menus and the status bar in the new language (a live language switch)."""
+        self.user_menu.setTitle(self.tr("&User"))
+        self.act_switch.setText(self.tr("Sign out / switch user…"))
+        self.act_override.setText(self.tr("Supervisor approval…"))
+        self.lead_menu.setTitle(self.tr("&Lead"))
+        self.lead_actions["leadDashboard"].setText(self.tr("Floor dashboard"))
+        self.lead_actions["leadExport"].setText(self.tr("Export call logs…"))
+        self.lead_actions["leadApprovals"].setText(self.tr("Approvals queue"))
+        self._show_who()
+        self.watcher.retranslate()
 
     def switch_user(self) -> None:
         """Sign out; the next user signs in (Cancel keeps the current user signed in)."""
@@ -183,14 +212,15 @@ class UserMenus(QObject):
             return True
         return False
 
-    def _show(self, name: str, make: Callable[[], QWidget], title: str, size: tuple[int, int]) -> QWidget:
+    def _show(self, name: str, make: Callable[[], QWidget], title: str, size: tuple[int, int],
+              grow: bool = True) -> QWidget:
         view = self.views.get(name)
         if view is None:
             view = make()
             view.setObjectName(name + "View")
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.setWindowTitle(title)
-            view.resize(*size)
+            view.resize(*fit_to_screen(self.window, size, grow))
             self.views[name] = view
         view.show()
         view.raise_()
@@ -215,25 +245,49 @@ class UserMenus(QObject):
         from ui.export_dialog import ExportDialog
 
         return self._show("export", lambda: ExportDialog(self.ctx, self.principal, self.window),
-                          self.tr("Export call logs"), (640, 620))
+                          self.tr("Export call logs"), (640, 620), grow=False)
 
-    def open_approvals(self, principal: Principal | None = None) -> QWidget | None:
-        """The approval queue for the signed-in lead (or for ``principal``, a supervisor override)."""
+    def open_approvals(self) -> QWidget | None:
+        """The approvals queue for the signed-in lead (the menu entry; refused to anyone else)."""
+        if self._refused("approval.list"):
+            return None
+        return self._queue("approvals", self.principal, self.tr("Approvals queue"))  # type: ignore[arg-type]
+
+    def open_override_queue(self, lead: Principal) -> QWidget | None:
+        """The queue for a lead who signed in on this screen (the supervisor override)."""
+        try:
+            require(lead, "approval.list")
+        except UserError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)
+            return None
+        title = fill(self.tr("Approvals queue: %1 %2 signed in on this screen"), lead.id, lead.name)
+        return self._queue("override", lead, title)
+
+    def _queue(self, name: str, who: Principal, title: str) -> QWidget:
         from ui.approvals import ApprovalsWidget
 
-        who = principal or self.principal
-        if principal is None and self._refused("approval.list"):
-            return None
-        name = "approvals" if principal is None else "override"
-        title = self.tr("Approvals queue") if principal is None else \
-            self.tr("Supervisor approval: %1").replace("%1", f"{who.id} {who.name}")
-
         def make() -> QWidget:
-            w = ApprovalsWidget(self.ctx, who, self.window)
+            w = ApprovalsWidget(self.ctx, who, self.window, language=getattr(self.window, "language", "en"))
+            w.open_caller.connect(self.open_caller)
+            w.decided.connect(self.after_decision)
             w.refresh()
             return w
 
-        return self._show(name, make, title, (900, 420))
+        view = self._show(name, make, title, (1100, 460), grow=False)
+        view.setWindowTitle(title)
+        return view
+
+    def open_caller(self, phone: str) -> None:
+        """Pop a queued credit's customer in this window (the lead reads the whole case)."""
+        bring = getattr(self.window, "bring_to_front", None)
+        if callable(bring):
+            bring()
+        self.window.pop(phone)  # type: ignore[attr-defined]
+
+    def after_decision(self, decision: Decision) -> None:
+        """A decision was taken here: this window's caller and the agent's notice update now."""
+        refresh_if_showing(self.window, decision.customer_id)
+        self.watcher.poll()  # the agent signed in on this screen (override) hears of it at once
 
     def supervisor_override(self) -> QWidget:
         """A lead signs in on this screen (audited as an override) and decides in the queue."""
@@ -243,7 +297,7 @@ class UserMenus(QObject):
         dialog = SupervisorOverrideDialog(self.ctx, self.window)
         dialog.setObjectName("supervisorOverrideDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: dialog.principal and self.open_approvals(dialog.principal))
+        dialog.accepted.connect(lambda: dialog.principal and self.open_override_queue(dialog.principal))
         dialog.open()
         return dialog
 
@@ -265,6 +319,8 @@ class UserMenus(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.shutdown()
+        elif watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         return False
 
     def shutdown(self) -> None:

@@ -496,9 +496,13 @@ class ConsoleWindow(QMainWindow):
         return menu
 
     def clear_caller(self, number: str = "") -> None:
-        """Take the previous customer off the screen (an unknown number rang in)."""
+        """Take the previous customer off the screen (an unknown number rang in, a demo reset);
+        ``number`` stays in the number field. A lookup still running is ignored."""
+        self.lookups.generation += 1  # an answer still on its way belongs to the old screen
+        self._busy.stop()
         self.result = None
         self.last_popped = None
+        self._last_phone = None  # F5 must not bring the old caller back
         self.saved.clear_record()
         self.banner.hide()
         self.caller_bar.clear_caller(self._shown_number(number) if number else "")

@@ -63,7 +63,7 @@ def suggest_for_phone(
     view = ctx.source.find(phone)
     at = parse_at(at_text) if at_text else (ctx.source.call_time(view) or ctx.now())
     with ctx.journal.session() as journal:
-        effects = pending_effects(journal, view.customer.id, view)
+        effects = pending_effects(journal, view.customer.id, view, closed=ctx.closed_calls)
     if not settled:
         view = replace(view, events=tuple(e for e in view.events if e.kind != "credit_issued"))
         effects = [e for e in effects if e.kind != "credit"]

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from console.context import ConsoleContext
-from console.training.attempts import attempt_rows, score_call, write_report
+from console.training.attempts import score_call
+from console.training.report import session_report, write_report
 from console.training.scoring import Scorecard
 
 
@@ -22,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--out", required=True, metavar="PATH", help="a .csv (Excel) or .html (printable) file")
     r.add_argument("--trainee", metavar="ID")
     r.add_argument("--scenario", metavar="ID")
+    r.add_argument("--lang", choices=("zh_TW", "en"), help="the report's language (default: the console's language)")
     r.set_defaults(handler=run_report)
 
 
@@ -52,7 +54,9 @@ def run_score(ctx: ConsoleContext, args: argparse.Namespace) -> int:
 
 
 def run_report(ctx: ConsoleContext, args: argparse.Namespace) -> int:
-    rows = attempt_rows(ctx, trainee=args.trainee, scenario=args.scenario)
-    write_report(rows, Path(args.out))
-    print(f"{len(rows)} attempts written to {args.out}")
+    language = args.lang or ctx.settings.ui_language or "en"
+    report = session_report(ctx, language=language, trainee=args.trainee, scenario=args.scenario)
+    out = write_report(report, Path(args.out))
+    n = len(report.attempts)
+    print(f"{n} attempt{'' if n == 1 else 's'} written to {out}")
     return 0

@@ -1,32 +1,46 @@
-"""Scoring a recorded call and keeping the attempt; the trainer's session report.
+"""Scoring a recorded call and keeping the attempt (the session report is ``report``).
 
 The trainee records the outcome through the same ``record_call`` as on the floor; this
 module reads that call back from the (demo) journal, finds the scenario's ``expected``
-block in the customer store and keeps the scored attempt. Reading back what was really
-saved, rather than what the form meant to save, is the point: it scores the journal.
+block in the customer store and keeps the scored attempt, under the trainee's name as the
+trainer typed it in the window (else the id the call was recorded under) and at the real
+time of the attempt (the window's clock runs on the scenario's time while it plays).
 """
 
 from __future__ import annotations
 
-import csv
-import html
 import uuid
 from dataclasses import asdict
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from console.context import ConsoleContext
 from console.errors import NotFound, UserError
 from console.models import Action, Call, Customer, Scenario, TrainingAttempt
 from console.scenarios.document import ExpectedDoc
+from console.trainer import wall_clock
 from console.training.scoring import RecordedAction, Scorecard, score_attempt
 
+MAX_TRAINEE = 32  # the journal's column
 
-def score_call(ctx: ConsoleContext, call_id: str, *, hints_hidden: bool = False, keep: bool = True) -> Scorecard:
-    """Score a recorded call against its scenario; keep the attempt unless ``keep`` is False."""
+
+def trainee_name(text: str | None) -> str | None:
+    """A trainee's name as typed (trimmed), None when blank; refused when too long."""
+    name = " ".join((text or "").split())
+    if len(name) > MAX_TRAINEE:
+        raise UserError(f"a trainee's name is at most {MAX_TRAINEE} characters")
+    return name or None
+
+
+def score_call(ctx: ConsoleContext, call_id: str, *, hints_hidden: bool = False, keep: bool = True,
+               trainee: str | None = None) -> Scorecard:
+    """Score a recorded call against its scenario; keep the attempt unless ``keep`` is False.
+
+    ``trainee`` names who made the attempt in the session report (the call's agent id if None).
+    """
+    name = trainee_name(trainee)
     with ctx.journal.session() as js:
         call = js.get(Call, call_id)
         if call is None:
@@ -41,7 +55,7 @@ def score_call(ctx: ConsoleContext, call_id: str, *, hints_hidden: bool = False,
         seconds = call.duration_s
         if seconds is None and call.saved_at and call.started_at:
             seconds = int((call.saved_at - call.started_at).total_seconds())
-        trainee, customer_id, scenario_id = call.agent_id, call.customer_id, call.scenario_id
+        trainee, customer_id, scenario_id = name or call.agent_id, call.customer_id, call.scenario_id
     with ctx.customers.session() as cs:
         if scenario_id is None and customer_id is not None:
             customer = cs.get(Customer, customer_id)
@@ -59,7 +73,7 @@ def score_call(ctx: ConsoleContext, call_id: str, *, hints_hidden: bool = False,
                     scenario_id=scenario.id,
                     trainee=trainee,
                     call_id=call_id,
-                    at=ctx.now(),
+                    at=wall_clock(ctx),
                     points=card.points,
                     max_points=card.max_points,
                     percent=card.percent,
@@ -71,6 +85,12 @@ def score_call(ctx: ConsoleContext, call_id: str, *, hints_hidden: bool = False,
                 )
             )
     return card
+
+
+def kept_attempts(ctx: ConsoleContext) -> int:
+    """How many attempts the demo journal keeps (what a reset would delete)."""
+    with ctx.journal.session() as js:
+        return int(js.scalar(select(func.count()).select_from(TrainingAttempt)) or 0)
 
 
 def scorecard_to_json(card: Scorecard) -> dict[str, Any]:
@@ -88,72 +108,3 @@ def scorecard_to_json(card: Scorecard) -> dict[str, Any]:
     data = clean(asdict(card))
     data["percent"] = card.percent
     return data
-
-
-REPORT_COLUMNS = ("at", "trainee", "scenario", "percent", "points", "max_points", "over_credit", "under_credit", "seconds", "hints_hidden", "missed", "extra")
-
-
-def attempt_rows(ctx: ConsoleContext, *, trainee: str | None = None, scenario: str | None = None) -> list[dict[str, Any]]:
-    with ctx.journal.session() as js:
-        query = select(TrainingAttempt).order_by(TrainingAttempt.trainee, TrainingAttempt.scenario_id, TrainingAttempt.at)
-        if trainee:
-            query = query.where(TrainingAttempt.trainee == trainee)
-        if scenario:
-            query = query.where(TrainingAttempt.scenario_id == scenario)
-        rows = []
-        for a in js.scalars(query):
-            verdicts = a.details.get("actions", [])
-            rows.append({
-                "at": a.at.isoformat(timespec="seconds"),
-                "trainee": a.trainee,
-                "scenario": a.scenario_id,
-                "percent": a.percent,
-                "points": a.points,
-                "max_points": a.max_points,
-                "over_credit": str(a.over_credit),
-                "under_credit": str(a.under_credit),
-                "seconds": a.seconds if a.seconds is not None else "",
-                "hints_hidden": "yes" if a.hints_hidden else "no",
-                "missed": "; ".join(
-                    [v["note"] for v in verdicts if v["status"] == "missing"] + list(a.details.get("findings_missed", []))
-                ),
-                "extra": "; ".join(v["note"] for v in verdicts if v["status"] == "extra"),
-            })
-    return rows
-
-
-def write_report(rows: list[dict[str, Any]], out: Path) -> None:
-    """CSV (UTF-8 with BOM, for Excel) or a printable HTML page, by the file's suffix."""
-    tmp = out.with_name(out.name + ".partial")
-    if out.suffix.lower() == ".csv":
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=REPORT_COLUMNS)
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: _inert(v) for k, v in row.items()})
-    elif out.suffix.lower() in (".html", ".htm"):
-        tmp.write_text(_html(rows), encoding="utf-8")
-    else:
-        raise UserError(f"{out}: the report is written as .csv or .html")
-    tmp.replace(out)
-
-
-def _inert(value: Any) -> Any:
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def _html(rows: list[dict[str, Any]]) -> str:
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in REPORT_COLUMNS)
-    body = "\n".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(r[c]))}</td>" for c in REPORT_COLUMNS) + "</tr>" for r in rows
-    )
-    return (
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Training session report - DEMO</title>"
-        "<style>body{font-family:'Noto Sans CJK TC','Noto Sans',sans-serif;margin:2em}"
-        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:4px 8px;font-size:11pt}"
-        "th{background:#eee}.demo{color:#b00;font-weight:bold;letter-spacing:.2em}"
-        "@media print{.demo{position:fixed;top:40%;left:20%;font-size:72pt;opacity:.12;transform:rotate(-30deg)}}</style>"
-        "</head><body><p class='demo'>DEMO</p><h1>Training session report</h1>"
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></body></html>"
-    )

@@ -42,49 +42,129 @@
 <context>
     <name>ApprovalsWidget</name>
     <message>
-        <location filename="../../ui/approvals.py" line="141"/>
-        <source>Reason (required to reject; shown to the agent and audited)</source>
-        <translation>Reason (required to reject; shown to the agent and audited)</translation>
+        <location filename="../../ui/approvals.py" line="254"/>
+        <source>Approvals queue</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="142"/>
+        <location filename="../../ui/approvals.py" line="256"/>
+        <source>Nothing is waiting for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="257"/>
+        <source>Credits waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="258"/>
+        <source>Rea&amp;son:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="259"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="260"/>
+        <source>required to reject; shown to the agent and audited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="261"/>
+        <source>&amp;Open the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="262"/>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="263"/>
+        <source>Re&amp;ject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="264"/>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="289"/>
+        <source>Finding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="290"/>
+        <source>Agent %1 wrote: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="291"/>
+        <source>(no notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="297"/>
+        <source>This customer has no number to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="306"/>
+        <source>Approve the credit of %1 for %2 (%3)? Billing applies it; this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="308"/>
+        <source>Reject the credit of %1 for %2 (%3)? The agent is told your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="320"/>
+        <source>Approve the credit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="320"/>
+        <source>Reject the credit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="324"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="143"/>
+        <location filename="../../ui/approvals.py" line="324"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="144"/>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
+        <location filename="../../ui/approvals.py" line="338"/>
+        <source>Nothing decided.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="157"/>
+        <location filename="../../ui/approvals.py" line="376"/>
+        <source>Approved %1 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="376"/>
+        <source>Rejected %1 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="255"/>
         <source>Credits above an agent&apos;s limit, waiting for a lead</source>
         <translation>Credits above an agent&apos;s limit, waiting for a lead</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="182"/>
+        <location filename="../../ui/approvals.py" line="315"/>
         <source>Select a credit first.</source>
         <translation>Select a credit first.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approvals.py" line="210"/>
-        <source>approved</source>
-        <translation>approved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approvals.py" line="210"/>
-        <source>rejected</source>
-        <translation>rejected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approvals.py" line="211"/>
-        <source>Credit %1 %2.</source>
-        <translation>Credit %1 %2.</translation>
     </message>
 </context>
 <context>
@@ -162,96 +242,66 @@
 <context>
     <name>BriefWindow</name>
     <message>
-        <location filename="../../ui/brief_window.py" line="21"/>
+        <location filename="../../ui/brief_window.py" line="38"/>
         <source>Caller&apos;s brief (trainer only) — DEMO</source>
         <translation>Caller&apos;s brief (trainer only) — DEMO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/brief_window.py" line="39"/>
+        <source>Caller&apos;s brief</source>
+        <translation type="unfinished">Caller&apos;s brief</translation>
     </message>
 </context>
 <context>
     <name>CallAssist</name>
     <message>
-        <location filename="../../ui/call_assist.py" line="51"/>
+        <location filename="../../ui/call_assist.py" line="52"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="62"/>
+        <location filename="../../ui/call_assist.py" line="63"/>
         <source>&amp;Suggestions</source>
         <translation>&amp;Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="63"/>
+        <location filename="../../ui/call_assist.py" line="64"/>
         <source>Go to the suggestions</source>
         <translation>Go to the suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="64"/>
+        <location filename="../../ui/call_assist.py" line="65"/>
         <source>Accept all actions of the suggestion</source>
         <translation>Accept all actions of the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="66"/>
+        <location filename="../../ui/call_assist.py" line="67"/>
         <source>Copy the script</source>
         <translation>Copy the script</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="67"/>
+        <location filename="../../ui/call_assist.py" line="68"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="70"/>
+        <location filename="../../ui/call_assist.py" line="71"/>
         <source>Suggestions · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="105"/>
-        <location filename="../../ui/call_assist.py" line="107"/>
+        <location filename="../../ui/call_assist.py" line="106"/>
+        <location filename="../../ui/call_assist.py" line="108"/>
         <source>Trainer (DEMO)</source>
         <translation>Trainer (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="113"/>
-        <source>&amp;Trainer</source>
-        <translation>&amp;Trainer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="114"/>
-        <source>Ring the selected scenario</source>
-        <translation>Ring the selected scenario</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="115"/>
-        <source>Load scenario…</source>
-        <translation>Load scenario…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="116"/>
-        <source>Hide hints</source>
-        <translation>Hide hints</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="118"/>
-        <source>Brief on a second screen</source>
-        <translation>Brief on a second screen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="119"/>
-        <source>Export the session report…</source>
-        <translation>Export the session report…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="121"/>
-        <source>Reset demo</source>
-        <translation>Reset demo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="139"/>
+        <location filename="../../ui/call_assist.py" line="126"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>Demo database reset to pristine in %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="212"/>
+        <location filename="../../ui/call_assist.py" line="199"/>
         <source>Call recorded</source>
         <translation>Call recorded</translation>
     </message>
@@ -524,42 +574,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>No caller on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>{n} contract</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>{n} contracts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>{n} notification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>{n} notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>{n} bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>{n} bills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>The customer system did not answer (%1). Showing the copy of this caller read %2 (%3): it may be out of date. You can still record the call.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -606,17 +656,17 @@ Contract, notifications and bill side by side.</translation>
         <translation>Wrap-up is not available in this build yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>No notifications were sent to this customer.</source>
         <translation>No notifications were sent to this customer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>The journal cannot be read: %1</source>
         <translation>The journal cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>No calls with this customer recorded on this workstation yet.</translation>
     </message>
@@ -647,95 +697,254 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="149"/>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
+        <location filename="../../ui/dashboard.py" line="244"/>
+        <source>Floor dashboard</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="154"/>
-        <source>Days</source>
-        <translation>Days</translation>
+        <location filename="../../ui/dashboard.py" line="245"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162"/>
+        <location filename="../../ui/dashboard.py" line="246"/>
+        <source>&amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="247"/>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="248"/>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="250"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="251"/>
         <source>Calls per day by outcome</source>
         <translation>Calls per day by outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162"/>
+        <location filename="../../ui/dashboard.py" line="252"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162"/>
-        <location filename="../../ui/dashboard.py" line="164"/>
-        <location filename="../../ui/dashboard.py" line="165"/>
+        <location filename="../../ui/dashboard.py" line="252"/>
+        <location filename="../../ui/dashboard.py" line="256"/>
+        <location filename="../../ui/dashboard.py" line="258"/>
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163"/>
+        <location filename="../../ui/dashboard.py" line="253"/>
         <source>Credits issued per day</source>
         <translation>Credits issued per day</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Credits</source>
         <translation>Credits</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164"/>
+        <location filename="../../ui/dashboard.py" line="255"/>
+        <location filename="../../ui/dashboard.py" line="266"/>
         <source>Top root causes</source>
         <translation>Top root causes</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164"/>
+        <location filename="../../ui/dashboard.py" line="256"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165"/>
+        <location filename="../../ui/dashboard.py" line="257"/>
+        <location filename="../../ui/dashboard.py" line="266"/>
         <source>Top findings</source>
         <translation>Top findings</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165"/>
+        <location filename="../../ui/dashboard.py" line="258"/>
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="171"/>
-        <source>Click a bar to export the calls behind it.</source>
-        <translation>Click a bar to export the calls behind it.</translation>
+        <location filename="../../ui/dashboard.py" line="259"/>
+        <source>Sync health</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="185"/>
+        <location filename="../../ui/dashboard.py" line="260"/>
+        <source>Hook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="260"/>
+        <source>Delivered</source>
+        <translation type="unfinished">Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="260"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="260"/>
+        <source>Failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="261"/>
+        <source>Dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="261"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="261"/>
+        <source>Last delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="262"/>
+        <source>Click a bar or a row to export the calls behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="263"/>
+        <source>Chart: calls per day by outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="264"/>
+        <source>Chart: credits issued per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="265"/>
+        <source>Calls per outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="265"/>
+        <source>Credits per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="267"/>
+        <source>Sync health per hook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="272"/>
+        <source>The numbers are in the table beside the chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard.py" line="301"/>
+        <source>%1 call(s)</source>
+        <translation>
+            <numerusform>%1 call</numerusform>
+            <numerusform>%1 calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard.py" line="302"/>
+        <source>%1 credit(s) issued</source>
+        <translation>
+            <numerusform>%1 credit issued</numerusform>
+            <numerusform>%1 credits issued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard.py" line="304"/>
+        <source>%1 waiting for approval</source>
+        <translation>
+            <numerusform>%1 waiting for approval</numerusform>
+            <numerusform>%1 waiting for approval</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard.py" line="376"/>
+        <source>%1 refused for good: a lead must look</source>
+        <translation>
+            <numerusform>%1 refused for good: a lead must look</numerusform>
+            <numerusform>%1 refused for good: a lead must look</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="378"/>
+        <source>failing, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="380"/>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="381"/>
+        <source>up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="392"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="400"/>
+        <source>Demo: delivery is off; nothing reaches real systems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="402"/>
+        <source>The sync hooks cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="404"/>
+        <source>No hooks configured: calls stay on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="406"/>
+        <source>Per hook, what reached the central systems (as agent-console sync status).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="284"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="201"/>
-        <source>%1 calls · %2 credits issued, %3 · %4 waiting for approval</source>
-        <translation>%1 calls · %2 credits issued, %3 · %4 waiting for approval</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard.py" line="236"/>
-        <location filename="../../ui/dashboard.py" line="253"/>
+        <location filename="../../ui/dashboard.py" line="351"/>
+        <location filename="../../ui/dashboard.py" line="369"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="243"/>
+        <location filename="../../ui/dashboard.py" line="358"/>
         <source>Amount credited</source>
         <translation>Amount credited</translation>
     </message>
@@ -743,13 +952,13 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>DecisionWatcher</name>
     <message>
-        <location filename="../../ui/decisions.py" line="112"/>
-        <source>Credit %1 approved by %2</source>
+        <location filename="../../ui/decisions.py" line="159"/>
+        <source>✓ Credit %1 for %2 approved by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/decisions.py" line="114"/>
-        <source>Credit %1 rejected by %2</source>
+        <location filename="../../ui/decisions.py" line="161"/>
+        <source>✗ Credit %1 for %2 rejected by %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -787,97 +996,153 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="117"/>
+        <location filename="../../ui/export_dialog.py" line="244"/>
         <source>Export call logs</source>
         <translation>Export call logs</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="135"/>
+        <location filename="../../ui/export_dialog.py" line="251"/>
         <source>all agents (or ids separated by commas)</source>
         <translation>all agents (or ids separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="143"/>
-        <source>Browse…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="145"/>
+        <location filename="../../ui/export_dialog.py" line="270"/>
         <source>Include full phone numbers and ids (audited)</source>
         <translation>Include full phone numbers and ids (audited)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153"/>
-        <source>Days</source>
-        <translation>Days</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="154"/>
-        <source>Agents</source>
-        <translation>Agents</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="155"/>
-        <source>Outcomes</source>
-        <translation>Outcomes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="156"/>
-        <source>Root causes</source>
-        <translation>Root causes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="157"/>
-        <source>Findings</source>
-        <translation>Findings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="162"/>
-        <source>File</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="168"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>Personal data is masked unless you ask otherwise.</source>
         <translation>Personal data is masked unless you ask otherwise.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="172"/>
-        <source>Export</source>
-        <translation>Export</translation>
+        <location filename="../../ui/export_dialog.py" line="71"/>
+        <source>CSV for Excel (.csv)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="173"/>
-        <source>Cancel export</source>
-        <translation>Cancel export</translation>
+        <location filename="../../ui/export_dialog.py" line="72"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="220"/>
+        <location filename="../../ui/export_dialog.py" line="73"/>
+        <source>JSON lines (.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="245"/>
+        <source>&amp;Days from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="246"/>
+        <source>t&amp;o</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="247"/>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="248"/>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="250"/>
+        <source>A&amp;gents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="252"/>
+        <source>O&amp;utcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="253"/>
+        <source>&amp;Root causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="254"/>
+        <source>Fi&amp;ndings</source>
+        <translation type="unfinished">Fi&amp;ndings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="262"/>
+        <source>&amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="263"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="266"/>
+        <source>F&amp;ile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="267"/>
+        <source>File to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="268"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="269"/>
+        <source>Choose the file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="271"/>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="272"/>
+        <source>&amp;Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="312"/>
         <source>Export to</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="235"/>
+        <location filename="../../ui/export_dialog.py" line="327"/>
         <source>Counting calls…</source>
         <translation>Counting calls…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="242"/>
+        <location filename="../../ui/export_dialog.py" line="334"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="255"/>
-        <source>%1 of %2 calls written…</source>
-        <translation>%1 of %2 calls written…</translation>
+    <message numerus="yes">
+        <location filename="../../ui/export_dialog.py" line="348"/>
+        <source>%2 of %1 call(s) written…</source>
+        <translation>
+            <numerusform>%2 of %1 call written…</numerusform>
+            <numerusform>%2 of %1 calls written…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export_dialog.py" line="355"/>
+        <source>%1 call(s) written to %2</source>
+        <translation>
+            <numerusform>%1 call written to %2</numerusform>
+            <numerusform>%1 calls written to %2</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="262"/>
-        <source>%1 calls written to %2</source>
-        <translation>%1 calls written to %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="276"/>
+        <location filename="../../ui/export_dialog.py" line="369"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
@@ -1473,6 +1738,49 @@ Contract, notifications and bill side by side.</translation>
     </message>
 </context>
 <context>
+    <name>PendingModel</name>
+    <message>
+        <location filename="../../ui/approvals.py" line="85"/>
+        <source>Waiting since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="86"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="87"/>
+        <source>Amount</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="88"/>
+        <source>Service</source>
+        <translation type="unfinished">Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="89"/>
+        <source>Months</source>
+        <translation type="unfinished">Months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="90"/>
+        <source>Finding</source>
+        <translation type="unfinished">Finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="91"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="92"/>
+        <source>Agent&apos;s notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SavedNotice</name>
     <message>
         <location filename="../../ui/saved_notice.py" line="41"/>
@@ -1537,7 +1845,7 @@ Contract, notifications and bill side by side.</translation>
     <message>
         <location filename="../../ui/saved_notice.py" line="108"/>
         <source>approved</source>
-        <translation type="unfinished">approved</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/saved_notice.py" line="109"/>
@@ -1817,22 +2125,22 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>SupervisorOverrideDialog</name>
     <message>
-        <location filename="../../ui/approvals.py" line="232"/>
+        <location filename="../../ui/approvals.py" line="401"/>
         <source>Supervisor sign-in</source>
         <translation>Supervisor sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="239"/>
+        <location filename="../../ui/approvals.py" line="408"/>
         <source>Lead id</source>
         <translation>Lead id</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="240"/>
+        <location filename="../../ui/approvals.py" line="409"/>
         <source>Password or PIN</source>
         <translation>Password or PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="251"/>
+        <location filename="../../ui/approvals.py" line="420"/>
         <source>%1 is not a lead</source>
         <translation>%1 is not a lead</translation>
     </message>
@@ -1972,120 +2280,240 @@ Contract, notifications and bill side by side.</translation>
     </message>
 </context>
 <context>
+    <name>TrainerMenu</name>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="80"/>
+        <source>&amp;Trainer</source>
+        <translation type="unfinished">&amp;Trainer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="81"/>
+        <source>Ring the selected scenario</source>
+        <translation type="unfinished">Ring the selected scenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="82"/>
+        <source>Go to the scenario list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="83"/>
+        <source>Load scenario…</source>
+        <translation type="unfinished">Load scenario…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="84"/>
+        <source>Hide hints</source>
+        <translation type="unfinished">Hide hints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="85"/>
+        <source>Show the brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="86"/>
+        <source>Brief on a second screen</source>
+        <translation type="unfinished">Brief on a second screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="87"/>
+        <source>Name the trainee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="88"/>
+        <source>Export the session report…</source>
+        <translation type="unfinished">Export the session report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="89"/>
+        <source>Reset demo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/trainer_menu.py" line="104"/>
+        <source>%1 attempt(s) and their scorecards</source>
+        <translation>
+            <numerusform>%1 attempt and its scorecard</numerusform>
+            <numerusform>%1 attempts and their scorecards</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="105"/>
+        <source>every attempt and scorecard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="106"/>
+        <source>Reset the demo database to pristine?
+
+This deletes what this session kept: %1, every call recorded in demo, and scenarios loaded by hand. Export the session report first to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="115"/>
+        <source>Reset demo</source>
+        <translation type="unfinished">Reset demo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="119"/>
+        <source>&amp;Reset and lose the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="145"/>
+        <source>Demo database reset to pristine in %1 s: no caller on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrainerPanel</name>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="102"/>
+        <location filename="../../ui/trainer_panel.py" line="216"/>
         <source>Trainer</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="113"/>
+        <location filename="../../ui/trainer_panel.py" line="218"/>
         <source>Training scenarios</source>
         <translation>Training scenarios</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="136"/>
+        <location filename="../../ui/trainer_panel.py" line="226"/>
         <source>Caller&apos;s brief</source>
         <translation>Caller&apos;s brief</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="148"/>
-        <location filename="../../ui/trainer_panel.py" line="238"/>
+        <location filename="../../ui/trainer_panel.py" line="391"/>
         <source>Scorecard: record the outcome to see it</source>
         <translation>Scorecard: record the outcome to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="154"/>
+        <location filename="../../ui/trainer_panel.py" line="229"/>
         <source>Scorecard</source>
         <translation>Scorecard</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="121"/>
+        <location filename="../../ui/trainer_panel.py" line="219"/>
         <source>Rin&amp;g</source>
         <translation>Rin&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="124"/>
+        <location filename="../../ui/trainer_panel.py" line="220"/>
         <source>Loa&amp;d scenario…</source>
         <translation>Loa&amp;d scenario…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="131"/>
+        <location filename="../../ui/trainer_panel.py" line="224"/>
         <source>Hide hints (no s&amp;uggestions panel)</source>
         <translation>Hide hints (no s&amp;uggestions panel)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="141"/>
+        <location filename="../../ui/trainer_panel.py" line="240"/>
         <source>Show the brie&amp;f</source>
         <translation>Show the brie&amp;f</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="145"/>
+        <location filename="../../ui/trainer_panel.py" line="228"/>
         <source>On a second screen</source>
         <translation>On a second screen</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="156"/>
+        <location filename="../../ui/trainer_panel.py" line="230"/>
         <source>E&amp;xport session report…</source>
         <translation>E&amp;xport session report…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="163"/>
+        <location filename="../../ui/trainer_panel.py" line="217"/>
         <source>Scena&amp;rios</source>
         <translation>Scena&amp;rios</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="176"/>
+        <location filename="../../ui/trainer_panel.py" line="221"/>
+        <source>Trainee&apos;s na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="222"/>
+        <source>Trainee&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="223"/>
+        <source>name shown in the session report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="225"/>
         <source>Brief (trainer only)</source>
         <translation>Brief (trainer only)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="233"/>
+        <location filename="../../ui/trainer_panel.py" line="240"/>
+        <source>Hide the brie&amp;f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="287"/>
         <source>Scenario %1 has no phone number to ring</source>
         <translation>Scenario %1 has no phone number to ring</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="241"/>
+        <location filename="../../ui/trainer_panel.py" line="294"/>
         <source>Ringing: %1 (%2)</source>
         <translation>Ringing: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="267"/>
+        <location filename="../../ui/trainer_panel.py" line="320"/>
         <source>Loaded: %1</source>
         <translation>Loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="277"/>
+        <location filename="../../ui/trainer_panel.py" line="331"/>
         <source>Load scenario files</source>
         <translation>Load scenario files</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="278"/>
+        <location filename="../../ui/trainer_panel.py" line="332"/>
         <source>Scenarios (*.yaml *.yml)</source>
         <translation>Scenarios (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="312"/>
+        <location filename="../../ui/trainer_panel.py" line="346"/>
+        <source>There is only one screen: the brief is shown here in the panel, not in a window over the trainee&apos;s view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="356"/>
+        <source>The brief is on the second screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="393"/>
         <source>Score: %1 of %2 points (%3%)</source>
         <translation>Score: %1 of %2 points (%3%)</translation>
     </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="326"/>
-        <source>Session report written: %1 (%2 attempts)</source>
-        <translation>Session report written: %1 (%2 attempts)</translation>
+    <message numerus="yes">
+        <location filename="../../ui/trainer_panel.py" line="404"/>
+        <source>Session report written: %2 (%1 attempt(s))</source>
+        <translation>
+            <numerusform>Session report written: %2 (%1 attempt)</numerusform>
+            <numerusform>Session report written: %2 (%1 attempts)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="330"/>
+        <location filename="../../ui/trainer_panel.py" line="415"/>
         <source>Export the session report</source>
         <translation>Export the session report</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="331"/>
+        <location filename="../../ui/trainer_panel.py" line="416"/>
         <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
         <translation>Printable page (*.html);;Spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="353"/>
+        <location filename="../../ui/trainer_panel.py" line="441"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>Demo database reset to pristine in %1 s</translation>
     </message>
@@ -2093,75 +2521,82 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>UserMenus</name>
     <message>
-        <location filename="../../ui/lead_menu.py" line="80"/>
+        <location filename="../../ui/lead_menu.py" line="93"/>
+        <location filename="../../ui/lead_menu.py" line="176"/>
         <source>&amp;User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="87"/>
+        <location filename="../../ui/lead_menu.py" line="100"/>
+        <location filename="../../ui/lead_menu.py" line="177"/>
         <source>Sign out / switch user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="89"/>
+        <location filename="../../ui/lead_menu.py" line="102"/>
+        <location filename="../../ui/lead_menu.py" line="178"/>
         <source>Supervisor approval…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="92"/>
+        <location filename="../../ui/lead_menu.py" line="105"/>
+        <location filename="../../ui/lead_menu.py" line="179"/>
         <source>&amp;Lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="95"/>
-        <location filename="../../ui/lead_menu.py" line="210"/>
+        <location filename="../../ui/lead_menu.py" line="108"/>
+        <location filename="../../ui/lead_menu.py" line="180"/>
+        <location filename="../../ui/lead_menu.py" line="240"/>
         <source>Floor dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="97"/>
+        <location filename="../../ui/lead_menu.py" line="110"/>
+        <location filename="../../ui/lead_menu.py" line="181"/>
         <source>Export call logs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="99"/>
-        <location filename="../../ui/lead_menu.py" line="228"/>
+        <location filename="../../ui/lead_menu.py" line="112"/>
+        <location filename="../../ui/lead_menu.py" line="182"/>
+        <location filename="../../ui/lead_menu.py" line="254"/>
         <source>Approvals queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="149"/>
+        <location filename="../../ui/lead_menu.py" line="168"/>
         <source>Signed in: %1 %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="151"/>
+        <location filename="../../ui/lead_menu.py" line="170"/>
         <source>Working as %1 (%2), not signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="164"/>
+        <location filename="../../ui/lead_menu.py" line="193"/>
         <source>Cannot read the users: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="168"/>
+        <location filename="../../ui/lead_menu.py" line="197"/>
         <source>No users in this store yet: a lead adds them with agent-console user add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="179"/>
+        <location filename="../../ui/lead_menu.py" line="208"/>
         <source>Sign in as a lead first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="218"/>
+        <location filename="../../ui/lead_menu.py" line="248"/>
         <source>Export call logs</source>
         <translation type="unfinished">Export call logs</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="229"/>
-        <source>Supervisor approval: %1</source>
+        <location filename="../../ui/lead_menu.py" line="263"/>
+        <source>Approvals queue: %1 %2 signed in on this screen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -42,49 +42,129 @@
 <context>
     <name>ApprovalsWidget</name>
     <message>
-        <location filename="../../ui/approvals.py" line="141"/>
-        <source>Reason (required to reject; shown to the agent and audited)</source>
-        <translation>原因（駁回時必填；客服人員可見並列入稽核）</translation>
+        <location filename="../../ui/approvals.py" line="254"/>
+        <source>Approvals queue</source>
+        <translation>待核准清單</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="142"/>
+        <location filename="../../ui/approvals.py" line="256"/>
+        <source>Nothing is waiting for approval.</source>
+        <translation>目前沒有等待核准的折抵。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="257"/>
+        <source>Credits waiting for approval</source>
+        <translation>等待核准的折抵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="258"/>
+        <source>Rea&amp;son:</source>
+        <translation>理由(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="259"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="260"/>
+        <source>required to reject; shown to the agent and audited</source>
+        <translation>退回時必填；客服人員會看到，並記入稽核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="261"/>
+        <source>&amp;Open the caller</source>
+        <translation>開啟此客戶(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="262"/>
+        <source>&amp;Approve…</source>
+        <translation>核准(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="263"/>
+        <source>Re&amp;ject…</source>
+        <translation>退回(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="264"/>
+        <source>Re&amp;fresh</source>
+        <translation>重新整理(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="289"/>
+        <source>Finding: %1</source>
+        <translation>發現：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="290"/>
+        <source>Agent %1 wrote: %2</source>
+        <translation>客服人員 %1 的備註：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="291"/>
+        <source>(no notes)</source>
+        <translation>（無備註）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="297"/>
+        <source>This customer has no number to open.</source>
+        <translation>此客戶沒有可開啟的電話號碼。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="306"/>
+        <source>Approve the credit of %1 for %2 (%3)? Billing applies it; this cannot be undone.</source>
+        <translation>核准給 %2 的 %1 折抵（%3）？帳務系統將會入帳，且無法復原。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="308"/>
+        <source>Reject the credit of %1 for %2 (%3)? The agent is told your reason.</source>
+        <translation>退回給 %2 的 %1 折抵（%3）？客服人員會看到您的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="320"/>
+        <source>Approve the credit?</source>
+        <translation>核准折抵？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="320"/>
+        <source>Reject the credit?</source>
+        <translation>退回折抵？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="324"/>
         <source>Approve</source>
         <translation>核准</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="143"/>
+        <location filename="../../ui/approvals.py" line="324"/>
         <source>Reject</source>
-        <translation>駁回</translation>
+        <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="144"/>
-        <source>Refresh</source>
-        <translation>重新整理</translation>
+        <location filename="../../ui/approvals.py" line="338"/>
+        <source>Nothing decided.</source>
+        <translation>未做任何決定。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="157"/>
+        <location filename="../../ui/approvals.py" line="376"/>
+        <source>Approved %1 for %2.</source>
+        <translation>已核准給 %2 的 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="376"/>
+        <source>Rejected %1 for %2.</source>
+        <translation>已退回給 %2 的 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="255"/>
         <source>Credits above an agent&apos;s limit, waiting for a lead</source>
-        <translation>超過客服人員額度、待主管核准的折抵</translation>
+        <translation>超過客服人員額度、等待主管核准的折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="182"/>
+        <location filename="../../ui/approvals.py" line="315"/>
         <source>Select a credit first.</source>
         <translation>請先選擇一筆折抵。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approvals.py" line="210"/>
-        <source>approved</source>
-        <translation>已核准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approvals.py" line="210"/>
-        <source>rejected</source>
-        <translation>已駁回</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approvals.py" line="211"/>
-        <source>Credit %1 %2.</source>
-        <translation>折抵 %1 %2。</translation>
     </message>
 </context>
 <context>
@@ -162,96 +242,66 @@
 <context>
     <name>BriefWindow</name>
     <message>
-        <location filename="../../ui/brief_window.py" line="21"/>
+        <location filename="../../ui/brief_window.py" line="38"/>
         <source>Caller&apos;s brief (trainer only) — DEMO</source>
         <translation>來電者情境（僅限講師）— 示範</translation>
+    </message>
+    <message>
+        <location filename="../../ui/brief_window.py" line="39"/>
+        <source>Caller&apos;s brief</source>
+        <translation>來電者情境</translation>
     </message>
 </context>
 <context>
     <name>CallAssist</name>
     <message>
-        <location filename="../../ui/call_assist.py" line="51"/>
+        <location filename="../../ui/call_assist.py" line="52"/>
         <source>Suggestions</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="62"/>
+        <location filename="../../ui/call_assist.py" line="63"/>
         <source>&amp;Suggestions</source>
         <translation>建議(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="63"/>
+        <location filename="../../ui/call_assist.py" line="64"/>
         <source>Go to the suggestions</source>
         <translation>跳到建議</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="64"/>
+        <location filename="../../ui/call_assist.py" line="65"/>
         <source>Accept all actions of the suggestion</source>
         <translation>採用此建議的所有動作</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="66"/>
+        <location filename="../../ui/call_assist.py" line="67"/>
         <source>Copy the script</source>
         <translation>複製話術</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="67"/>
+        <location filename="../../ui/call_assist.py" line="68"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="70"/>
+        <location filename="../../ui/call_assist.py" line="71"/>
         <source>Suggestions · %1</source>
         <translation>建議 · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="105"/>
-        <location filename="../../ui/call_assist.py" line="107"/>
+        <location filename="../../ui/call_assist.py" line="106"/>
+        <location filename="../../ui/call_assist.py" line="108"/>
         <source>Trainer (DEMO)</source>
         <translation>講師（示範）</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="113"/>
-        <source>&amp;Trainer</source>
-        <translation>講師(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="114"/>
-        <source>Ring the selected scenario</source>
-        <translation>撥入所選情境</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="115"/>
-        <source>Load scenario…</source>
-        <translation>載入情境…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="116"/>
-        <source>Hide hints</source>
-        <translation>隱藏提示</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="118"/>
-        <source>Brief on a second screen</source>
-        <translation>情境顯示於第二螢幕</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="119"/>
-        <source>Export the session report…</source>
-        <translation>匯出課程報告…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="121"/>
-        <source>Reset demo</source>
-        <translation>重設示範資料</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_assist.py" line="139"/>
+        <location filename="../../ui/call_assist.py" line="126"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/call_assist.py" line="212"/>
+        <location filename="../../ui/call_assist.py" line="199"/>
         <source>Call recorded</source>
         <translation>通話已記錄</translation>
     </message>
@@ -524,42 +574,42 @@
         <translation>有 %1 位客戶符合「%2」：請選擇一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>No caller on screen.</source>
         <translation>畫面上沒有來電者。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>{n} contract</source>
         <translation>{n} 份合約</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>{n} contracts</source>
         <translation>{n} 份合約</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>{n} notification</source>
         <translation>{n} 則通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>{n} notifications</source>
         <translation>{n} 則通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>{n} bill</source>
         <translation>{n} 期帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>{n} bills</source>
         <translation>{n} 期帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>The customer system did not answer (%1). Showing the copy of this caller read %2 (%3): it may be out of date. You can still record the call.</source>
         <translation>客戶系統沒有回應（%1）。目前顯示的是%2（%3）讀取的客戶資料副本，內容可能不是最新；仍可照常記錄這通電話。</translation>
     </message>
@@ -606,17 +656,17 @@ Contract, notifications and bill side by side.</source>
         <translation>此版本尚未提供通話記錄功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>No notifications were sent to this customer.</source>
         <translation>沒有寄給此客戶的通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>The journal cannot be read: %1</source>
         <translation>無法讀取通話日誌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>No calls with this customer recorded on this workstation yet.</source>
         <translation>本工作站尚無此客戶的通話紀錄。</translation>
     </message>
@@ -647,95 +697,250 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="149"/>
-        <source>Refresh</source>
-        <translation>重新整理</translation>
+        <location filename="../../ui/dashboard.py" line="244"/>
+        <source>Floor dashboard</source>
+        <translation>現場儀表板</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="154"/>
-        <source>Days</source>
-        <translation>天數</translation>
+        <location filename="../../ui/dashboard.py" line="245"/>
+        <source>&amp;From</source>
+        <translation>從(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162"/>
+        <location filename="../../ui/dashboard.py" line="246"/>
+        <source>&amp;to</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="247"/>
+        <source>First day</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="248"/>
+        <source>Last day</source>
+        <translation>結束日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="250"/>
+        <source>&amp;Refresh</source>
+        <translation>重新整理(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="251"/>
         <source>Calls per day by outcome</source>
         <translation>每日通話（依結果）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162"/>
+        <location filename="../../ui/dashboard.py" line="252"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162"/>
-        <location filename="../../ui/dashboard.py" line="164"/>
-        <location filename="../../ui/dashboard.py" line="165"/>
+        <location filename="../../ui/dashboard.py" line="252"/>
+        <location filename="../../ui/dashboard.py" line="256"/>
+        <location filename="../../ui/dashboard.py" line="258"/>
         <source>Calls</source>
-        <translation>通話</translation>
+        <translation>通話數</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163"/>
+        <location filename="../../ui/dashboard.py" line="253"/>
         <source>Credits issued per day</source>
-        <translation>每日折抵金額</translation>
+        <translation>每日折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Credits</source>
-        <translation>折抵</translation>
+        <translation>折抵筆數</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164"/>
+        <location filename="../../ui/dashboard.py" line="255"/>
+        <location filename="../../ui/dashboard.py" line="266"/>
         <source>Top root causes</source>
         <translation>主要根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164"/>
+        <location filename="../../ui/dashboard.py" line="256"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165"/>
+        <location filename="../../ui/dashboard.py" line="257"/>
+        <location filename="../../ui/dashboard.py" line="266"/>
         <source>Top findings</source>
         <translation>主要發現</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165"/>
+        <location filename="../../ui/dashboard.py" line="258"/>
         <source>Finding</source>
         <translation>發現</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="171"/>
-        <source>Click a bar to export the calls behind it.</source>
-        <translation>點選長條即可匯出其中的通話。</translation>
+        <location filename="../../ui/dashboard.py" line="259"/>
+        <source>Sync health</source>
+        <translation>同步狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="185"/>
+        <location filename="../../ui/dashboard.py" line="260"/>
+        <source>Hook</source>
+        <translation>同步目標</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="260"/>
+        <source>Delivered</source>
+        <translation>已送達</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="260"/>
+        <source>Pending</source>
+        <translation>待送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="260"/>
+        <source>Failing</source>
+        <translation>送出失敗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="261"/>
+        <source>Dead</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="261"/>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="261"/>
+        <source>Last delivered</source>
+        <translation>最後送達</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="262"/>
+        <source>Click a bar or a row to export the calls behind it.</source>
+        <translation>點選長條或列，即可匯出其背後的通話。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="263"/>
+        <source>Chart: calls per day by outcome</source>
+        <translation>圖表：每日通話（依結果）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="264"/>
+        <source>Chart: credits issued per day</source>
+        <translation>圖表：每日折抵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="265"/>
+        <source>Calls per outcome</source>
+        <translation>各結果的通話數</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="265"/>
+        <source>Credits per day</source>
+        <translation>每日折抵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="267"/>
+        <source>Sync health per hook</source>
+        <translation>各同步目標的狀態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="272"/>
+        <source>The numbers are in the table beside the chart.</source>
+        <translation>數字列在圖表旁的表格中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard.py" line="301"/>
+        <source>%1 call(s)</source>
+        <translation>
+            <numerusform>%1 通通話</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard.py" line="302"/>
+        <source>%1 credit(s) issued</source>
+        <translation>
+            <numerusform>已折抵 %1 筆</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard.py" line="304"/>
+        <source>%1 waiting for approval</source>
+        <translation>
+            <numerusform>%1 筆等待核准</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dashboard.py" line="376"/>
+        <source>%1 refused for good: a lead must look</source>
+        <translation>
+            <numerusform>%1 筆遭拒收：需主管處理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="378"/>
+        <source>failing, retrying</source>
+        <translation>送出失敗，重試中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="380"/>
+        <source>sending</source>
+        <translation>傳送中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="381"/>
+        <source>up to date</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="392"/>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="400"/>
+        <source>Demo: delivery is off; nothing reaches real systems.</source>
+        <translation>示範模式：不傳送，任何資料都不會送到正式系統。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="402"/>
+        <source>The sync hooks cannot be read: %1</source>
+        <translation>無法讀取同步設定：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="404"/>
+        <source>No hooks configured: calls stay on this workstation.</source>
+        <translation>未設定同步目標：通話紀錄只保存在這台工作站。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="406"/>
+        <source>Per hook, what reached the central systems (as agent-console sync status).</source>
+        <translation>各同步目標已送達中央系統的情形（同 agent-console sync status）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="284"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="201"/>
-        <source>%1 calls · %2 credits issued, %3 · %4 waiting for approval</source>
-        <translation>通話 %1 通 · 折抵 %2 筆，共 %3 · %4 筆待核准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard.py" line="236"/>
-        <location filename="../../ui/dashboard.py" line="253"/>
+        <location filename="../../ui/dashboard.py" line="351"/>
+        <location filename="../../ui/dashboard.py" line="369"/>
         <source>All</source>
-        <translation>全部</translation>
+        <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="243"/>
+        <location filename="../../ui/dashboard.py" line="358"/>
         <source>Amount credited</source>
         <translation>折抵金額</translation>
     </message>
@@ -743,14 +948,14 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>DecisionWatcher</name>
     <message>
-        <location filename="../../ui/decisions.py" line="112"/>
-        <source>Credit %1 approved by %2</source>
-        <translation>折抵 %1 已由 %2 核准</translation>
+        <location filename="../../ui/decisions.py" line="159"/>
+        <source>✓ Credit %1 for %2 approved by %3</source>
+        <translation>✓ 給 %2 的 %1 折抵已由 %3 核准</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions.py" line="114"/>
-        <source>Credit %1 rejected by %2</source>
-        <translation>折抵 %1 已由 %2 駁回</translation>
+        <location filename="../../ui/decisions.py" line="161"/>
+        <source>✗ Credit %1 for %2 rejected by %3</source>
+        <translation>✗ 給 %2 的 %1 折抵已由 %3 退回</translation>
     </message>
 </context>
 <context>
@@ -787,97 +992,151 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="117"/>
+        <location filename="../../ui/export_dialog.py" line="244"/>
         <source>Export call logs</source>
         <translation>匯出通話紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="135"/>
+        <location filename="../../ui/export_dialog.py" line="251"/>
         <source>all agents (or ids separated by commas)</source>
-        <translation>所有客服人員（或以逗號分隔的代號）</translation>
+        <translation>全部客服人員（或以逗號分隔的代號）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="143"/>
-        <source>Browse…</source>
-        <translation>瀏覽…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="145"/>
+        <location filename="../../ui/export_dialog.py" line="270"/>
         <source>Include full phone numbers and ids (audited)</source>
-        <translation>包含完整電話號碼與身分證號（會留下稽核紀錄）</translation>
+        <translation>包含完整電話號碼與證號（記入稽核）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153"/>
-        <source>Days</source>
-        <translation>天數</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="154"/>
-        <source>Agents</source>
-        <translation>客服人員</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="155"/>
-        <source>Outcomes</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="156"/>
-        <source>Root causes</source>
-        <translation>根本原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="157"/>
-        <source>Findings</source>
-        <translation>發現</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="162"/>
-        <source>File</source>
-        <translation>檔案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="168"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>Personal data is masked unless you ask otherwise.</source>
-        <translation>除非另行選擇，個人資料一律遮罩。</translation>
+        <translation>除非您另行指定，個人資料都會遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="172"/>
-        <source>Export</source>
-        <translation>匯出</translation>
+        <location filename="../../ui/export_dialog.py" line="71"/>
+        <source>CSV for Excel (.csv)</source>
+        <translation>Excel 用 CSV（.csv）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="173"/>
-        <source>Cancel export</source>
-        <translation>取消匯出</translation>
+        <location filename="../../ui/export_dialog.py" line="72"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 活頁簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="220"/>
-        <source>Export to</source>
-        <translation>匯出至</translation>
+        <location filename="../../ui/export_dialog.py" line="73"/>
+        <source>JSON lines (.jsonl)</source>
+        <translation>JSON lines（.jsonl）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="235"/>
-        <source>Counting calls…</source>
-        <translation>正在計算通話數…</translation>
+        <location filename="../../ui/export_dialog.py" line="245"/>
+        <source>&amp;Days from</source>
+        <translation>日期從(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="242"/>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
+        <location filename="../../ui/export_dialog.py" line="246"/>
+        <source>t&amp;o</source>
+        <translation>到(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="255"/>
-        <source>%1 of %2 calls written…</source>
-        <translation>已寫入 %1 / %2 通…</translation>
+        <location filename="../../ui/export_dialog.py" line="247"/>
+        <source>First day</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="248"/>
+        <source>Last day</source>
+        <translation>結束日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="250"/>
+        <source>A&amp;gents</source>
+        <translation>客服人員(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="252"/>
+        <source>O&amp;utcomes</source>
+        <translation>結果(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="253"/>
+        <source>&amp;Root causes</source>
+        <translation>根本原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="254"/>
+        <source>Fi&amp;ndings</source>
+        <translation>發現(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../ui/export_dialog.py" line="262"/>
-        <source>%1 calls written to %2</source>
-        <translation>已將 %1 通寫入 %2</translation>
+        <source>&amp;Format</source>
+        <translation>格式(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="276"/>
+        <location filename="../../ui/export_dialog.py" line="263"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="266"/>
+        <source>F&amp;ile</source>
+        <translation>檔案(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="267"/>
+        <source>File to write</source>
+        <translation>要寫入的檔案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="268"/>
+        <source>&amp;Browse…</source>
+        <translation>瀏覽(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="269"/>
+        <source>Choose the file to write</source>
+        <translation>選擇要寫入的檔案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="271"/>
+        <source>&amp;Export</source>
+        <translation>匯出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="272"/>
+        <source>&amp;Cancel export</source>
+        <translation>取消匯出(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="312"/>
+        <source>Export to</source>
+        <translation>匯出到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="327"/>
+        <source>Counting calls…</source>
+        <translation>計算通話數中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="334"/>
+        <source>Cancelling…</source>
+        <translation>取消中…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export_dialog.py" line="348"/>
+        <source>%2 of %1 call(s) written…</source>
+        <translation>
+            <numerusform>已寫入 %2 / %1 通通話…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export_dialog.py" line="355"/>
+        <source>%1 call(s) written to %2</source>
+        <translation>
+            <numerusform>已將 %1 通通話寫入 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="369"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消匯出，未寫入任何檔案。</translation>
     </message>
@@ -1473,6 +1732,49 @@ Contract, notifications and bill side by side.</source>
     </message>
 </context>
 <context>
+    <name>PendingModel</name>
+    <message>
+        <location filename="../../ui/approvals.py" line="85"/>
+        <source>Waiting since</source>
+        <translation>等待起始時間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="86"/>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="87"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="88"/>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="89"/>
+        <source>Months</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="90"/>
+        <source>Finding</source>
+        <translation>發現</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="91"/>
+        <source>Agent</source>
+        <translation>客服人員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="92"/>
+        <source>Agent&apos;s notes</source>
+        <translation>客服人員備註</translation>
+    </message>
+</context>
+<context>
     <name>SavedNotice</name>
     <message>
         <location filename="../../ui/saved_notice.py" line="41"/>
@@ -1819,22 +2121,22 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>SupervisorOverrideDialog</name>
     <message>
-        <location filename="../../ui/approvals.py" line="232"/>
+        <location filename="../../ui/approvals.py" line="401"/>
         <source>Supervisor sign-in</source>
         <translation>主管登入</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="239"/>
+        <location filename="../../ui/approvals.py" line="408"/>
         <source>Lead id</source>
         <translation>主管代號</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="240"/>
+        <location filename="../../ui/approvals.py" line="409"/>
         <source>Password or PIN</source>
         <translation>密碼或 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="251"/>
+        <location filename="../../ui/approvals.py" line="420"/>
         <source>%1 is not a lead</source>
         <translation>%1 不是主管</translation>
     </message>
@@ -1974,120 +2276,240 @@ Contract, notifications and bill side by side.</source>
     </message>
 </context>
 <context>
+    <name>TrainerMenu</name>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="80"/>
+        <source>&amp;Trainer</source>
+        <translation>講師(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="81"/>
+        <source>Ring the selected scenario</source>
+        <translation>撥入所選情境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="82"/>
+        <source>Go to the scenario list</source>
+        <translation>前往情境清單</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="83"/>
+        <source>Load scenario…</source>
+        <translation>載入情境…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="84"/>
+        <source>Hide hints</source>
+        <translation>隱藏提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="85"/>
+        <source>Show the brief</source>
+        <translation>顯示情境說明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="86"/>
+        <source>Brief on a second screen</source>
+        <translation>情境顯示於第二螢幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="87"/>
+        <source>Name the trainee</source>
+        <translation>輸入學員姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="88"/>
+        <source>Export the session report…</source>
+        <translation>匯出課程報告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="89"/>
+        <source>Reset demo…</source>
+        <translation>重設示範資料…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/trainer_menu.py" line="104"/>
+        <source>%1 attempt(s) and their scorecards</source>
+        <translation>
+            <numerusform>%1 次作答及其評分表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="105"/>
+        <source>every attempt and scorecard</source>
+        <translation>所有作答紀錄與評分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="106"/>
+        <source>Reset the demo database to pristine?
+
+This deletes what this session kept: %1, every call recorded in demo, and scenarios loaded by hand. Export the session report first to keep it.</source>
+        <translation>要將示範資料庫重設為初始狀態嗎？
+
+這會刪除本次課程保存的內容：%1、示範模式中記錄的所有通話，以及手動載入的情境。若要保留，請先匯出課程報告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="115"/>
+        <source>Reset demo</source>
+        <translation>重設示範資料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="119"/>
+        <source>&amp;Reset and lose the session</source>
+        <translation>重設並捨棄本次課程(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_menu.py" line="145"/>
+        <source>Demo database reset to pristine in %1 s: no caller on screen</source>
+        <translation>示範資料庫已於 %1 秒內重設為初始狀態：畫面上已無來電者</translation>
+    </message>
+</context>
+<context>
     <name>TrainerPanel</name>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="102"/>
+        <location filename="../../ui/trainer_panel.py" line="216"/>
         <source>Trainer</source>
         <translation>講師</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="113"/>
+        <location filename="../../ui/trainer_panel.py" line="218"/>
         <source>Training scenarios</source>
         <translation>訓練情境</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="136"/>
+        <location filename="../../ui/trainer_panel.py" line="226"/>
         <source>Caller&apos;s brief</source>
         <translation>來電者情境</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="148"/>
-        <location filename="../../ui/trainer_panel.py" line="238"/>
+        <location filename="../../ui/trainer_panel.py" line="391"/>
         <source>Scorecard: record the outcome to see it</source>
         <translation>評分表：記錄通話結果後顯示</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="154"/>
+        <location filename="../../ui/trainer_panel.py" line="229"/>
         <source>Scorecard</source>
         <translation>評分表</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="121"/>
+        <location filename="../../ui/trainer_panel.py" line="219"/>
         <source>Rin&amp;g</source>
         <translation>撥入(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="124"/>
+        <location filename="../../ui/trainer_panel.py" line="220"/>
         <source>Loa&amp;d scenario…</source>
         <translation>載入情境(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="131"/>
+        <location filename="../../ui/trainer_panel.py" line="224"/>
         <source>Hide hints (no s&amp;uggestions panel)</source>
         <translation>隱藏提示（不顯示建議面板）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="141"/>
+        <location filename="../../ui/trainer_panel.py" line="240"/>
         <source>Show the brie&amp;f</source>
         <translation>顯示情境說明(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="145"/>
+        <location filename="../../ui/trainer_panel.py" line="228"/>
         <source>On a second screen</source>
         <translation>顯示於第二螢幕</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="156"/>
+        <location filename="../../ui/trainer_panel.py" line="230"/>
         <source>E&amp;xport session report…</source>
         <translation>匯出課程報告(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="163"/>
+        <location filename="../../ui/trainer_panel.py" line="217"/>
         <source>Scena&amp;rios</source>
         <translation>情境(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="176"/>
+        <location filename="../../ui/trainer_panel.py" line="221"/>
+        <source>Trainee&apos;s na&amp;me:</source>
+        <translation>學員姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="222"/>
+        <source>Trainee&apos;s name</source>
+        <translation>學員姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="223"/>
+        <source>name shown in the session report</source>
+        <translation>顯示於課程報告的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="225"/>
         <source>Brief (trainer only)</source>
         <translation>情境說明（僅限講師）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="233"/>
+        <location filename="../../ui/trainer_panel.py" line="240"/>
+        <source>Hide the brie&amp;f</source>
+        <translation>隱藏情境說明(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="287"/>
         <source>Scenario %1 has no phone number to ring</source>
         <translation>情境 %1 沒有可撥入的電話號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="241"/>
+        <location filename="../../ui/trainer_panel.py" line="294"/>
         <source>Ringing: %1 (%2)</source>
         <translation>來電中：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="267"/>
+        <location filename="../../ui/trainer_panel.py" line="320"/>
         <source>Loaded: %1</source>
         <translation>已載入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="277"/>
+        <location filename="../../ui/trainer_panel.py" line="331"/>
         <source>Load scenario files</source>
         <translation>載入情境檔</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="278"/>
+        <location filename="../../ui/trainer_panel.py" line="332"/>
         <source>Scenarios (*.yaml *.yml)</source>
         <translation>情境檔 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="312"/>
+        <location filename="../../ui/trainer_panel.py" line="346"/>
+        <source>There is only one screen: the brief is shown here in the panel, not in a window over the trainee&apos;s view.</source>
+        <translation>只有一個螢幕：情境說明改在此面板顯示，不另開視窗蓋住學員的畫面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="356"/>
+        <source>The brief is on the second screen.</source>
+        <translation>情境說明已顯示於第二螢幕。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="393"/>
         <source>Score: %1 of %2 points (%3%)</source>
         <translation>得分：%1 / %2 分（%3%）</translation>
     </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="326"/>
-        <source>Session report written: %1 (%2 attempts)</source>
-        <translation>課程報告已寫入：%1（%2 次練習）</translation>
+    <message numerus="yes">
+        <location filename="../../ui/trainer_panel.py" line="404"/>
+        <source>Session report written: %2 (%1 attempt(s))</source>
+        <translation>
+            <numerusform>課程報告已寫入：%2（%1 次作答）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="330"/>
+        <location filename="../../ui/trainer_panel.py" line="415"/>
         <source>Export the session report</source>
         <translation>匯出課程報告</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="331"/>
+        <location filename="../../ui/trainer_panel.py" line="416"/>
         <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
         <translation>可列印網頁 (*.html);;試算表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="353"/>
+        <location filename="../../ui/trainer_panel.py" line="441"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
     </message>
@@ -2095,76 +2517,83 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>UserMenus</name>
     <message>
-        <location filename="../../ui/lead_menu.py" line="80"/>
+        <location filename="../../ui/lead_menu.py" line="93"/>
+        <location filename="../../ui/lead_menu.py" line="176"/>
         <source>&amp;User</source>
         <translation>使用者(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="87"/>
+        <location filename="../../ui/lead_menu.py" line="100"/>
+        <location filename="../../ui/lead_menu.py" line="177"/>
         <source>Sign out / switch user…</source>
         <translation>登出／切換使用者…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="89"/>
+        <location filename="../../ui/lead_menu.py" line="102"/>
+        <location filename="../../ui/lead_menu.py" line="178"/>
         <source>Supervisor approval…</source>
         <translation>主管核准…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="92"/>
+        <location filename="../../ui/lead_menu.py" line="105"/>
+        <location filename="../../ui/lead_menu.py" line="179"/>
         <source>&amp;Lead</source>
         <translation>主管(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="95"/>
-        <location filename="../../ui/lead_menu.py" line="210"/>
+        <location filename="../../ui/lead_menu.py" line="108"/>
+        <location filename="../../ui/lead_menu.py" line="180"/>
+        <location filename="../../ui/lead_menu.py" line="240"/>
         <source>Floor dashboard</source>
         <translation>現場儀表板</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="97"/>
+        <location filename="../../ui/lead_menu.py" line="110"/>
+        <location filename="../../ui/lead_menu.py" line="181"/>
         <source>Export call logs…</source>
         <translation>匯出通話紀錄…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="99"/>
-        <location filename="../../ui/lead_menu.py" line="228"/>
+        <location filename="../../ui/lead_menu.py" line="112"/>
+        <location filename="../../ui/lead_menu.py" line="182"/>
+        <location filename="../../ui/lead_menu.py" line="254"/>
         <source>Approvals queue</source>
         <translation>待核准清單</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="149"/>
+        <location filename="../../ui/lead_menu.py" line="168"/>
         <source>Signed in: %1 %2 (%3)</source>
         <translation>已登入：%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="151"/>
+        <location filename="../../ui/lead_menu.py" line="170"/>
         <source>Working as %1 (%2), not signed in</source>
         <translation>以 %1（%2）身分作業，未登入</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="164"/>
+        <location filename="../../ui/lead_menu.py" line="193"/>
         <source>Cannot read the users: %1</source>
         <translation>無法讀取使用者：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="168"/>
+        <location filename="../../ui/lead_menu.py" line="197"/>
         <source>No users in this store yet: a lead adds them with agent-console user add</source>
         <translation>此資料庫尚無使用者：請主管以 agent-console user add 新增</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="179"/>
+        <location filename="../../ui/lead_menu.py" line="208"/>
         <source>Sign in as a lead first</source>
         <translation>請先以主管身分登入</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="218"/>
+        <location filename="../../ui/lead_menu.py" line="248"/>
         <source>Export call logs</source>
         <translation>匯出通話紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_menu.py" line="229"/>
-        <source>Supervisor approval: %1</source>
-        <translation>主管核准：%1</translation>
+        <location filename="../../ui/lead_menu.py" line="263"/>
+        <source>Approvals queue: %1 %2 signed in on this screen</source>
+        <translation>待核准清單：%1 %2 在此螢幕登入</translation>
     </message>
 </context>
 <context>
