@@ -96,3 +96,4 @@ def test_run_script_without_a_display_says_what_to_do(tmp_path: Path) -> None:
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("agent-console: no display") and "--screenshot PATH" in last, result.stderr[-2000:]
     assert "Aborted" not in result.stderr and "qt.qpa" not in result.stderr
+    assert "demo:" not in result.stderr, "said before any work (the demo database) is done"

@@ -61,10 +61,29 @@ def _hand_over_fast(argv: Sequence[str] | None) -> int | None:
     return None
 
 
+def _no_display_for(argv: Sequence[str]) -> str | None:
+    """Why the window asked for by ``argv`` cannot open, said before any work is done
+    (building the demo database takes seconds), or None."""
+    from console.cli import command_in
+
+    if command_in(argv) not in (None, "demo"):
+        return None
+    early_exits = {"-h", "--help", "--version", "--self-test", "--no-window", "--screenshot"}
+    if any(a.split("=", 1)[0] in early_exits for a in argv):
+        return None
+    from ui.display import display_problem
+
+    return display_problem()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     handed = _hand_over_fast(argv)
     if handed is not None:
         return handed
+    problem = _no_display_for(list(sys.argv[1:] if argv is None else argv))
+    if problem is not None:
+        print(f"agent-console: {problem}", file=sys.stderr)
+        return 4
     from console.cli import main as cli_main
 
     return cli_main(argv, gui=_run_window)
