@@ -163,7 +163,7 @@ def bench_record(tmp: Path, calls: int) -> dict[str, object]:
     times = []
     for i in range(-5, calls):  # the first five warm the caches up and are not counted
         at = T0 + timedelta(minutes=i)
-        w = WrapUp(customer_id=f"C{i % 50}", outcome="resolved_with_credit", root_cause="billing_error",
+        w = WrapUp(customer_id=f"C{i + 5}", outcome="resolved_with_credit", root_cause="billing_error",
                    started_at=at, ended_at=at + timedelta(minutes=3), saved_at=at + timedelta(minutes=4),
                    notes="客戶說簡訊寫試用期結束 " * 5, finding_codes=["notice_contradicts_contract"],
                    actions=[ActionSpec("issue_credit", "MPRO", Decimal(149), periods=("2026-02",), suggestion_id="s"),

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="tmf-bench-"))
     db, journal = f"sqlite:///{work / 'customers.sqlite3'}", f"sqlite:///{work / 'journal.sqlite3'}"
-    if cli(["--db", db, "--journal", journal, "import", str(ROOT / "resources" / "demo")]) != 0:
+    if cli(["--db", db, "--journal", journal, "--role", "trainer", "import", str(ROOT / "resources" / "demo")]) != 0:
         return 1
     sql_ctx = ConsoleContext(load_settings(db=db, journal=journal, config=str(_config(work / "sql.toml", {}))))
     with sql_ctx.customers.session() as s:
