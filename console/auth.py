@@ -12,6 +12,7 @@ with ``console.permissions.require``; ``sign_in`` also makes it the context's pr
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -34,7 +35,13 @@ MIN_PIN_DIGITS = 6
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()
 # Verified against when the id is unknown, so both failures take the same time.
-_DUMMY_HASH = _hasher.hash("not a real secret, only for timing")
+# Made on the first sign-in, not at import: hashing costs ~0.1 s, which a window that opens
+# without asking anyone (no users yet, demo) would pay before its first frame.
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _hasher.hash("not a real secret, only for timing")
 
 
 class SignInFailed(PermissionDenied):
@@ -138,7 +145,7 @@ def authenticate(ctx: ConsoleContext, agent_id: str, secret: str, *, purpose: st
         if locked is None:
             stored = agent.password_hash if agent is not None else None
             try:
-                ok = _hasher.verify(stored or _DUMMY_HASH, secret) and stored is not None
+                ok = _hasher.verify(stored or _dummy_hash(), secret) and stored is not None
             except (VerifyMismatchError, VerificationError, InvalidHashError):
                 ok = False
             if not ok or agent is None or stored is None:

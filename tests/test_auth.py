@@ -28,7 +28,7 @@ def _cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
     """Test-strength argon2 parameters: the suite shares two cores (production keeps the defaults)."""
     cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     monkeypatch.setattr(auth, "_hasher", cheap)
-    monkeypatch.setattr(auth, "_DUMMY_HASH", cheap.hash("dummy"))
+    monkeypatch.setattr(auth, "_dummy_hash", lambda: cheap.hash("dummy"))
 
 
 def test_production_hasher_is_argon2id_with_default_strength() -> None:
