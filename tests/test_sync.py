@@ -399,3 +399,24 @@ def test_dead_letters_are_listed_with_the_answer_and_a_lead_requeues_them(
     assert result.ok and len(receiver.events) >= 3 and not dead_letters(ctx)
     with ctx.journal.session() as s:
         assert s.scalar(select(AuditEntry.action).where(AuditEntry.action == "sync.requeue")) == "sync.requeue"
+
+
+@pytest.mark.parametrize(("personal", "phone", "notes"), [
+    (None, "*********678", "call back on *******678, id A1*****789"),  # masked unless asked
+    ("full", "+886912345678", "call back on 0912.345.678, id A123456789"),
+])
+def test_webhook_payloads_mask_personal_data_unless_the_hook_asks(
+    ctx, receiver: Receiver, personal: str | None, phone: str, notes: str,
+) -> None:
+    ctx.settings.hooks = [_webhook(receiver.url, **({"personal_data": personal} if personal else {}))]
+    record_calls(ctx, ["C1"], notes="call back on 0912.345.678, id A123456789")
+    assert _worker(ctx).run_once().delivered == 2 and receiver.bad_signatures == 0
+    (call,) = [e["payload"] for e in receiver.events.values() if e["type"] == "call.recorded"]
+    assert call["customer_id"] == "C1" and call["phone"] == phone
+    assert call["notes"] == f"{notes} 0"
+
+
+def test_a_hook_with_an_unknown_personal_data_option_is_refused(ctx, receiver: Receiver) -> None:
+    ctx.settings.hooks = [_webhook(receiver.url, personal_data="some")]
+    [hook] = build_hooks(ctx.settings.hooks, ctx.journal)
+    assert isinstance(hook, BrokenHook) and "personal_data must be one of masked, full" in hook.error

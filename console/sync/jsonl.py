@@ -23,34 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from console.db import Store
-from console.masking import mask_number, mask_text
 from console.outbox import Envelope
 from console.settings import ConfigError
 from console.sync.hookspecs import DELIVERED, Outcome, hookimpl
-
-PERSONAL_DATA = ("masked", "full")
-
-
-# Payload fields people type (or a caller's number): masked. Ids, times and amounts are
-# left alone (a UUID or a date can look like a phone number to a pattern).
-FREE_TEXT = frozenset({"notes", "note", "reason", "summary", "text"})
-
-
-def masked_payload(value: Any) -> Any:
-    """The payload with the caller's phone and every free-text field masked (console.masking)."""
-    if isinstance(value, dict):
-        out: dict[str, Any] = {}
-        for k, v in value.items():
-            if k == "phone" and isinstance(v, str):
-                out[k] = mask_number(v)
-            elif k in FREE_TEXT and isinstance(v, str):
-                out[k] = mask_text(v)
-            else:
-                out[k] = masked_payload(v)
-        return out
-    if isinstance(value, list):
-        return [masked_payload(v) for v in value]
-    return value
+from console.sync.personal import envelope_json, masks_personal_data
 
 
 class JsonlHook:
@@ -63,10 +39,7 @@ class JsonlHook:
         self.masked = masked
 
     def line(self, ev: Envelope) -> str:
-        obj = ev.to_json()
-        if self.masked:
-            obj["payload"] = masked_payload(obj["payload"])
-        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(envelope_json(ev, self.masked), ensure_ascii=False, separators=(",", ":"))
 
     def path_for(self, when: datetime) -> Path:
         return self.folder / f"events-{when:%Y-%m-%d}.jsonl"
@@ -114,7 +87,4 @@ class JsonlPlugin:
         folder = options.get("dir")
         if not folder or not isinstance(folder, str):
             raise ConfigError(f"sync hook {name!r}: a jsonl hook needs dir = \"/path/to/folder\"")
-        personal = options.get("personal_data", "masked")
-        if personal not in PERSONAL_DATA:
-            raise ConfigError(f"sync hook {name!r}: personal_data must be one of {', '.join(PERSONAL_DATA)}")
-        return JsonlHook(name, Path(folder).expanduser(), masked=personal == "masked")
+        return JsonlHook(name, Path(folder).expanduser(), masked=masks_personal_data(name, options))

@@ -26,6 +26,7 @@ from console.outbox import Envelope
 from console.settings import ConfigError
 from console.sync.hookspecs import DELIVERED, Outcome, hookimpl
 from console.sync.http import deliver_until_down, request, retry_after_seconds
+from console.sync.personal import envelope_json, masks_personal_data
 
 __all__ = ["WebhookHook", "WebhookPlugin", "load_secret", "retry_after_seconds", "sign", "verify_signature"]
 
@@ -56,8 +57,10 @@ class WebhookHook:
     batch_size = 5
 
     def __init__(self, name: str, url: str, secret: bytes, *, timeout_s: float = 10.0,
-                 transport: httpx.BaseTransport | None = None, clock: Callable[[], float] = time.time) -> None:
+                 transport: httpx.BaseTransport | None = None, clock: Callable[[], float] = time.time,
+                 masked: bool = True) -> None:
         self.name = name
+        self.masked = masked
         self.url = url
         self.batch_size = max(1, min(5, int(50 // timeout_s)))  # a batch fits in the lease
         self._secret = secret
@@ -74,7 +77,7 @@ class WebhookHook:
         return deliver_until_down(events, self._send)
 
     def _send(self, ev: Envelope) -> Outcome:
-        body = json.dumps(ev.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
+        body = json.dumps(envelope_json(ev, self.masked), ensure_ascii=False, separators=(",", ":")).encode()
         ts = int(self._clock())
         headers = {
             "Content-Type": "application/json",
@@ -123,4 +126,5 @@ class WebhookPlugin:
         timeout = options.get("timeout_s", 10)
         if not isinstance(timeout, int | float) or timeout <= 0:
             raise ConfigError(f"sync hook {name!r}: timeout_s must be a positive number")
-        return WebhookHook(name, url, load_secret(name, options), timeout_s=float(timeout))
+        return WebhookHook(name, url, load_secret(name, options), timeout_s=float(timeout),
+                           masked=masks_personal_data(name, options))
