@@ -132,3 +132,16 @@ def test_hook_configuration(ctx, bss: TmfServer, monkeypatch: pytest.MonkeyPatch
     assert isinstance(no_url, BrokenHook) and "base_url must be an http" in no_url.error
     assert isinstance(no_token, BrokenHook) and "NOT_SET is empty" in no_token.error
     ok.close()
+
+
+@pytest.mark.parametrize(("personal", "shown"), [(None, "call back on *******678"), ("full", "call back on 0912.345.678")])
+def test_a_number_typed_in_a_case_summary_is_masked_unless_the_hook_asks(
+    ctx, bss: TmfServer, personal: str | None, shown: str,
+) -> None:
+    ctx.settings.hooks = [_hook(bss, **({"personal_data": personal} if personal else {}))]
+    record_call(ctx, WrapUp(customer_id="C-0001", outcome="escalated", root_cause="other", started_at=T0,
+                            saved_at=T0 + timedelta(minutes=3), actions=[
+                                ActionSpec("open_case", params={"summary": "call back on 0912.345.678"}, suggestion_id="m")]))
+    assert _run(ctx, FakeClock()).ok
+    (ticket,) = bss.items("TMF621", "troubleTicket")
+    assert ticket["description"] == shown

@@ -25,12 +25,14 @@ import httpx
 
 from console.db import Store
 from console.formatting import TAIPEI
+from console.masking import mask_text
 from console.outbox import Envelope
 from console.settings import ConfigError
 from console.sources.tmf.client import make_client, url
 from console.sources.tmf.config import base_url, token_from
 from console.sync.hookspecs import DELIVERED, Outcome, hookimpl
 from console.sync.http import deliver_until_down, request
+from console.sync.personal import masks_personal_data
 
 Body = tuple[str, str, dict[str, Any]]  # (API, collection, body)
 
@@ -52,6 +54,8 @@ def ticket(ev: Envelope, options: dict[str, Any]) -> Body:
     case = ev.payload.get("case") or {}
     summary = str(case.get("summary") or (ev.payload.get("params") or {}).get("summary") or "")
     text = summary or f"Case opened by the contact centre in call {ev.call_id or '-'}"
+    if options.get("masked", True):  # an agent may have typed a number into the summary
+        text = mask_text(text)
     body: dict[str, Any] = {
         "@type": "TroubleTicket",
         "externalId": external_id(ev),
@@ -159,4 +163,5 @@ class TmfPlugin:
                 if not isinstance(value, str) or not value.strip():
                     raise ConfigError(f"{where}: {key} must be text")
                 extra[key] = value
+        extra["masked"] = masks_personal_data(name, options)
         return TmfHook(name, base, token, timeout_s=float(options.get("timeout_s", 10)), options=extra)
