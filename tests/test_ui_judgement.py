@@ -49,6 +49,33 @@ def test_bill_pane_shows_billed_expected_and_why(qtmodeltester, qtbot, sctx) -> 
     assert model.index(0, 0, QModelIndex()).isValid()
 
 
+def test_a_narrow_bill_pane_says_why_in_its_detail_line_and_a_wide_one_in_a_column(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
+    """At 1366 px the bill pane is ~340 px: Service and Why give way (they would cut "Apr 2009"
+    and the amounts), and the detail line under the tree says billed, expected and why."""
+    from ui.columns import elided_cells
+    from ui.panes import BillPane
+
+    application()
+    view = view_of(sctx)
+    pane = BillPane()
+    qtbot.addWidget(pane)
+    pane.model.set_view(view, (), "en")
+    pane.model.set_judgement(suggestions_for_call(sctx, view, sctx.now()).months)
+    pane.expand_recent()
+    header = pane.view.header()
+    for width, service, why in ((340, False, False), (1000, True, True)):
+        pane.resize(width, 400)
+        pane.show()
+        qtbot.waitUntil(lambda: pane.view.isVisible())
+        pane.fit()
+        assert (not header.isSectionHidden(1), not header.isSectionHidden(WHY)) == (service, why), width
+        assert elided_cells(pane.view) == [], width
+    pane.resize(340, 400)
+    pane.fit()
+    assert pane.highlight(frozenset({"usage:MPRO:2009-04"})) == 1  # the evidence row becomes current
+    assert pane.detail.text() == "mPro 月租費 · MPRO · NT$50; used 0; expected NT$0; SMS of 2/16/2009 said it ends 2/28/2009; not used"
+
+
 def test_editing_or_rejecting_the_credit_renders_the_script_again(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
     application()
     sctx.settings.credit_limit = Decimal(80)  # the NT$100 credit needs a lead

@@ -139,7 +139,7 @@ def measure(view: QAbstractItemView, column: int, limit: int = 300) -> tuple[int
     return ideal, least
 
 
-def _room(view: QAbstractItemView) -> int:
+def room(view: QAbstractItemView) -> int:
     """The width the columns may use: the view less its frame and (always, because wrapping
     may make the rows taller than the view) a vertical scroll bar."""
     return max(view.width() - view.frameWidth() * 2 - view.verticalScrollBar().sizeHint().width(), 0)
@@ -179,6 +179,14 @@ def _measured(view: QAbstractItemView, count: int) -> dict[int, tuple[int, int]]
     return cache.sizes
 
 
+def widest(view: QAbstractItemView, column: int, limit: int = 300) -> int:
+    """The one-line width of ``column``'s longest text, free text included (what a pane
+    would like to give it on a wide screen)."""
+    widths = [_widths(view, str(index.siblingAtColumn(column).data() or ""), _metrics(view, index.siblingAtColumn(column)))[0]
+              for index in _rows(view, limit)]
+    return max(widths, default=0) + PADDING
+
+
 def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     """Size the columns for ``view``'s width: every meaningful cell whole, wrapping if need be.
 
@@ -193,7 +201,7 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
         header.setDefaultAlignment(header.defaultAlignment() | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
     count = model.columnCount()
     sizes = _measured(view, count)
-    fixed = [c for c in range(count) if c != free]
+    fixed = [c for c in range(count) if c != free and not header.isSectionHidden(c)]  # a hidden column takes no room
     can_wrap = isinstance(view, QTableView) and model.rowCount() <= WRAP_ROWS
     free_ideal = max(FREE_MIN, sizes[free][0]) if free is not None else 0
     # The free column's own meaningful cells (a bill's period) are whole: they never wrap.
@@ -202,7 +210,7 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     ideal = sum(sizes[c][0] for c in fixed) + free_ideal + frame
     least = (sum(sizes[c][1] for c in fixed) if can_wrap else sum(sizes[c][0] for c in fixed)) + free_least + frame
     widths = {c: sizes[c][0] for c in fixed}
-    excess = sum(widths.values()) + free_least - _room(view)
+    excess = sum(widths.values()) + free_least - room(view)
     wrap = False
     if excess > 0 and can_wrap:
         slack = {c: sizes[c][0] - sizes[c][1] for c in fixed}
@@ -212,17 +220,17 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
             widths = {c: sizes[c][0] - math.ceil(slack[c] * share) for c in fixed}  # never a pixel over
             wrap = True
     cache = _cache(view)
-    signature = (tuple(sorted(widths.items())), wrap, free, _room(view))
+    signature = (tuple(sorted(widths.items())), wrap, free, room(view))
     if cache.applied == signature:
         return Fit(ideal, least)  # the same data at the same width: nothing to lay out again
     cache.applied = signature
     for c in range(count):
         if c == free:
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
-        else:
+        elif c in widths:
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(c, widths[c])
-    header.setStretchLastSection(free is None and count > 0 and sum(widths.values()) <= _room(view))
+    header.setStretchLastSection(free is None and count > 0 and sum(widths.values()) <= room(view))
     # A header narrower than its title wraps it ("Trial / until"): give the header two lines.
     titles = {c: str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in fixed}
     narrow = any(view.fontMetrics().horizontalAdvance(titles[c]) + PADDING > widths[c] for c in fixed)
@@ -325,4 +333,4 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
     return hidden
 
 
-__all__ = ["Fit", "OneLine", "Refit", "elided_cells", "fit_columns", "measure"]
+__all__ = ["Fit", "OneLine", "Refit", "elided_cells", "fit_columns", "measure", "room", "widest"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.columns import Fit, Refit, fit_columns
+from console import formatting as fmt
+from ui.columns import FREE_MIN, Fit, Refit, fit_columns, measure, room, widest
 from ui.i18n import Texts, is_language_change
-from ui.models.bill import BillModel
+from ui.models.bill import SERVICE, WHY, BillModel
 from ui.models.panes import (
     ClausesModel,
     EventsModel,
@@ -249,6 +250,11 @@ class ContractPane(Pane):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(lambda: self.tr("Contract"), "contractPane", parent)
+        self.contract_of = QLabel(self)  # the one contract's id and signing date (``fit``)
+        self.contract_of.setObjectName("contractOf")
+        self.contract_of.setTextFormat(Qt.TextFormat.PlainText)
+        self.contract_of.hide()
+        self.layout_.itemAt(0).layout().insertWidget(1, self.contract_of)
         self.services = ServicesModel(self)
         self.clauses = ClausesModel(self)
         sv, sp = table_view(self.services, "servicesView", (150, 120, 90, 90, 70), self)
@@ -280,7 +286,18 @@ class ContractPane(Pane):
 
     def fit(self) -> None:
         """Columns first; then the services get the height to show every service (a
-        wrapped row is taller), up to a little over half the pane, unless the agent set it."""
+        wrapped row is taller), up to a little over half the pane, unless the agent set it.
+
+        Most callers have one contract: then its id and signing date stand beside the pane's
+        title once, and the clauses drop their Contract column, which gives a 1366 px screen
+        the room to show every pane's columns whole."""
+        contracts = {line.contract.id: line.contract for line in self.clauses.rows()}
+        single = next(iter(contracts.values())) if len(contracts) == 1 else None
+        self.parts[1][1].horizontalHeader().setSectionHidden(2, single is not None)
+        self.contract_of.setText(
+            f"{single.id} · {fmt.day(single.signed_on, self.clauses.language)}" if single and single.signed_on
+            else single.id if single else "")
+        self.contract_of.setVisible(single is not None)
         super().fit()
         self.fit_services_height()
 
@@ -353,12 +370,25 @@ class BillPane(QFrame):
         for col, width in ((1, 64), (2, 76), (3, 40), (4, 76), (5, 150)):  # 4-5: expected, why (tooltip: all of it)
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(col, width)
+        # The selected row in one sentence (billed, expected, why): on a narrow pane the Why
+        # column gives way and this line is where the reasoning is read.
+        self.detail = detail_label("billDetail")
+        set_detail_lines(self.detail, 2)
+        self.texts.bind(self.detail.setAccessibleName, lambda: self.tr("Selected bill row: billed, expected and why"))
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+        self.model.dataChanged.connect(lambda *_: self.show_detail())  # the judgement arrived, or the language changed
+        self.model.headerDataChanged.connect(lambda *_: self.show_detail())
+        self.model.modelReset.connect(self.detail.clear)
+        self._base = 0  # the columns but Service and Why, each whole (``fit``)
+        self._service = self._why = FREE_MIN
+        self.view.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         header_row, self.key_hint = pane_header(self.title)
         layout.addLayout(header_row)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         paint_card(self)
@@ -374,8 +404,38 @@ class BillPane(QFrame):
         super().changeEvent(event)
 
     def fit(self) -> None:
-        """Periods, amounts and credit states whole; a bill line's own wording may elide."""
-        self.fitted = fit_columns(self.view, 0)
+        """Periods, amounts, expected charges and credit states whole; a bill line's own wording
+        and its reasoning may elide (tooltip, detail line). Service and Why are columns only
+        where the pane has room for them beside the others: at 1366 px they are read in the
+        detail line (and a line's own wording) instead of cutting "Apr 2009" or "NT$400 above
+        expected"."""
+        view = self.view
+        frame = view.frameWidth() * 2 + view.verticalScrollBar().sizeHint().width()
+        self._service = measure(view, SERVICE)[0]
+        self._base = sum(measure(view, c)[0] for c in range(WHY) if c != SERVICE)
+        self._why = max(FREE_MIN * 2, measure(view, WHY)[0])  # a period's "NT$400 above expected" whole
+        ideal = self._base + self._service + max(self._why, min(widest(view, WHY), 420))
+        self.fitted = Fit(ideal + frame, self._base + frame)
+        self.lay_out()
+
+    def show_detail(self) -> None:
+        current = self.view.currentIndex()
+        self.detail.setText(str(current.data(FULL_TEXT_ROLE) or "") if current.isValid() else "")
+
+    def lay_out(self) -> None:
+        view, header = self.view, self.view.header()
+        width = room(view)
+        show_service = width >= self._base + self._service
+        show_why = width >= self._base + self._service + self._why
+        for column, shown in ((SERVICE, show_service), (WHY, show_why)):
+            if header.isSectionHidden(column) == shown:
+                header.setSectionHidden(column, not shown)
+        fit_columns(view, WHY if show_why else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize and self._base:
+            self.lay_out()
+        return False
 
     def needed(self) -> Fit:
         return Fit(self.fitted.ideal + 14, self.fitted.least + 14)
@@ -400,9 +460,8 @@ class BillPane(QFrame):
             idx = self.proxy.mapFromSource(src)
             if idx.parent().isValid():
                 self.view.expand(idx.parent())
-            if i == 0:
-                self.view.selectionModel().clearSelection()
-                self.view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+            if i == 0:  # current (the detail line says why) but not selected (the highlight shows)
+                scroll_to_source(self.view, self.proxy, src)
         return len(hits)
 
     def select_ref(self, refs: Iterable[str], focus: bool = True) -> bool:

@@ -36,6 +36,7 @@ from ui.models.table import (
     ELIDABLE_ROLE,
     EVIDENCE_MARK,
     EVIDENCE_ROLE,
+    FULL_TEXT_ROLE,
     HIGHLIGHT,
     HIGHLIGHT_TEXT,
     REF_ROLE,
@@ -45,7 +46,7 @@ from ui.plain import tip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Item", "Service", "Amount", "Used", "Expected", "Why")  # the issue date is in the period's tooltip
-EXPECTED, WHY = 4, 5
+SERVICE, EXPECTED, WHY = 1, 4, 5
 
 
 
@@ -229,7 +230,10 @@ class BillModel(QAbstractItemModel):
         if role == SORT_ROLE:
             return self._key(node, col)
         if role == ELIDABLE_ROLE:
-            return node.kind == "line" and col == 0  # a line's own wording; its tooltip has it all
+            # A line's own wording and its reasoning: the tooltip and the pane's detail line have it all.
+            return node.kind == "line" and col in (0, WHY)
+        if role == FULL_TEXT_ROLE:
+            return self.detail(node)
         if role == REF_ROLE:
             return sorted(node.refs)[0]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -246,6 +250,30 @@ class BillModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self._matches(node):
             return HIGHLIGHT if role == Qt.ItemDataRole.BackgroundRole else HIGHLIGHT_TEXT
         return None
+
+    def detail(self, node: Node) -> str:
+        """The row in one sentence for the pane's detail line: what was billed, what was
+        expected and why, which a narrow pane cannot show as columns."""
+        t = lambda c: self._text(node, c)  # noqa: E731
+        tr = QCoreApplication.translate
+        if node.kind == "credit":
+            return str(self.data(self.createIndex(node.row, 0, node), Qt.ItemDataRole.ToolTipRole) or "")
+        if node.kind == "credits":
+            return f"{t(0)}: {t(2)}"
+        if node.kind == "bill" and node.bill:
+            head = tr("BillModel", "%1, issued %2").replace("%1", t(0)).replace("%2", fmt.day(node.bill.issued_on, self.language)) \
+                if node.bill.issued_on else t(0)
+            parts = [f"{head}: {t(2)}"]
+        else:
+            used = t(3)
+            parts = [" · ".join(x for x in (t(0), t(1), t(2)) if x)]
+            if used:
+                parts.append(tr("BillModel", "used %1").replace("%1", used))
+        if t(EXPECTED):
+            parts.append(tr("BillModel", "expected %1").replace("%1", t(EXPECTED)))
+        if t(WHY):
+            parts.append(t(WHY))
+        return "; ".join(parts)
 
     def _money(self, amount: Decimal, currency: str | None = None) -> str:
         return fmt.money(amount, currency or self.currency, self.language)
