@@ -113,3 +113,26 @@ def test_demo_title_names_the_app_once(qtbot, scenarios_template, tmp_path) -> N
         assert title.startswith("DEMO") and title.endswith(name) and title.count("Agent Console") == 1
     finally:
         ctx.close()
+
+
+def test_findings_speak_the_agents_language_and_the_script_the_customers(qtbot, floor_window) -> None:  # type: ignore[no-untyped-def]
+    """The reference customer speaks Chinese; the agent works in English: the finding and the
+    suggestion's title are English, the script Chinese. A switch to zh_TW mid-call words the
+    finding again in Chinese and keeps the agent's decisions and the script's language."""
+    w = floor_window
+    pop(qtbot, w)
+    panel = w.assist.panel
+    qtbot.waitUntil(lambda: panel.findings_model.rowCount() > 0, timeout=5000)
+    cjk = lambda text: any("\u4e00" <= ch <= "\u9fff" for ch in text)  # noqa: E731
+    finding = panel.findings_model.index(0, 0).data()
+    assert not cjk(finding) and not cjk(panel.title.text()), (finding, panel.title.text())
+    assert cjk(panel.script.toPlainText())
+    panel.accept_all()
+    decided = [d.status for d in panel.decisions[panel.current.id]]
+    script = panel.script.toPlainText()
+    w.language_actions["zh_TW"].trigger()
+    assert cjk(panel.findings_model.index(0, 0).data()) and cjk(panel.title.text())
+    assert [d.status for d in panel.decisions[panel.current.id]] == decided == ["accepted"] * len(decided)
+    assert panel.script.toPlainText() == script  # the customer hears the same words
+    w.language_actions["en"].trigger()
+    assert not cjk(panel.findings_model.index(0, 0).data())

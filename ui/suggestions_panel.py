@@ -63,6 +63,7 @@ class SuggestionsPanel(QFrame):
         self.texts = Texts()
         self.texts.bind(self.setAccessibleName, lambda: self.tr("Suggestions"))
         self.ctx, self.language = ctx, language
+        self._at: datetime | None = None  # the moment the suggestions were computed for (a language switch keeps it)
         self.report: SuggestionReport | None = None
         self.view: CallerView | None = None
         self.decisions: dict[str, list[Decision]] = {}
@@ -181,8 +182,22 @@ class SuggestionsPanel(QFrame):
         return list(index.data(EVIDENCE_ROLE) or []) if index.isValid() else []
 
     def set_language(self, language: str) -> None:
-        """Write amounts, months and services in ``language`` (the agent's) from now on."""
+        """Write findings, titles, amounts, months and services in ``language`` (the agent's)
+        from now on. The call goes on: the findings are worded again for the same moment and
+        the agent's decisions stay; the script stays in the customer's language."""
         self.language = language
+        if self.report is not None and self.view is not None and self._at is not None:
+            try:
+                report = suggestions_for_call(self.ctx, self.view, self._at, language=language)
+            except Exception:  # the words of a finding never cost the call its decisions
+                report = None
+            if report is not None and [s.id for s in report.suggestions] == [s.id for s in self.report.suggestions]:
+                row = self.findings.currentIndex().row()
+                self.report = report
+                self.findings_model.set_rows(report.findings)
+                if report.findings:
+                    self.findings.setCurrentIndex(self.findings_model.index(max(row, 0), 0))
+                return
         self._refresh_actions(keep_row=self.current_row())
 
     def _show_empty(self) -> None:
@@ -198,7 +213,8 @@ class SuggestionsPanel(QFrame):
     # -- data in -------------------------------------------------------------------------
     def load(self, view: CallerView, at: datetime) -> SuggestionReport:
         """Compute and show the suggestions for ``view`` as of ``at`` (the screen pop)."""
-        report = suggestions_for_call(self.ctx, view, at)
+        report = suggestions_for_call(self.ctx, view, at, language=self.language)  # findings: the agent's language
+        self._at = at
         self.show_report(report, view)
         return report
 
