@@ -319,3 +319,12 @@ def test_evidence_references_round_trip_and_refuse_garbage() -> None:
     for bad in ("nope", "sms:1", "event:x", "usage:MPRO:2009-13", "clause:"):
         with pytest.raises(evidence.BadReference):
             evidence.parse(bad)
+
+
+def test_a_finding_writes_dates_and_months_as_the_panes_do() -> None:
+    """One date format per language (Babel), in the findings as in the panes beside them."""
+    en = suggest_for(mpro_world(), at=AT, language="en").findings[0].summary
+    zh = suggest_for(mpro_world(), at=AT, language="zh_TW").findings[0].summary
+    assert "SMS of 2/16/2009" in en and "2/28/2009" in en and "Mar\u2009–\u2009Apr 2009 were billed" in en, en
+    assert "2009/2/16" in zh and "2009年3月至4月" in zh, zh
+    assert "2009-02-16" not in en + zh and "2009-03" not in en + zh

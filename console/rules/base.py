@@ -28,7 +28,9 @@ from console.caller_view import (
     ServiceRow,
 )
 from console.formatting import cjk_spacing
+from console.formatting import day as fmt_day
 from console.formatting import money as fmt_money
+from console.formatting import periods as fmt_periods
 
 if TYPE_CHECKING:
     from console.judgement.ledger import Ledger
@@ -228,6 +230,14 @@ class RuleContext:
     def money(self, amount: Decimal) -> str:
         """An amount as the agent reads it in the report language (NT$100, US$12.50)."""
         return fmt_money(amount, self.currency, self.language)
+
+    def day(self, value: date | None) -> str:
+        """A date as the agent reads it in the report language, the one way the panes write it (Babel)."""
+        return fmt_day(value, self.language) if value is not None else ""
+
+    def months(self, periods: Iterable[str]) -> str:
+        """Billing months ("2009-03") as the panes write them ("Mar 2009", "2009年3月")."""
+        return fmt_periods(list(periods), self.language)
 
     def text(self, messages: dict[str, str], **values: Any) -> str:
         """Pick the message in the report language (English if missing) and fill it in."""

@@ -46,8 +46,8 @@ class ChargedAfterCancelAttempt:
         for service, months in runs(ctx, CODE):
             stop = _stop(months)
             values: dict[str, Any] = dict(
-                name=ctx.service_name(service), day=stop.on.isoformat(), channel=channel_word(ctx, stop.channel),
-                why=stop.text or stop.channel or "", months=", ".join(m.period for m in months),
+                name=ctx.service_name(service), day=ctx.day(stop.on), channel=channel_word(ctx, stop.channel),
+                why=stop.text or stop.channel or "", months=ctx.months(m.period for m in months),
                 total=ctx.money(billed_total(months)),
             )
             if stop.why == "cancel_refused":
@@ -76,7 +76,7 @@ class ChargedAfterCancelAttempt:
             case = ctx.text(
                 {"en": "{name}: cancellation refused on {day} by {channel} ('{why}'); billed {months}. Root cause: {channel} rule",
                  "zh_TW": "{name}：{day} 經{channel}取消遭拒（「{why}」），仍收取 {months} 費用。原因：{channel}規則"},
-                name=name, day=stop.on.isoformat(), channel=stop.channel, why=stop.text or "", months=", ".join(finding.periods),
+                name=name, day=ctx.day(stop.on), channel=stop.channel, why=stop.text or "", months=ctx.months(finding.periods),
             )
         else:
             title = ctx.text({"en": "Carry out the cancellation of {name} and credit what was billed after it",
@@ -84,7 +84,7 @@ class ChargedAfterCancelAttempt:
             case = ctx.text(
                 {"en": "{name}: cancellation asked on {day} by {channel} was not carried out; billed {months}",
                  "zh_TW": "{name}：{day} 經{channel}申請取消未被執行，仍收取 {months} 費用"},
-                name=name, day=stop.on.isoformat(), channel=stop.channel, months=", ".join(finding.periods),
+                name=name, day=ctx.day(stop.on), channel=stop.channel, months=ctx.months(finding.periods),
             )
         actions = refund_actions(ctx, CODE, service, plan, stop="cancel_service", case_summary=case)
         cancelled = ctx.events_of("cancelled", service)

@@ -40,8 +40,8 @@ class ChargedWhileSuspended:
                     "en": "{name} was {what} on {day}, yet {months} were billed ({total}).",
                     "zh_TW": "{name}已於 {day} {what}，帳單卻仍收取 {months} 的費用（共 {total}）。",
                 },
-                name=ctx.service_name(service), day=stop.on.isoformat(), what=_WHAT[lang][stop.why],
-                months=", ".join(m.period for m in months), total=ctx.money(billed_total(months)),
+                name=ctx.service_name(service), day=ctx.day(stop.on), what=_WHAT[lang][stop.why],
+                months=ctx.months(m.period for m in months), total=ctx.money(billed_total(months)),
             )
             yield Finding(CODE, service, evidence(months), summary, tuple(m.period for m in months))
 

@@ -31,7 +31,7 @@ class DuplicateCharge:
                     "en": "{name} was billed twice for {months} ({total} too much).",
                     "zh_TW": "{name}在 {months} 重複收費（多收 {total}）。",
                 },
-                name=ctx.service_name(service), months=", ".join(m.period for m in months), total=ctx.money(total),
+                name=ctx.service_name(service), months=ctx.months(m.period for m in months), total=ctx.money(total),
             )
             yield Finding(CODE, service, evidence(months), summary, tuple(m.period for m in months))
 

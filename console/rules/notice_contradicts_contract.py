@@ -53,9 +53,9 @@ class NoticeContradictsContract:
             sent = told.get("sent_on")
             summary = ctx.text(
                 _SUMMARY[told["by"]],
-                channel=channel_name(ctx, told.get("channel") or ""), sent=sent.isoformat() if sent else "",
-                name=ctx.service_name(service), end=told["end_on"].isoformat(),
-                months=", ".join(m.period for m in months), total=ctx.money(billed_total(months)),
+                channel=channel_name(ctx, told.get("channel") or ""), sent=ctx.day(sent),
+                name=ctx.service_name(service), end=ctx.day(told["end_on"]),
+                months=ctx.months(m.period for m in months), total=ctx.money(billed_total(months)),
             )
             yield Finding(CODE, service, evidence(months), summary, tuple(m.period for m in months))
 
@@ -77,7 +77,7 @@ class NoticeContradictsContract:
         case = ctx.text(
             {"en": "{name}: {what} said it would end on {end}; billed {months} anyway",
              "zh_TW": "{name}：{what} 說 {end} 到期停止，仍收取 {months} 費用"},
-            name=name, what=what, end=told["end_on"].isoformat(), months=", ".join(finding.periods),
+            name=name, what=what, end=ctx.day(told["end_on"]), months=ctx.months(finding.periods),
         )
         actions = refund_actions(ctx, CODE, service, plan, stop="suspend_service" if stops else None, case_summary=case)
         notice = told if told["by"] == "notice_stops" else None

@@ -36,7 +36,7 @@ class PromoNotApplied:
                 },
                 name=ctx.service_name(service), price=ctx.money(price.amount),
                 billed="/".join(sorted({ctx.money(m.billed) for m in months})),
-                months=", ".join(m.period for m in months), diff=ctx.money(diff),
+                months=ctx.months(m.period for m in months), diff=ctx.money(diff),
             )
             yield Finding(CODE, service, evidence(months), summary, tuple(m.period for m in months))
 
@@ -56,7 +56,7 @@ class PromoNotApplied:
             {"en": "{name}: promised {price}/month ({promise}); billed {months} at the normal price",
              "zh_TW": "{name}：承諾每月 {price}（{promise}），{months} 仍以原價計費"},
             name=name, price=ctx.money(price.amount),
-            promise=(promise.text if promise and promise.text else "promo_price"), months=", ".join(finding.periods),
+            promise=(promise.text if promise and promise.text else "promo_price"), months=ctx.months(finding.periods),
         )
         actions.append(case_action(ctx, case, sid))
         title = ctx.text(
