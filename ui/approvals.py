@@ -210,6 +210,7 @@ class ApprovalsWidget(LiveLanguage, QWidget):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)  # names and notes are data
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.hide()  # shown with a selected credit: an empty box is not announced
         self.reason_label = QLabel()
         self.reason = QLineEdit()
         self.reason.setObjectName("approvalReason")
@@ -255,6 +256,8 @@ class ApprovalsWidget(LiveLanguage, QWidget):
         self.heading.setText(self.tr("Credits above an agent's limit, waiting for a lead"))
         self.empty.setText(self.tr("Nothing is waiting for approval."))
         self.table.setAccessibleName(self.tr("Credits waiting for approval"))
+        self.table.setAccessibleDescription(self.tr("Enter opens the caller; Approve and Reject ask first."))
+        self.detail.setAccessibleName(self.tr("Selected credit"))
         self.reason_label.setText(self.tr("Rea&son:"))
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("required to reject; shown to the agent and audited"))
@@ -280,6 +283,8 @@ class ApprovalsWidget(LiveLanguage, QWidget):
         item = self.selected()
         if item is None:
             self.detail.setText("")
+            self.detail.setAccessibleDescription("")
+            self.detail.hide()  # nothing selected: no empty, unnamed box for a screen reader
             return
         lang, c = self.language, item.credit
         phone = display(item.phone, self.ctx.settings.region) if item.phone else ""
@@ -290,6 +295,8 @@ class ApprovalsWidget(LiveLanguage, QWidget):
         lines.append(self.tr("Agent %1 wrote: %2").replace("%1", c.agent_id)
                      .replace("%2", (item.notes or "").strip() or self.tr("(no notes)")))
         self.detail.setText("\n".join(lines))
+        self.detail.setAccessibleDescription(self.detail.text())  # the name says what it is, this what it holds
+        self.detail.show()
 
     def open_selected(self) -> None:
         item = self.selected()
@@ -404,6 +411,7 @@ class SupervisorOverrideDialog(QDialog):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.hide()  # shown with a refusal: an empty line is not announced
         form = QFormLayout(self)
         form.addRow(self.tr("Lead id"), self.user)
         form.addRow(self.tr("Password or PIN"), self.secret)
@@ -421,6 +429,7 @@ class SupervisorOverrideDialog(QDialog):
         except UserError as exc:
             self.secret.clear()
             self.message.setText(str(exc))
+            self.message.show()
             return
         finally:
             self.secret.clear()

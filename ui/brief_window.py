@@ -22,6 +22,7 @@ class BriefWindow(QWidget):
         self.title.setObjectName("briefTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # the scenario's title is trainer data
         bold_title(self.title, 1.3)
+        self.title.hide()  # shown with a scenario's title: an empty line is not announced
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("briefText")
         self.text.setReadOnly(True)
@@ -37,6 +38,7 @@ class BriefWindow(QWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Caller's brief (trainer only) — DEMO"))
         self.text.setAccessibleName(self.tr("Caller's brief"))
+        self.text.setAccessibleDescription(self.tr("What the trainer says as the customer; the trainee must not see it."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -45,6 +47,7 @@ class BriefWindow(QWidget):
 
     def show_brief(self, title: str, brief: str) -> None:
         self.title.setText(title)
+        self.title.setVisible(bool(title))
         self.text.setPlainText(brief)
 
     @staticmethod

@@ -270,6 +270,10 @@ class DashboardWidget(LiveLanguage, QWidget):
         for view in (self.calls.view, self.credits.view):
             view.viewport().setAccessibleName(view.accessibleName())
             view.setAccessibleDescription(self.tr("The numbers are in the table beside the chart."))
+            view.viewport().setAccessibleDescription(view.accessibleDescription())
+        for ranked in (self.causes, self.findings):
+            ranked.setAccessibleDescription(self.tr("Enter or a click on a row exports the calls behind it."))
+        self.refresh_button.setAccessibleDescription(self.tr("Loads the dashboard for the days chosen."))
         if self.data is not None:
             self._show(self.data)
 

@@ -214,6 +214,7 @@ class ExportDialog(LiveLanguage, QDialog):
         form.addRow("", self.unmasked)
 
         self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status = QLabel()
@@ -268,6 +269,10 @@ class ExportDialog(LiveLanguage, QDialog):
         self.browse.setText(self.tr("&Browse…"))
         self.browse.setAccessibleName(self.tr("Choose the file to write"))
         self.unmasked.setText(self.tr("Include full phone numbers and ids (audited)"))
+        self.unmasked.setAccessibleDescription(
+            self.tr("Every unmasked export is written to the audit log.") if allowed(self.principal.role, "export.unmasked")
+            else self.tr("Your role may not export unmasked data."))
+        self.progress.setAccessibleName(self.tr("Export progress"))
         self.start_button.setText(self.tr("&Export"))
         self.cancel_button.setText(self.tr("&Cancel export"))
 

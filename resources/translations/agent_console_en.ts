@@ -42,127 +42,137 @@
 <context>
     <name>ApprovalsWidget</name>
     <message>
-        <location filename="../../ui/approvals.py" line="254"/>
+        <location filename="../../ui/approvals.py" line="255"/>
         <source>Approvals queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="256"/>
+        <location filename="../../ui/approvals.py" line="257"/>
         <source>Nothing is waiting for approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="257"/>
+        <location filename="../../ui/approvals.py" line="258"/>
         <source>Credits waiting for approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="258"/>
-        <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/approvals.py" line="259"/>
-        <source>Reason</source>
+        <source>Enter opens the caller; Approve and Reject ask first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/approvals.py" line="260"/>
-        <source>required to reject; shown to the agent and audited</source>
+        <source>Selected credit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/approvals.py" line="261"/>
-        <source>&amp;Open the caller</source>
+        <source>Rea&amp;son:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/approvals.py" line="262"/>
-        <source>&amp;Approve…</source>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/approvals.py" line="263"/>
-        <source>Re&amp;ject…</source>
+        <source>required to reject; shown to the agent and audited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/approvals.py" line="264"/>
+        <source>&amp;Open the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="265"/>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="266"/>
+        <source>Re&amp;ject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="267"/>
         <source>Re&amp;fresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="289"/>
+        <location filename="../../ui/approvals.py" line="294"/>
         <source>Finding: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="290"/>
+        <location filename="../../ui/approvals.py" line="295"/>
         <source>Agent %1 wrote: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="291"/>
+        <location filename="../../ui/approvals.py" line="296"/>
         <source>(no notes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="297"/>
+        <location filename="../../ui/approvals.py" line="304"/>
         <source>This customer has no number to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="306"/>
+        <location filename="../../ui/approvals.py" line="313"/>
         <source>Approve the credit of %1 for %2 (%3)? Billing applies it; this cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="308"/>
+        <location filename="../../ui/approvals.py" line="315"/>
         <source>Reject the credit of %1 for %2 (%3)? The agent is told your reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="320"/>
+        <location filename="../../ui/approvals.py" line="327"/>
         <source>Approve the credit?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="320"/>
+        <location filename="../../ui/approvals.py" line="327"/>
         <source>Reject the credit?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="324"/>
+        <location filename="../../ui/approvals.py" line="331"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="324"/>
+        <location filename="../../ui/approvals.py" line="331"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="338"/>
+        <location filename="../../ui/approvals.py" line="345"/>
         <source>Nothing decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="376"/>
+        <location filename="../../ui/approvals.py" line="383"/>
         <source>Approved %1 for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="376"/>
+        <location filename="../../ui/approvals.py" line="383"/>
         <source>Rejected %1 for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="255"/>
+        <location filename="../../ui/approvals.py" line="256"/>
         <source>Credits above an agent&apos;s limit, waiting for a lead</source>
         <translation>Credits above an agent&apos;s limit, waiting for a lead</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="315"/>
+        <location filename="../../ui/approvals.py" line="322"/>
         <source>Select a credit first.</source>
         <translation>Select a credit first.</translation>
     </message>
@@ -242,14 +252,19 @@
 <context>
     <name>BriefWindow</name>
     <message>
-        <location filename="../../ui/brief_window.py" line="38"/>
+        <location filename="../../ui/brief_window.py" line="39"/>
         <source>Caller&apos;s brief (trainer only) — DEMO</source>
         <translation>Caller&apos;s brief (trainer only) — DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/brief_window.py" line="39"/>
+        <location filename="../../ui/brief_window.py" line="40"/>
         <source>Caller&apos;s brief</source>
         <translation type="unfinished">Caller&apos;s brief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/brief_window.py" line="41"/>
+        <source>What the trainer says as the customer; the trainee must not see it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -860,8 +875,18 @@ Contract, notifications and bill side by side.</translation>
         <source>The numbers are in the table beside the chart.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="275"/>
+        <source>Enter or a click on a row exports the calls behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="276"/>
+        <source>Loads the dashboard for the days chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="301"/>
+        <location filename="../../ui/dashboard.py" line="305"/>
         <source>%1 call(s)</source>
         <translation>
             <numerusform>%1 call</numerusform>
@@ -869,7 +894,7 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="302"/>
+        <location filename="../../ui/dashboard.py" line="306"/>
         <source>%1 credit(s) issued</source>
         <translation>
             <numerusform>%1 credit issued</numerusform>
@@ -877,7 +902,7 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="304"/>
+        <location filename="../../ui/dashboard.py" line="308"/>
         <source>%1 waiting for approval</source>
         <translation>
             <numerusform>%1 waiting for approval</numerusform>
@@ -885,7 +910,7 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="376"/>
+        <location filename="../../ui/dashboard.py" line="380"/>
         <source>%1 refused for good: a lead must look</source>
         <translation>
             <numerusform>%1 refused for good: a lead must look</numerusform>
@@ -893,58 +918,58 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="378"/>
+        <location filename="../../ui/dashboard.py" line="382"/>
         <source>failing, retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="380"/>
+        <location filename="../../ui/dashboard.py" line="384"/>
         <source>sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="381"/>
+        <location filename="../../ui/dashboard.py" line="385"/>
         <source>up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="392"/>
+        <location filename="../../ui/dashboard.py" line="396"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="400"/>
+        <location filename="../../ui/dashboard.py" line="404"/>
         <source>Demo: delivery is off; nothing reaches real systems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="402"/>
+        <location filename="../../ui/dashboard.py" line="406"/>
         <source>The sync hooks cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="404"/>
+        <location filename="../../ui/dashboard.py" line="408"/>
         <source>No hooks configured: calls stay on this workstation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="406"/>
+        <location filename="../../ui/dashboard.py" line="410"/>
         <source>Per hook, what reached the central systems (as agent-console sync status).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="284"/>
+        <location filename="../../ui/dashboard.py" line="288"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="351"/>
-        <location filename="../../ui/dashboard.py" line="369"/>
+        <location filename="../../ui/dashboard.py" line="355"/>
+        <location filename="../../ui/dashboard.py" line="373"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="358"/>
+        <location filename="../../ui/dashboard.py" line="362"/>
         <source>Amount credited</source>
         <translation>Amount credited</translation>
     </message>
@@ -996,22 +1021,22 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="244"/>
+        <location filename="../../ui/export_dialog.py" line="245"/>
         <source>Export call logs</source>
         <translation>Export call logs</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="251"/>
+        <location filename="../../ui/export_dialog.py" line="252"/>
         <source>all agents (or ids separated by commas)</source>
         <translation>all agents (or ids separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="270"/>
+        <location filename="../../ui/export_dialog.py" line="271"/>
         <source>Include full phone numbers and ids (audited)</source>
         <translation>Include full phone numbers and ids (audited)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="238"/>
+        <location filename="../../ui/export_dialog.py" line="239"/>
         <source>Personal data is masked unless you ask otherwise.</source>
         <translation>Personal data is masked unless you ask otherwise.</translation>
     </message>
@@ -1031,102 +1056,117 @@ Contract, notifications and bill side by side.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="245"/>
+        <location filename="../../ui/export_dialog.py" line="246"/>
         <source>&amp;Days from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="246"/>
+        <location filename="../../ui/export_dialog.py" line="247"/>
         <source>t&amp;o</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="247"/>
+        <location filename="../../ui/export_dialog.py" line="248"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="248"/>
+        <location filename="../../ui/export_dialog.py" line="249"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="250"/>
+        <location filename="../../ui/export_dialog.py" line="251"/>
         <source>A&amp;gents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="252"/>
+        <location filename="../../ui/export_dialog.py" line="253"/>
         <source>O&amp;utcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253"/>
+        <location filename="../../ui/export_dialog.py" line="254"/>
         <source>&amp;Root causes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254"/>
+        <location filename="../../ui/export_dialog.py" line="255"/>
         <source>Fi&amp;ndings</source>
         <translation type="unfinished">Fi&amp;ndings</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="262"/>
+        <location filename="../../ui/export_dialog.py" line="263"/>
         <source>&amp;Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="263"/>
+        <location filename="../../ui/export_dialog.py" line="264"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="266"/>
+        <location filename="../../ui/export_dialog.py" line="267"/>
         <source>F&amp;ile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="267"/>
+        <location filename="../../ui/export_dialog.py" line="268"/>
         <source>File to write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="268"/>
+        <location filename="../../ui/export_dialog.py" line="269"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="269"/>
+        <location filename="../../ui/export_dialog.py" line="270"/>
         <source>Choose the file to write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="271"/>
+        <location filename="../../ui/export_dialog.py" line="273"/>
+        <source>Every unmasked export is written to the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="274"/>
+        <source>Your role may not export unmasked data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="275"/>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="276"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="272"/>
+        <location filename="../../ui/export_dialog.py" line="277"/>
         <source>&amp;Cancel export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="312"/>
+        <location filename="../../ui/export_dialog.py" line="317"/>
         <source>Export to</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="327"/>
+        <location filename="../../ui/export_dialog.py" line="332"/>
         <source>Counting calls…</source>
         <translation>Counting calls…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="334"/>
+        <location filename="../../ui/export_dialog.py" line="339"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="348"/>
+        <location filename="../../ui/export_dialog.py" line="353"/>
         <source>%2 of %1 call(s) written…</source>
         <translation>
             <numerusform>%2 of %1 call written…</numerusform>
@@ -1134,7 +1174,7 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="355"/>
+        <location filename="../../ui/export_dialog.py" line="360"/>
         <source>%1 call(s) written to %2</source>
         <translation>
             <numerusform>%1 call written to %2</numerusform>
@@ -1142,7 +1182,7 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="369"/>
+        <location filename="../../ui/export_dialog.py" line="374"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
@@ -2125,22 +2165,22 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>SupervisorOverrideDialog</name>
     <message>
-        <location filename="../../ui/approvals.py" line="401"/>
+        <location filename="../../ui/approvals.py" line="408"/>
         <source>Supervisor sign-in</source>
         <translation>Supervisor sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="408"/>
+        <location filename="../../ui/approvals.py" line="416"/>
         <source>Lead id</source>
         <translation>Lead id</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="409"/>
+        <location filename="../../ui/approvals.py" line="417"/>
         <source>Password or PIN</source>
         <translation>Password or PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="420"/>
+        <location filename="../../ui/approvals.py" line="428"/>
         <source>%1 is not a lead</source>
         <translation>%1 is not a lead</translation>
     </message>
@@ -2370,132 +2410,147 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
 <context>
     <name>TrainerPanel</name>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="216"/>
+        <location filename="../../ui/trainer_panel.py" line="217"/>
         <source>Trainer</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="218"/>
+        <location filename="../../ui/trainer_panel.py" line="219"/>
         <source>Training scenarios</source>
         <translation>Training scenarios</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="226"/>
+        <location filename="../../ui/trainer_panel.py" line="228"/>
         <source>Caller&apos;s brief</source>
         <translation>Caller&apos;s brief</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="391"/>
+        <location filename="../../ui/trainer_panel.py" line="397"/>
         <source>Scorecard: record the outcome to see it</source>
         <translation>Scorecard: record the outcome to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="229"/>
+        <location filename="../../ui/trainer_panel.py" line="233"/>
         <source>Scorecard</source>
         <translation>Scorecard</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="219"/>
+        <location filename="../../ui/trainer_panel.py" line="220"/>
         <source>Rin&amp;g</source>
         <translation>Rin&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="220"/>
+        <location filename="../../ui/trainer_panel.py" line="222"/>
         <source>Loa&amp;d scenario…</source>
         <translation>Loa&amp;d scenario…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="224"/>
+        <location filename="../../ui/trainer_panel.py" line="226"/>
         <source>Hide hints (no s&amp;uggestions panel)</source>
         <translation>Hide hints (no s&amp;uggestions panel)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="240"/>
+        <location filename="../../ui/trainer_panel.py" line="244"/>
         <source>Show the brie&amp;f</source>
         <translation>Show the brie&amp;f</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="228"/>
+        <location filename="../../ui/trainer_panel.py" line="231"/>
         <source>On a second screen</source>
         <translation>On a second screen</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="230"/>
+        <location filename="../../ui/trainer_panel.py" line="234"/>
         <source>E&amp;xport session report…</source>
         <translation>E&amp;xport session report…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="217"/>
+        <location filename="../../ui/trainer_panel.py" line="218"/>
         <source>Scena&amp;rios</source>
         <translation>Scena&amp;rios</translation>
     </message>
     <message>
         <location filename="../../ui/trainer_panel.py" line="221"/>
-        <source>Trainee&apos;s na&amp;me:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/trainer_panel.py" line="222"/>
-        <source>Trainee&apos;s name</source>
+        <source>Pops the selected scenario&apos;s caller at the scenario&apos;s time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/trainer_panel.py" line="223"/>
-        <source>name shown in the session report</source>
+        <source>Trainee&apos;s na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="224"/>
+        <source>Trainee&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/trainer_panel.py" line="225"/>
+        <source>name shown in the session report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="227"/>
         <source>Brief (trainer only)</source>
         <translation>Brief (trainer only)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="240"/>
+        <location filename="../../ui/trainer_panel.py" line="229"/>
+        <source>What the trainer says as the customer; the trainee must not see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="232"/>
+        <source>Brief on a second screen</source>
+        <translation type="unfinished">Brief on a second screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="244"/>
         <source>Hide the brie&amp;f</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="287"/>
+        <location filename="../../ui/trainer_panel.py" line="291"/>
         <source>Scenario %1 has no phone number to ring</source>
         <translation>Scenario %1 has no phone number to ring</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="294"/>
+        <location filename="../../ui/trainer_panel.py" line="299"/>
         <source>Ringing: %1 (%2)</source>
         <translation>Ringing: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="320"/>
+        <location filename="../../ui/trainer_panel.py" line="326"/>
         <source>Loaded: %1</source>
         <translation>Loaded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="331"/>
+        <location filename="../../ui/trainer_panel.py" line="337"/>
         <source>Load scenario files</source>
         <translation>Load scenario files</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="332"/>
+        <location filename="../../ui/trainer_panel.py" line="338"/>
         <source>Scenarios (*.yaml *.yml)</source>
         <translation>Scenarios (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="346"/>
+        <location filename="../../ui/trainer_panel.py" line="352"/>
         <source>There is only one screen: the brief is shown here in the panel, not in a window over the trainee&apos;s view.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="356"/>
+        <location filename="../../ui/trainer_panel.py" line="362"/>
         <source>The brief is on the second screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="393"/>
+        <location filename="../../ui/trainer_panel.py" line="399"/>
         <source>Score: %1 of %2 points (%3%)</source>
         <translation>Score: %1 of %2 points (%3%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/trainer_panel.py" line="404"/>
+        <location filename="../../ui/trainer_panel.py" line="410"/>
         <source>Session report written: %2 (%1 attempt(s))</source>
         <translation>
             <numerusform>Session report written: %2 (%1 attempt)</numerusform>
@@ -2503,17 +2558,17 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
         </translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="415"/>
+        <location filename="../../ui/trainer_panel.py" line="421"/>
         <source>Export the session report</source>
         <translation>Export the session report</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="416"/>
+        <location filename="../../ui/trainer_panel.py" line="422"/>
         <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
         <translation>Printable page (*.html);;Spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="441"/>
+        <location filename="../../ui/trainer_panel.py" line="447"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>Demo database reset to pristine in %1 s</translation>
     </message>

@@ -42,127 +42,137 @@
 <context>
     <name>ApprovalsWidget</name>
     <message>
-        <location filename="../../ui/approvals.py" line="254"/>
+        <location filename="../../ui/approvals.py" line="255"/>
         <source>Approvals queue</source>
         <translation>待核准清單</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="256"/>
+        <location filename="../../ui/approvals.py" line="257"/>
         <source>Nothing is waiting for approval.</source>
         <translation>目前沒有等待核准的折抵。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="257"/>
+        <location filename="../../ui/approvals.py" line="258"/>
         <source>Credits waiting for approval</source>
         <translation>等待核准的折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="258"/>
+        <location filename="../../ui/approvals.py" line="259"/>
+        <source>Enter opens the caller; Approve and Reject ask first.</source>
+        <translation>按 Enter 開啟此客戶；核准與退回前都會先確認。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="260"/>
+        <source>Selected credit</source>
+        <translation>所選折抵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals.py" line="261"/>
         <source>Rea&amp;son:</source>
         <translation>理由(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="259"/>
+        <location filename="../../ui/approvals.py" line="262"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="260"/>
+        <location filename="../../ui/approvals.py" line="263"/>
         <source>required to reject; shown to the agent and audited</source>
         <translation>退回時必填；客服人員會看到，並記入稽核</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="261"/>
+        <location filename="../../ui/approvals.py" line="264"/>
         <source>&amp;Open the caller</source>
         <translation>開啟此客戶(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="262"/>
+        <location filename="../../ui/approvals.py" line="265"/>
         <source>&amp;Approve…</source>
         <translation>核准(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="263"/>
+        <location filename="../../ui/approvals.py" line="266"/>
         <source>Re&amp;ject…</source>
         <translation>退回(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="264"/>
+        <location filename="../../ui/approvals.py" line="267"/>
         <source>Re&amp;fresh</source>
         <translation>重新整理(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="289"/>
+        <location filename="../../ui/approvals.py" line="294"/>
         <source>Finding: %1</source>
         <translation>發現：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="290"/>
+        <location filename="../../ui/approvals.py" line="295"/>
         <source>Agent %1 wrote: %2</source>
         <translation>客服人員 %1 的備註：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="291"/>
+        <location filename="../../ui/approvals.py" line="296"/>
         <source>(no notes)</source>
         <translation>（無備註）</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="297"/>
+        <location filename="../../ui/approvals.py" line="304"/>
         <source>This customer has no number to open.</source>
         <translation>此客戶沒有可開啟的電話號碼。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="306"/>
+        <location filename="../../ui/approvals.py" line="313"/>
         <source>Approve the credit of %1 for %2 (%3)? Billing applies it; this cannot be undone.</source>
         <translation>核准給 %2 的 %1 折抵（%3）？帳務系統將會入帳，且無法復原。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="308"/>
+        <location filename="../../ui/approvals.py" line="315"/>
         <source>Reject the credit of %1 for %2 (%3)? The agent is told your reason.</source>
         <translation>退回給 %2 的 %1 折抵（%3）？客服人員會看到您的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="320"/>
+        <location filename="../../ui/approvals.py" line="327"/>
         <source>Approve the credit?</source>
         <translation>核准折抵？</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="320"/>
+        <location filename="../../ui/approvals.py" line="327"/>
         <source>Reject the credit?</source>
         <translation>退回折抵？</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="324"/>
+        <location filename="../../ui/approvals.py" line="331"/>
         <source>Approve</source>
         <translation>核准</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="324"/>
+        <location filename="../../ui/approvals.py" line="331"/>
         <source>Reject</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="338"/>
+        <location filename="../../ui/approvals.py" line="345"/>
         <source>Nothing decided.</source>
         <translation>未做任何決定。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="376"/>
+        <location filename="../../ui/approvals.py" line="383"/>
         <source>Approved %1 for %2.</source>
         <translation>已核准給 %2 的 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="376"/>
+        <location filename="../../ui/approvals.py" line="383"/>
         <source>Rejected %1 for %2.</source>
         <translation>已退回給 %2 的 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="255"/>
+        <location filename="../../ui/approvals.py" line="256"/>
         <source>Credits above an agent&apos;s limit, waiting for a lead</source>
         <translation>超過客服人員額度、等待主管核准的折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="315"/>
+        <location filename="../../ui/approvals.py" line="322"/>
         <source>Select a credit first.</source>
         <translation>請先選擇一筆折抵。</translation>
     </message>
@@ -242,14 +252,19 @@
 <context>
     <name>BriefWindow</name>
     <message>
-        <location filename="../../ui/brief_window.py" line="38"/>
+        <location filename="../../ui/brief_window.py" line="39"/>
         <source>Caller&apos;s brief (trainer only) — DEMO</source>
         <translation>來電者情境（僅限講師）— 示範</translation>
     </message>
     <message>
-        <location filename="../../ui/brief_window.py" line="39"/>
+        <location filename="../../ui/brief_window.py" line="40"/>
         <source>Caller&apos;s brief</source>
         <translation>來電者情境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/brief_window.py" line="41"/>
+        <source>What the trainer says as the customer; the trainee must not see it.</source>
+        <translation>講師扮演客戶時要說的內容；不可讓學員看到。</translation>
     </message>
 </context>
 <context>
@@ -860,87 +875,97 @@ Contract, notifications and bill side by side.</source>
         <source>The numbers are in the table beside the chart.</source>
         <translation>數字列在圖表旁的表格中。</translation>
     </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="275"/>
+        <source>Enter or a click on a row exports the calls behind it.</source>
+        <translation>在列上按 Enter 或點選，即可匯出其背後的通話。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="276"/>
+        <source>Loads the dashboard for the days chosen.</source>
+        <translation>載入所選日期的現場儀表板。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="301"/>
+        <location filename="../../ui/dashboard.py" line="305"/>
         <source>%1 call(s)</source>
         <translation>
             <numerusform>%1 通通話</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="302"/>
+        <location filename="../../ui/dashboard.py" line="306"/>
         <source>%1 credit(s) issued</source>
         <translation>
             <numerusform>已折抵 %1 筆</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="304"/>
+        <location filename="../../ui/dashboard.py" line="308"/>
         <source>%1 waiting for approval</source>
         <translation>
             <numerusform>%1 筆等待核准</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="376"/>
+        <location filename="../../ui/dashboard.py" line="380"/>
         <source>%1 refused for good: a lead must look</source>
         <translation>
             <numerusform>%1 筆遭拒收：需主管處理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="378"/>
+        <location filename="../../ui/dashboard.py" line="382"/>
         <source>failing, retrying</source>
         <translation>送出失敗，重試中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="380"/>
+        <location filename="../../ui/dashboard.py" line="384"/>
         <source>sending</source>
         <translation>傳送中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="381"/>
+        <location filename="../../ui/dashboard.py" line="385"/>
         <source>up to date</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="392"/>
+        <location filename="../../ui/dashboard.py" line="396"/>
         <source>never</source>
         <translation>從未</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="400"/>
+        <location filename="../../ui/dashboard.py" line="404"/>
         <source>Demo: delivery is off; nothing reaches real systems.</source>
         <translation>示範模式：不傳送，任何資料都不會送到正式系統。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="402"/>
+        <location filename="../../ui/dashboard.py" line="406"/>
         <source>The sync hooks cannot be read: %1</source>
         <translation>無法讀取同步設定：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="404"/>
+        <location filename="../../ui/dashboard.py" line="408"/>
         <source>No hooks configured: calls stay on this workstation.</source>
         <translation>未設定同步目標：通話紀錄只保存在這台工作站。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="406"/>
+        <location filename="../../ui/dashboard.py" line="410"/>
         <source>Per hook, what reached the central systems (as agent-console sync status).</source>
         <translation>各同步目標已送達中央系統的情形（同 agent-console sync status）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="284"/>
+        <location filename="../../ui/dashboard.py" line="288"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="351"/>
-        <location filename="../../ui/dashboard.py" line="369"/>
+        <location filename="../../ui/dashboard.py" line="355"/>
+        <location filename="../../ui/dashboard.py" line="373"/>
         <source>All</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="358"/>
+        <location filename="../../ui/dashboard.py" line="362"/>
         <source>Amount credited</source>
         <translation>折抵金額</translation>
     </message>
@@ -992,22 +1017,22 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="244"/>
+        <location filename="../../ui/export_dialog.py" line="245"/>
         <source>Export call logs</source>
         <translation>匯出通話紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="251"/>
+        <location filename="../../ui/export_dialog.py" line="252"/>
         <source>all agents (or ids separated by commas)</source>
         <translation>全部客服人員（或以逗號分隔的代號）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="270"/>
+        <location filename="../../ui/export_dialog.py" line="271"/>
         <source>Include full phone numbers and ids (audited)</source>
         <translation>包含完整電話號碼與證號（記入稽核）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="238"/>
+        <location filename="../../ui/export_dialog.py" line="239"/>
         <source>Personal data is masked unless you ask otherwise.</source>
         <translation>除非您另行指定，個人資料都會遮蔽。</translation>
     </message>
@@ -1027,116 +1052,131 @@ Contract, notifications and bill side by side.</source>
         <translation>JSON lines（.jsonl）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="245"/>
+        <location filename="../../ui/export_dialog.py" line="246"/>
         <source>&amp;Days from</source>
         <translation>日期從(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="246"/>
+        <location filename="../../ui/export_dialog.py" line="247"/>
         <source>t&amp;o</source>
         <translation>到(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="247"/>
+        <location filename="../../ui/export_dialog.py" line="248"/>
         <source>First day</source>
         <translation>起始日</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="248"/>
+        <location filename="../../ui/export_dialog.py" line="249"/>
         <source>Last day</source>
         <translation>結束日</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="250"/>
+        <location filename="../../ui/export_dialog.py" line="251"/>
         <source>A&amp;gents</source>
         <translation>客服人員(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="252"/>
+        <location filename="../../ui/export_dialog.py" line="253"/>
         <source>O&amp;utcomes</source>
         <translation>結果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253"/>
+        <location filename="../../ui/export_dialog.py" line="254"/>
         <source>&amp;Root causes</source>
         <translation>根本原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254"/>
+        <location filename="../../ui/export_dialog.py" line="255"/>
         <source>Fi&amp;ndings</source>
         <translation>發現(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="262"/>
+        <location filename="../../ui/export_dialog.py" line="263"/>
         <source>&amp;Format</source>
         <translation>格式(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="263"/>
+        <location filename="../../ui/export_dialog.py" line="264"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="266"/>
+        <location filename="../../ui/export_dialog.py" line="267"/>
         <source>F&amp;ile</source>
         <translation>檔案(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="267"/>
+        <location filename="../../ui/export_dialog.py" line="268"/>
         <source>File to write</source>
         <translation>要寫入的檔案</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="268"/>
+        <location filename="../../ui/export_dialog.py" line="269"/>
         <source>&amp;Browse…</source>
         <translation>瀏覽(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="269"/>
+        <location filename="../../ui/export_dialog.py" line="270"/>
         <source>Choose the file to write</source>
         <translation>選擇要寫入的檔案</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="271"/>
+        <location filename="../../ui/export_dialog.py" line="273"/>
+        <source>Every unmasked export is written to the audit log.</source>
+        <translation>每次不遮蔽的匯出都會記入稽核紀錄。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="274"/>
+        <source>Your role may not export unmasked data.</source>
+        <translation>您的角色不得匯出未遮蔽的資料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="275"/>
+        <source>Export progress</source>
+        <translation>匯出進度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="276"/>
         <source>&amp;Export</source>
         <translation>匯出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="272"/>
+        <location filename="../../ui/export_dialog.py" line="277"/>
         <source>&amp;Cancel export</source>
         <translation>取消匯出(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="312"/>
+        <location filename="../../ui/export_dialog.py" line="317"/>
         <source>Export to</source>
         <translation>匯出到</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="327"/>
+        <location filename="../../ui/export_dialog.py" line="332"/>
         <source>Counting calls…</source>
         <translation>計算通話數中…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="334"/>
+        <location filename="../../ui/export_dialog.py" line="339"/>
         <source>Cancelling…</source>
         <translation>取消中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="348"/>
+        <location filename="../../ui/export_dialog.py" line="353"/>
         <source>%2 of %1 call(s) written…</source>
         <translation>
             <numerusform>已寫入 %2 / %1 通通話…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="355"/>
+        <location filename="../../ui/export_dialog.py" line="360"/>
         <source>%1 call(s) written to %2</source>
         <translation>
             <numerusform>已將 %1 通通話寫入 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="369"/>
+        <location filename="../../ui/export_dialog.py" line="374"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消匯出，未寫入任何檔案。</translation>
     </message>
@@ -2121,22 +2161,22 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>SupervisorOverrideDialog</name>
     <message>
-        <location filename="../../ui/approvals.py" line="401"/>
+        <location filename="../../ui/approvals.py" line="408"/>
         <source>Supervisor sign-in</source>
         <translation>主管登入</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="408"/>
+        <location filename="../../ui/approvals.py" line="416"/>
         <source>Lead id</source>
         <translation>主管代號</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="409"/>
+        <location filename="../../ui/approvals.py" line="417"/>
         <source>Password or PIN</source>
         <translation>密碼或 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals.py" line="420"/>
+        <location filename="../../ui/approvals.py" line="428"/>
         <source>%1 is not a lead</source>
         <translation>%1 不是主管</translation>
     </message>
@@ -2367,149 +2407,164 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
 <context>
     <name>TrainerPanel</name>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="216"/>
+        <location filename="../../ui/trainer_panel.py" line="217"/>
         <source>Trainer</source>
         <translation>講師</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="218"/>
+        <location filename="../../ui/trainer_panel.py" line="219"/>
         <source>Training scenarios</source>
         <translation>訓練情境</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="226"/>
+        <location filename="../../ui/trainer_panel.py" line="228"/>
         <source>Caller&apos;s brief</source>
         <translation>來電者情境</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="391"/>
+        <location filename="../../ui/trainer_panel.py" line="397"/>
         <source>Scorecard: record the outcome to see it</source>
         <translation>評分表：記錄通話結果後顯示</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="229"/>
+        <location filename="../../ui/trainer_panel.py" line="233"/>
         <source>Scorecard</source>
         <translation>評分表</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="219"/>
+        <location filename="../../ui/trainer_panel.py" line="220"/>
         <source>Rin&amp;g</source>
         <translation>撥入(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="220"/>
+        <location filename="../../ui/trainer_panel.py" line="222"/>
         <source>Loa&amp;d scenario…</source>
         <translation>載入情境(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="224"/>
+        <location filename="../../ui/trainer_panel.py" line="226"/>
         <source>Hide hints (no s&amp;uggestions panel)</source>
         <translation>隱藏提示（不顯示建議面板）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="240"/>
+        <location filename="../../ui/trainer_panel.py" line="244"/>
         <source>Show the brie&amp;f</source>
         <translation>顯示情境說明(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="228"/>
+        <location filename="../../ui/trainer_panel.py" line="231"/>
         <source>On a second screen</source>
         <translation>顯示於第二螢幕</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="230"/>
+        <location filename="../../ui/trainer_panel.py" line="234"/>
         <source>E&amp;xport session report…</source>
         <translation>匯出課程報告(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="217"/>
+        <location filename="../../ui/trainer_panel.py" line="218"/>
         <source>Scena&amp;rios</source>
         <translation>情境(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/trainer_panel.py" line="221"/>
+        <source>Pops the selected scenario&apos;s caller at the scenario&apos;s time.</source>
+        <translation>依情境設定的時間，帶出所選情境的來電者。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="223"/>
         <source>Trainee&apos;s na&amp;me:</source>
         <translation>學員姓名(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="222"/>
+        <location filename="../../ui/trainer_panel.py" line="224"/>
         <source>Trainee&apos;s name</source>
         <translation>學員姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="223"/>
+        <location filename="../../ui/trainer_panel.py" line="225"/>
         <source>name shown in the session report</source>
         <translation>顯示於課程報告的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="225"/>
+        <location filename="../../ui/trainer_panel.py" line="227"/>
         <source>Brief (trainer only)</source>
         <translation>情境說明（僅限講師）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="240"/>
+        <location filename="../../ui/trainer_panel.py" line="229"/>
+        <source>What the trainer says as the customer; the trainee must not see it.</source>
+        <translation>講師扮演客戶時要說的內容；不可讓學員看到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="232"/>
+        <source>Brief on a second screen</source>
+        <translation>情境顯示於第二螢幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trainer_panel.py" line="244"/>
         <source>Hide the brie&amp;f</source>
         <translation>隱藏情境說明(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="287"/>
+        <location filename="../../ui/trainer_panel.py" line="291"/>
         <source>Scenario %1 has no phone number to ring</source>
         <translation>情境 %1 沒有可撥入的電話號碼</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="294"/>
+        <location filename="../../ui/trainer_panel.py" line="299"/>
         <source>Ringing: %1 (%2)</source>
         <translation>來電中：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="320"/>
+        <location filename="../../ui/trainer_panel.py" line="326"/>
         <source>Loaded: %1</source>
         <translation>已載入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="331"/>
+        <location filename="../../ui/trainer_panel.py" line="337"/>
         <source>Load scenario files</source>
         <translation>載入情境檔</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="332"/>
+        <location filename="../../ui/trainer_panel.py" line="338"/>
         <source>Scenarios (*.yaml *.yml)</source>
         <translation>情境檔 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="346"/>
+        <location filename="../../ui/trainer_panel.py" line="352"/>
         <source>There is only one screen: the brief is shown here in the panel, not in a window over the trainee&apos;s view.</source>
         <translation>只有一個螢幕：情境說明改在此面板顯示，不另開視窗蓋住學員的畫面。</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="356"/>
+        <location filename="../../ui/trainer_panel.py" line="362"/>
         <source>The brief is on the second screen.</source>
         <translation>情境說明已顯示於第二螢幕。</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="393"/>
+        <location filename="../../ui/trainer_panel.py" line="399"/>
         <source>Score: %1 of %2 points (%3%)</source>
         <translation>得分：%1 / %2 分（%3%）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/trainer_panel.py" line="404"/>
+        <location filename="../../ui/trainer_panel.py" line="410"/>
         <source>Session report written: %2 (%1 attempt(s))</source>
         <translation>
             <numerusform>課程報告已寫入：%2（%1 次作答）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="415"/>
+        <location filename="../../ui/trainer_panel.py" line="421"/>
         <source>Export the session report</source>
         <translation>匯出課程報告</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="416"/>
+        <location filename="../../ui/trainer_panel.py" line="422"/>
         <source>Printable page (*.html);;Spreadsheet (*.csv)</source>
         <translation>可列印網頁 (*.html);;試算表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/trainer_panel.py" line="441"/>
+        <location filename="../../ui/trainer_panel.py" line="447"/>
         <source>Demo database reset to pristine in %1 s</source>
         <translation>示範資料庫已於 %1 秒內重設為初始狀態</translation>
     </message>
