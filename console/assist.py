@@ -56,10 +56,27 @@ def script_after_decisions(report: SuggestionReport, suggestion_id: str, decisio
     credits the agent accepted in the call's other suggestions count toward the limit.
     """
     kept = [d.spec for d in decisions.get(suggestion_id, ()) if d.status != REJECTED]
-    already = sum((Decimal(d.spec.amount) for sid, ds in decisions.items() if sid != suggestion_id
-                   for d in ds if d.status == ACCEPTED and d.spec.kind == "issue_credit" and d.spec.amount is not None),
-                  Decimal(0))
-    return script_for(report, suggestion_id, kept, already=already)
+    return script_for(report, suggestion_id, kept, already=_credited_elsewhere(suggestion_id, decisions))
+
+
+def approval_after_decisions(report: SuggestionReport, suggestion_id: str,
+                             decisions: Mapping[str, Sequence[Decision]]) -> list[bool]:
+    """Per action of ``suggestion_id``: whether, as decided so far, it will wait for a lead.
+
+    The same reckoning as the script's ("submitted for a supervisor's approval"), so the
+    actions table and the words said to the customer never disagree.
+    """
+    already = _credited_elsewhere(suggestion_id, decisions)
+    return [d.status != REJECTED and d.spec.kind == "issue_credit" and d.spec.amount is not None
+            and report.needs_approval(Decimal(d.spec.amount), already)
+            for d in decisions.get(suggestion_id, ())]
+
+
+def _credited_elsewhere(suggestion_id: str, decisions: Mapping[str, Sequence[Decision]]) -> Decimal:
+    """What the call's other suggestions credit, as accepted: it counts toward the limit."""
+    return sum((Decimal(d.spec.amount) for sid, ds in decisions.items() if sid != suggestion_id
+                for d in ds if d.status == ACCEPTED and d.spec.kind == "issue_credit" and d.spec.amount is not None),
+               Decimal(0))
 
 
 @dataclass(frozen=True)

@@ -86,10 +86,14 @@ def test_editing_or_rejecting_the_credit_renders_the_script_again(qtbot, sctx) -
     script = panel.script.toPlainText()
     assert "主管核准" in script and "下一期帳單" not in script and "NT$100" in script
     row = next(i for i, d in enumerate(panel.decisions[sid]) if d.spec.kind == "issue_credit")
+    decision = lambda: panel.actions_model.index(row, 0).data()  # noqa: E731
+    assert decision() == "Proposed\n⚠ needs a lead's approval"  # the table says what the script says
+    assert all("approval" not in panel.actions_model.index(r, 0).data() for r in range(len(panel.decisions[sid])) if r != row)
     edited = replace(panel.decisions[sid][row].spec, amount=Decimal(50), periods=("2009-03",))
     panel.set_decision(sid, row, edited)
     script = panel.script.toPlainText()
     assert "NT$50" in script and "NT$100" not in script and "下一期帳單" in script  # within the limit now
+    assert decision() == "Accepted (edited)"
     panel.actions.selectRow(row)
     panel.reject_current()
     assert panel.decisions[sid][row].status == REJECTED

@@ -81,12 +81,16 @@ class ActionsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Decision] = []
+        self._waits: list[bool] = []
         self.view: CallerView | None = None
         self.language = "en"
 
-    def set_rows(self, rows: Sequence[Decision], view: CallerView | None, language: str) -> None:
+    def set_rows(self, rows: Sequence[Decision], view: CallerView | None, language: str,
+                 waits: Sequence[bool] = ()) -> None:
+        """``waits``: per row, whether the action will wait for a lead's approval as decided."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._waits = list(waits) + [False] * (len(self._rows) - len(waits))
         self.view = view
         self.language = language
         self.endResetModel()
@@ -120,11 +124,15 @@ class ActionsModel(QAbstractTableModel):
         row = self.view.service(code) if self.view is not None else None
         return row.name(self.language) if row is not None else code
 
-    def _text(self, d: Decision, column: int) -> str:
+    def _text(self, row: int, column: int) -> str:
+        d = self._rows[row]
         s = d.spec
         if column == 0:
             status = {ACCEPTED: QCoreApplication.translate("SuggestionsPanel", "Accepted"), REJECTED: QCoreApplication.translate("SuggestionsPanel", "Rejected")}.get(d.status, QCoreApplication.translate("SuggestionsPanel", "Proposed"))
-            return status + (" " + QCoreApplication.translate("SuggestionsPanel", "(edited)") if d.edited else "")
+            status += " " + QCoreApplication.translate("SuggestionsPanel", "(edited)") if d.edited else ""
+            if self._waits[row]:  # a marker and words, not only a colour
+                status += "\n⚠ " + QCoreApplication.translate("SuggestionsPanel", "needs a lead's approval")
+            return status
         if column == 1:
             return " · ".join(x for x in (word(s.kind), self._service(s.service_code),
                                           fmt.periods(s.periods, self.language) if s.periods else "") if x)
@@ -137,9 +145,9 @@ class ActionsModel(QAbstractTableModel):
             return None
         d = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(d, index.column())
+            return self._text(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tip(self._text(d, index.column()))
+            return tip(self._text(index.row(), index.column()))
         if role == STATUS_ROLE:
             return d.status
         if role == Qt.ItemDataRole.BackgroundRole and d.status == ACCEPTED:

@@ -39,6 +39,7 @@ from console.assist import (
     PROPOSED,
     REJECTED,
     Decision,
+    approval_after_decisions,
     script_after_decisions,
     suggestions_for_call,
 )
@@ -266,7 +267,9 @@ class SuggestionsPanel(QFrame):
 
     def _refresh_actions(self, keep_row: int | None = None) -> None:
         rows = self.decisions.get(self.current.id, []) if self.current else []
-        self.actions_model.set_rows(rows, self.view, self.language)
+        waits = approval_after_decisions(self.report, self.current.id, self.decisions) \
+            if self.current is not None and self.report is not None else []
+        self.actions_model.set_rows(rows, self.view, self.language, waits)
         fit_columns(self.actions, None)
         if rows:
             self.actions.selectRow(keep_row if keep_row is not None and keep_row < len(rows) else 0)
