@@ -152,3 +152,22 @@ def test_one_call_is_singular(qtbot, big_ctx, tmp_path: Path) -> None:
     assert dlg.status.text().startswith(f"{n:,} call written" if n == 1 else f"{n:,} calls written")
     dlg._on_finished(type("R", (), {"rows": 1, "path": tmp_path / "x.csv"})())
     assert dlg.status.text() == f"1 call written to {tmp_path / 'x.csv'}"
+
+
+def test_an_existing_file_is_replaced_only_when_the_lead_says_so(qtbot, big_ctx, tmp_path: Path) -> None:
+    """The service refuses to overwrite unless asked (--force); the window asks, naming the file."""
+    from PySide6.QtWidgets import QMessageBox
+
+    out = tmp_path / "floor.csv"
+    out.write_text("yesterday's export\n", encoding="utf-8")
+    dlg = _dialog(qtbot, big_ctx, LEAD, out)
+    box = dlg.start()
+    assert box is not None and str(out) in box.text() and not dlg.running
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert out.read_text(encoding="utf-8") == "yesterday's export\n" and "Nothing exported" in dlg.status.text()
+    box = dlg.start()
+    assert box is not None
+    with qtbot.waitSignal(dlg.signals.finished, timeout=120_000):
+        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+    text = out.read_text(encoding="utf-8-sig")
+    assert "yesterday" not in text and text.count("\n") == ROWS + 1  # replaced by the whole export

@@ -15,6 +15,7 @@ Wiring: ``ExportDialog(ctx, principal, parent, filters=None)``; ``set_filters`` 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -158,6 +160,7 @@ class ExportDialog(LiveLanguage, QDialog):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.token: CancelToken | None = None
+        self.confirm: QMessageBox | None = None  # "Replace the file?" while it is asked
         self.signals = ExportSignals(self)
         self.signals.progress.connect(self._on_progress)
         self.signals.finished.connect(self._on_finished)
@@ -324,14 +327,43 @@ class ExportDialog(LiveLanguage, QDialog):
     def running(self) -> bool:
         return self.token is not None
 
-    def start(self) -> None:
+    def start(self) -> QMessageBox | None:
+        """Export; a file already there is replaced only once the lead says so (the command
+        line's ``--force``), asked in a box naming the file. Returns that box, if asked."""
         if self.running:
-            return
+            return None
+        request = self.request()
+        out = request.out.absolute()
+        if out.is_file() and self.confirm is None:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace the file?"),
+                              self.tr("%1 already exists. Replace it with this export?").replace("%1", str(out)),
+                              QMessageBox.StandardButton.NoButton, self)
+            box.setObjectName("confirmReplace")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            replace_button = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter keeps the old file
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.finished.connect(lambda _r: self._replace_answered(request, box.clickedButton() is replace_button))
+            self.confirm = box
+            box.open()
+            return box
+        self._run(request)
+        return None
+
+    def _replace_answered(self, request: ExportRequest, replace: bool) -> None:
+        self.confirm = None
+        if replace:
+            self._run(dataclasses.replace(request, overwrite=True))
+        else:
+            self.status.setText(self.tr("Nothing exported: choose another file name."))
+
+    def _run(self, request: ExportRequest) -> None:
         self.token = CancelToken()
         self._busy(True)
         self.status.setText(self.tr("Counting calls…"))
         self.progress.setRange(0, 0)  # busy until the first progress report
-        self.pool.start(ExportJob(self.ctx, self.principal, self.request(), self.token, self.signals))
+        self.pool.start(ExportJob(self.ctx, self.principal, request, self.token, self.signals))
 
     def cancel(self) -> None:
         if self.token is not None:
