@@ -191,13 +191,14 @@ def repeat_credits(ctx: ConsoleContext, view: CallerView, specs: Iterable[Action
     return [RepeatCredit(service or "-", earlier) for service, earlier in found]
 
 
-def credit_waiting(specs: Iterable[ActionSpec], credit_limit: Decimal, role: str) -> Decimal | None:
-    """The credit total of ``specs`` when it is above the agent's limit (it will wait for a lead), else None.
+def credit_waiting(specs: Iterable[ActionSpec], limit: Decimal | None) -> Decimal | None:
+    """The credit total of ``specs`` when it is above ``limit`` (it will wait for a lead), else None.
 
-    Mirrors what ``console.actions.apply_actions`` will do at save time, so the form can say
-    it before the agent saves; leads have no limit.
+    ``limit`` is the acting principal's (``console.principal.credit_limit``: the signed-in
+    user's record or the floor's default, None for a lead), so the form says before the save
+    what ``console.actions.apply_actions`` will do at it.
     """
-    if role == "lead":
+    if limit is None:
         return None
     total = sum((Decimal(s.amount) for s in specs if s.kind == "issue_credit" and s.amount is not None), Decimal(0))
-    return total if total > credit_limit else None
+    return total if total > limit else None

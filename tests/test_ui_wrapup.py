@@ -162,6 +162,23 @@ def test_keyboard_only_tab_order_reaches_every_field(qtbot, sctx) -> None:  # ty
         assert widget in chain, widget.objectName()
 
 
+def test_the_limit_announced_is_the_signed_in_users_not_the_config_files(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
+    """A signed-in agent's limit comes from their user record: a config file saying 5,000
+    neither hides the note nor names a limit the save will not apply."""
+    from console.principal import Principal
+
+    sctx.settings.credit_limit = Decimal(5000)
+    sctx.principal = Principal("A042", "Agent 42", "agent", Decimal(80))
+    try:
+        d = _dialog(qtbot, sctx)
+        assert d.limit_note.isVisibleTo(d) and "NT$80" in d.limit_note.text() and "5,000" not in d.limit_note.text()
+        sctx.principal = Principal("L001", "Lead", "lead", None)
+        d.set_actions(d.actions())
+        assert not d.limit_note.isVisibleTo(d)  # leads have no limit
+    finally:
+        sctx.principal = None
+
+
 def test_credit_above_the_limit_is_announced_and_waits_for_a_lead(qtbot, sctx) -> None:  # type: ignore[no-untyped-def]
     sctx.settings.credit_limit = Decimal(50)
     d = _dialog(qtbot, sctx)

@@ -43,6 +43,7 @@ from console.assist import credit_waiting, repeat_credits, specs_from_json
 from console.caller_view import CallerView
 from console.context import ConsoleContext
 from console.errors import UserError
+from console.principal import credit_limit
 from console.vocabulary import OUTCOMES, ROOT_CAUSES
 from ui.dialog_parts import field_label
 from ui.i18n import qt_date_format
@@ -274,12 +275,12 @@ class WrapUpDialog(QDialog):
             self.actions_list.addItem(self.tr("No actions: accept suggestions or add one"))
             self.actions_list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.remove_btn.setEnabled(bool(self._actions))
-        st = self.ctx.settings
-        waiting = credit_waiting(self._actions, st.credit_limit, st.role)
-        if waiting is not None:
+        limit = credit_limit(self.ctx)  # the signed-in user's, as the save will apply it
+        waiting = credit_waiting(self._actions, limit)
+        if waiting is not None and limit is not None:
             self.limit_note.setText(self.tr("Credits of %1 are above your limit of %2: they will wait for a lead's approval.")
                                     .replace("%1", fmt.money(waiting, self.view.currency, self.language))
-                                    .replace("%2", fmt.money(st.credit_limit, self.view.currency, self.language)))
+                                    .replace("%2", fmt.money(limit, self.view.currency, self.language)))
         self.limit_note.setVisible(waiting is not None)
         self.show_repeats(repeat_credits(self.ctx, self.view, self._actions))
 
