@@ -180,57 +180,68 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="197"/>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="197"/>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="198"/>
+        <location filename="../../ui/models/bill.py" line="199"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="198"/>
+        <location filename="../../ui/models/bill.py" line="199"/>
         <source>Used</source>
         <translation>Used</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="199"/>
+        <location filename="../../ui/models/bill.py" line="200"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="199"/>
+        <location filename="../../ui/models/bill.py" line="200"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="222"/>
+        <location filename="../../ui/models/bill.py" line="223"/>
         <source>Usage not reported for this month</source>
         <translation>Usage not reported for this month</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="224"/>
+        <location filename="../../ui/models/bill.py" line="225"/>
         <source>Depends on the usage, which was not reported: ask for it first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="226"/>
+        <location filename="../../ui/models/bill.py" line="227"/>
+        <location filename="../../ui/models/bill.py" line="263"/>
         <source>%1, issued %2</source>
         <translation>%1, issued %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="271"/>
+        <location filename="../../ui/models/bill.py" line="270"/>
+        <source>used %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="272"/>
+        <source>expected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="298"/>
         <source>Pending credits</source>
         <translation>Pending credits</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="308"/>
+        <location filename="../../ui/models/bill.py" line="335"/>
         <source>%1 above expected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -238,15 +249,20 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="332"/>
-        <location filename="../../ui/panes.py" line="333"/>
+        <location filename="../../ui/panes.py" line="349"/>
+        <location filename="../../ui/panes.py" line="350"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="339"/>
+        <location filename="../../ui/panes.py" line="356"/>
         <source>Bills by period; Right or + expands a period</source>
         <translation>Bills by period; Right or + expands a period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="377"/>
+        <source>Selected bill row: billed, expected and why</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -689,22 +705,22 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="251"/>
+        <location filename="../../ui/panes.py" line="252"/>
         <source>Contract</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="256"/>
+        <location filename="../../ui/panes.py" line="262"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="257"/>
+        <location filename="../../ui/panes.py" line="263"/>
         <source>Contract clauses</source>
         <translation>Contract clauses</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="262"/>
+        <location filename="../../ui/panes.py" line="268"/>
         <source>Selected clause, full text</source>
         <translation>Selected clause, full text</translation>
     </message>
@@ -1021,152 +1037,172 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="245"/>
+        <location filename="../../ui/export_dialog.py" line="248"/>
         <source>Export call logs</source>
         <translation>Export call logs</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="252"/>
+        <location filename="../../ui/export_dialog.py" line="255"/>
         <source>all agents (or ids separated by commas)</source>
         <translation>all agents (or ids separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="271"/>
+        <location filename="../../ui/export_dialog.py" line="274"/>
         <source>Include full phone numbers and ids (audited)</source>
         <translation>Include full phone numbers and ids (audited)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="239"/>
+        <location filename="../../ui/export_dialog.py" line="242"/>
         <source>Personal data is masked unless you ask otherwise.</source>
         <translation>Personal data is masked unless you ask otherwise.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="71"/>
+        <location filename="../../ui/export_dialog.py" line="73"/>
         <source>CSV for Excel (.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="72"/>
+        <location filename="../../ui/export_dialog.py" line="74"/>
         <source>Excel workbook (.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="73"/>
+        <location filename="../../ui/export_dialog.py" line="75"/>
         <source>JSON lines (.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="246"/>
+        <location filename="../../ui/export_dialog.py" line="249"/>
         <source>&amp;Days from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="247"/>
+        <location filename="../../ui/export_dialog.py" line="250"/>
         <source>t&amp;o</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="248"/>
+        <location filename="../../ui/export_dialog.py" line="251"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="249"/>
+        <location filename="../../ui/export_dialog.py" line="252"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="251"/>
+        <location filename="../../ui/export_dialog.py" line="254"/>
         <source>A&amp;gents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253"/>
+        <location filename="../../ui/export_dialog.py" line="256"/>
         <source>O&amp;utcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254"/>
+        <location filename="../../ui/export_dialog.py" line="257"/>
         <source>&amp;Root causes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="255"/>
+        <location filename="../../ui/export_dialog.py" line="258"/>
         <source>Fi&amp;ndings</source>
         <translation type="unfinished">Fi&amp;ndings</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="263"/>
+        <location filename="../../ui/export_dialog.py" line="266"/>
         <source>&amp;Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="264"/>
+        <location filename="../../ui/export_dialog.py" line="267"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="267"/>
+        <location filename="../../ui/export_dialog.py" line="270"/>
         <source>F&amp;ile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="268"/>
+        <location filename="../../ui/export_dialog.py" line="271"/>
         <source>File to write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="269"/>
+        <location filename="../../ui/export_dialog.py" line="272"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="270"/>
+        <location filename="../../ui/export_dialog.py" line="273"/>
         <source>Choose the file to write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="273"/>
+        <location filename="../../ui/export_dialog.py" line="276"/>
         <source>Every unmasked export is written to the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="274"/>
+        <location filename="../../ui/export_dialog.py" line="277"/>
         <source>Your role may not export unmasked data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275"/>
+        <location filename="../../ui/export_dialog.py" line="278"/>
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="276"/>
+        <location filename="../../ui/export_dialog.py" line="279"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="277"/>
+        <location filename="../../ui/export_dialog.py" line="280"/>
         <source>&amp;Cancel export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="317"/>
+        <location filename="../../ui/export_dialog.py" line="320"/>
         <source>Export to</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="332"/>
+        <location filename="../../ui/export_dialog.py" line="338"/>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="339"/>
+        <source>%1 already exists. Replace it with this export?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="343"/>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="359"/>
+        <source>Nothing exported: choose another file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="364"/>
         <source>Counting calls…</source>
         <translation>Counting calls…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="339"/>
+        <location filename="../../ui/export_dialog.py" line="371"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="353"/>
+        <location filename="../../ui/export_dialog.py" line="385"/>
         <source>%2 of %1 call(s) written…</source>
         <translation>
             <numerusform>%2 of %1 call written…</numerusform>
@@ -1174,7 +1210,7 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="360"/>
+        <location filename="../../ui/export_dialog.py" line="392"/>
         <source>%1 call(s) written to %2</source>
         <translation>
             <numerusform>%1 call written to %2</numerusform>
@@ -1182,7 +1218,7 @@ Contract, notifications and bill side by side.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="374"/>
+        <location filename="../../ui/export_dialog.py" line="406"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
@@ -1233,28 +1269,28 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="434"/>
-        <location filename="../../ui/panes.py" line="452"/>
+        <location filename="../../ui/panes.py" line="493"/>
+        <location filename="../../ui/panes.py" line="511"/>
         <source>History with us</source>
         <translation>History with us</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="439"/>
+        <location filename="../../ui/panes.py" line="498"/>
         <source>Previous calls, each with its actions; open cases and callbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="442"/>
+        <location filename="../../ui/panes.py" line="501"/>
         <source>No caller on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="440"/>
+        <location filename="../../ui/panes.py" line="499"/>
         <source>Events in the customer record</source>
         <translation>Events in the customer record</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="453"/>
+        <location filename="../../ui/panes.py" line="512"/>
         <source>Customer events</source>
         <translation>Customer events</translation>
     </message>
@@ -1641,17 +1677,17 @@ Contract, notifications and bill side by side.</translation>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="309"/>
+        <location filename="../../ui/panes.py" line="326"/>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="312"/>
+        <location filename="../../ui/panes.py" line="329"/>
         <source>Notifications, newest first</source>
         <translation>Notifications, newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="314"/>
+        <location filename="../../ui/panes.py" line="331"/>
         <source>Selected notification, full text</source>
         <translation>Selected notification, full text</translation>
     </message>
@@ -1771,7 +1807,7 @@ Contract, notifications and bill side by side.</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="245"/>
+        <location filename="../../ui/models/bill.py" line="249"/>
         <location filename="../../ui/models/table.py" line="173"/>
         <source>Evidence for the selected finding</source>
         <translation type="unfinished"></translation>
@@ -2067,97 +2103,102 @@ Contract, notifications and bill side by side.</translation>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="126"/>
+        <location filename="../../ui/suggestion_models.py" line="131"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="126"/>
+        <location filename="../../ui/suggestion_models.py" line="131"/>
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="126"/>
+        <location filename="../../ui/suggestion_models.py" line="131"/>
         <source>Proposed</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="127"/>
+        <location filename="../../ui/suggestion_models.py" line="132"/>
         <source>(edited)</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="64"/>
+        <location filename="../../ui/suggestion_models.py" line="134"/>
+        <source>needs a lead&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="65"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="74"/>
+        <location filename="../../ui/suggestions_panel.py" line="76"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="189"/>
+        <location filename="../../ui/suggestions_panel.py" line="205"/>
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>Nothing to suggest: no finding for this caller.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="94"/>
+        <location filename="../../ui/suggestions_panel.py" line="96"/>
         <source>Suggested actions</source>
         <translation>Suggested actions</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="110"/>
+        <location filename="../../ui/suggestions_panel.py" line="112"/>
         <source>Acce&amp;pt</source>
         <translation>Acce&amp;pt</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="126"/>
+        <location filename="../../ui/suggestions_panel.py" line="128"/>
         <source>C&amp;opy script</source>
         <translation>C&amp;opy script</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="133"/>
+        <location filename="../../ui/suggestions_panel.py" line="135"/>
         <source>Fi&amp;ndings</source>
         <translation>Fi&amp;ndings</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="150"/>
+        <location filename="../../ui/suggestions_panel.py" line="152"/>
         <source>Scr&amp;ipt</source>
         <translation>Scr&amp;ipt</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="194"/>
+        <location filename="../../ui/suggestions_panel.py" line="210"/>
         <source>Suggestions are unavailable: %1</source>
         <translation type="unfinished">Suggestions are unavailable: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="225"/>
+        <location filename="../../ui/suggestions_panel.py" line="242"/>
         <source>No caller on screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="111"/>
+        <location filename="../../ui/suggestions_panel.py" line="113"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="112"/>
+        <location filename="../../ui/suggestions_panel.py" line="114"/>
         <source>Re&amp;ject</source>
         <translation>Re&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="113"/>
+        <location filename="../../ui/suggestions_panel.py" line="115"/>
         <source>Accept a&amp;ll</source>
         <translation>Accept a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="122"/>
+        <location filename="../../ui/suggestions_panel.py" line="124"/>
         <source>Script to read to the customer</source>
         <translation>Script to read to the customer</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="142"/>
+        <location filename="../../ui/suggestions_panel.py" line="144"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
@@ -2658,217 +2699,217 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
 <context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../ui/wrapup.py" line="54"/>
+        <location filename="../../ui/wrapup.py" line="55"/>
         <source>A notice contradicts the contract</source>
         <translation>A notice contradicts the contract</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="55"/>
+        <location filename="../../ui/wrapup.py" line="56"/>
         <source>Promotion not applied</source>
         <translation>Promotion not applied</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="56"/>
+        <location filename="../../ui/wrapup.py" line="57"/>
         <source>Charged after a cancellation attempt</source>
         <translation>Charged after a cancellation attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="57"/>
+        <location filename="../../ui/wrapup.py" line="58"/>
         <source>Charged while suspended</source>
         <translation>Charged while suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="58"/>
+        <location filename="../../ui/wrapup.py" line="59"/>
         <source>Charged twice</source>
         <translation>Charged twice</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="59"/>
+        <location filename="../../ui/wrapup.py" line="60"/>
         <source>Paid service never used</source>
         <translation>Paid service never used</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="83"/>
+        <location filename="../../ui/wrapup.py" line="84"/>
         <source>Wrap up the call with %1</source>
         <translation>Wrap up the call with %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="94"/>
+        <location filename="../../ui/wrapup.py" line="95"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="99"/>
+        <location filename="../../ui/wrapup.py" line="100"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="105"/>
+        <location filename="../../ui/wrapup.py" line="106"/>
         <source>What the customer said, what you did</source>
         <translation>What the customer said, what you did</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="106"/>
+        <location filename="../../ui/wrapup.py" line="107"/>
         <source>Follow up on</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="109"/>
+        <location filename="../../ui/wrapup.py" line="110"/>
         <source>Follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="121"/>
+        <location filename="../../ui/wrapup.py" line="122"/>
         <source>What went wrong</source>
         <translation>What went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="131"/>
+        <location filename="../../ui/wrapup.py" line="132"/>
         <source>Actions carried out with this call</source>
         <translation>Actions carried out with this call</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="147"/>
+        <location filename="../../ui/wrapup.py" line="148"/>
         <source>Reason for crediting these months again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="148"/>
+        <location filename="../../ui/wrapup.py" line="149"/>
         <source>Why these months are credited again (recorded and audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="157"/>
+        <location filename="../../ui/wrapup.py" line="158"/>
         <source>{n} suggested action is still “Proposed” and will not be carried out: accept or reject it in the suggestions (Esc keeps this as a draft).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="159"/>
+        <location filename="../../ui/wrapup.py" line="160"/>
         <source>{n} suggested actions are still “Proposed” and will not be carried out: accept or reject them in the suggestions (Esc keeps this as a draft).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="163"/>
+        <location filename="../../ui/wrapup.py" line="164"/>
         <source>A&amp;dd action…</source>
         <translation>A&amp;dd action…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="166"/>
+        <location filename="../../ui/wrapup.py" line="167"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="176"/>
+        <location filename="../../ui/wrapup.py" line="177"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="180"/>
+        <location filename="../../ui/wrapup.py" line="181"/>
         <source>Close (keep a draft)</source>
         <translation>Close (keep a draft)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="185"/>
+        <location filename="../../ui/wrapup.py" line="186"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="186"/>
+        <location filename="../../ui/wrapup.py" line="187"/>
         <source>&amp;Root cause:</source>
         <translation>&amp;Root cause:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="187"/>
+        <location filename="../../ui/wrapup.py" line="188"/>
         <source>What went &amp;wrong:</source>
         <translation>What went &amp;wrong:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="199"/>
+        <location filename="../../ui/wrapup.py" line="200"/>
         <source>A&amp;ctions:</source>
         <translation>A&amp;ctions:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="200"/>
+        <location filename="../../ui/wrapup.py" line="201"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="205"/>
+        <location filename="../../ui/wrapup.py" line="206"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Follow-up:</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="215"/>
+        <location filename="../../ui/wrapup.py" line="216"/>
         <source>Save the wrap-up</source>
         <translation>Save the wrap-up</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="274"/>
+        <location filename="../../ui/wrapup.py" line="275"/>
         <source>No actions: accept suggestions or add one</source>
         <translation>No actions: accept suggestions or add one</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="280"/>
+        <location filename="../../ui/wrapup.py" line="281"/>
         <source>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</source>
         <translation>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="288"/>
+        <location filename="../../ui/wrapup.py" line="289"/>
         <source>%1 %2: already credited or waiting for a lead. Crediting again needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="340"/>
+        <location filename="../../ui/wrapup.py" line="341"/>
         <source>Call %1 · after-call work %2</source>
         <translation>Call %1 · after-call work %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="367"/>
+        <location filename="../../ui/wrapup.py" line="368"/>
         <source>Your unsaved wrap-up for this customer was restored.</source>
         <translation>Your unsaved wrap-up for this customer was restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="387"/>
+        <location filename="../../ui/wrapup.py" line="388"/>
         <source>Choose an outcome.</source>
         <translation>Choose an outcome.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="388"/>
+        <location filename="../../ui/wrapup.py" line="389"/>
         <source>This outcome needs a root cause.</source>
         <translation>This outcome needs a root cause.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="389"/>
+        <location filename="../../ui/wrapup.py" line="390"/>
         <source>A scheduled callback needs a follow-up date.</source>
         <translation>A scheduled callback needs a follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="390"/>
+        <location filename="../../ui/wrapup.py" line="391"/>
         <source>Resolved with a credit: accept or add a credit.</source>
         <translation>Resolved with a credit: accept or add a credit.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="391"/>
+        <location filename="../../ui/wrapup.py" line="392"/>
         <source>No caller: look the customer up first.</source>
         <translation>No caller: look the customer up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="422"/>
+        <location filename="../../ui/wrapup.py" line="423"/>
         <source>Give the reason for crediting these months again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="429"/>
+        <location filename="../../ui/wrapup.py" line="430"/>
         <source>Could not save the call: %1. Everything stays in the form</source>
         <translation>Could not save the call: %1. Everything stays in the form</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="430"/>
+        <location filename="../../ui/wrapup.py" line="431"/>
         <source>; a draft is kept.</source>
         <translation>; a draft is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="430"/>
+        <location filename="../../ui/wrapup.py" line="431"/>
         <source>; the draft could not be kept either.</source>
         <translation>; the draft could not be kept either.</translation>
     </message>

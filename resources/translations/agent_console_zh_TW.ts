@@ -180,57 +180,68 @@
 <context>
     <name>BillModel</name>
     <message>
-        <location filename="../../ui/models/bill.py" line="197"/>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="197"/>
+        <location filename="../../ui/models/bill.py" line="198"/>
         <source>Service</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="198"/>
+        <location filename="../../ui/models/bill.py" line="199"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="198"/>
+        <location filename="../../ui/models/bill.py" line="199"/>
         <source>Used</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="199"/>
+        <location filename="../../ui/models/bill.py" line="200"/>
         <source>Expected</source>
         <translation>應收</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="199"/>
+        <location filename="../../ui/models/bill.py" line="200"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="222"/>
+        <location filename="../../ui/models/bill.py" line="223"/>
         <source>Usage not reported for this month</source>
         <translation>本月用量未回報</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="224"/>
+        <location filename="../../ui/models/bill.py" line="225"/>
         <source>Depends on the usage, which was not reported: ask for it first</source>
         <translation>取決於使用紀錄，但尚未回報：請先查證</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="226"/>
+        <location filename="../../ui/models/bill.py" line="227"/>
+        <location filename="../../ui/models/bill.py" line="263"/>
         <source>%1, issued %2</source>
         <translation>%1，%2 出帳</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="271"/>
+        <location filename="../../ui/models/bill.py" line="270"/>
+        <source>used %1</source>
+        <translation>用量 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="272"/>
+        <source>expected %1</source>
+        <translation>應收 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/bill.py" line="298"/>
         <source>Pending credits</source>
         <translation>待入帳折抵</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="308"/>
+        <location filename="../../ui/models/bill.py" line="335"/>
         <source>%1 above expected</source>
         <translation>比應收多 %1</translation>
     </message>
@@ -238,15 +249,20 @@
 <context>
     <name>BillPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="332"/>
-        <location filename="../../ui/panes.py" line="333"/>
+        <location filename="../../ui/panes.py" line="349"/>
+        <location filename="../../ui/panes.py" line="350"/>
         <source>Bill</source>
         <translation>帳單</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="339"/>
+        <location filename="../../ui/panes.py" line="356"/>
         <source>Bills by period; Right or + expands a period</source>
         <translation>依期別列出帳單；按右鍵或 + 展開</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panes.py" line="377"/>
+        <source>Selected bill row: billed, expected and why</source>
+        <translation>所選帳單列：實收、應收與原因</translation>
     </message>
 </context>
 <context>
@@ -689,22 +705,22 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ContractPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="251"/>
+        <location filename="../../ui/panes.py" line="252"/>
         <source>Contract</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="256"/>
+        <location filename="../../ui/panes.py" line="262"/>
         <source>Services</source>
         <translation>服務</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="257"/>
+        <location filename="../../ui/panes.py" line="263"/>
         <source>Contract clauses</source>
         <translation>合約條款</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="262"/>
+        <location filename="../../ui/panes.py" line="268"/>
         <source>Selected clause, full text</source>
         <translation>所選條款全文</translation>
     </message>
@@ -1017,166 +1033,186 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="245"/>
+        <location filename="../../ui/export_dialog.py" line="248"/>
         <source>Export call logs</source>
         <translation>匯出通話紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="252"/>
+        <location filename="../../ui/export_dialog.py" line="255"/>
         <source>all agents (or ids separated by commas)</source>
         <translation>全部客服人員（或以逗號分隔的代號）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="271"/>
+        <location filename="../../ui/export_dialog.py" line="274"/>
         <source>Include full phone numbers and ids (audited)</source>
         <translation>包含完整電話號碼與證號（記入稽核）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="239"/>
+        <location filename="../../ui/export_dialog.py" line="242"/>
         <source>Personal data is masked unless you ask otherwise.</source>
         <translation>除非您另行指定，個人資料都會遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="71"/>
+        <location filename="../../ui/export_dialog.py" line="73"/>
         <source>CSV for Excel (.csv)</source>
         <translation>Excel 用 CSV（.csv）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="72"/>
+        <location filename="../../ui/export_dialog.py" line="74"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 活頁簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="73"/>
+        <location filename="../../ui/export_dialog.py" line="75"/>
         <source>JSON lines (.jsonl)</source>
         <translation>JSON lines（.jsonl）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="246"/>
+        <location filename="../../ui/export_dialog.py" line="249"/>
         <source>&amp;Days from</source>
         <translation>日期從(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="247"/>
+        <location filename="../../ui/export_dialog.py" line="250"/>
         <source>t&amp;o</source>
         <translation>到(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="248"/>
+        <location filename="../../ui/export_dialog.py" line="251"/>
         <source>First day</source>
         <translation>起始日</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="249"/>
+        <location filename="../../ui/export_dialog.py" line="252"/>
         <source>Last day</source>
         <translation>結束日</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="251"/>
+        <location filename="../../ui/export_dialog.py" line="254"/>
         <source>A&amp;gents</source>
         <translation>客服人員(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253"/>
+        <location filename="../../ui/export_dialog.py" line="256"/>
         <source>O&amp;utcomes</source>
         <translation>結果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254"/>
+        <location filename="../../ui/export_dialog.py" line="257"/>
         <source>&amp;Root causes</source>
         <translation>根本原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="255"/>
+        <location filename="../../ui/export_dialog.py" line="258"/>
         <source>Fi&amp;ndings</source>
         <translation>發現(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="263"/>
+        <location filename="../../ui/export_dialog.py" line="266"/>
         <source>&amp;Format</source>
         <translation>格式(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="264"/>
+        <location filename="../../ui/export_dialog.py" line="267"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="267"/>
+        <location filename="../../ui/export_dialog.py" line="270"/>
         <source>F&amp;ile</source>
         <translation>檔案(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="268"/>
+        <location filename="../../ui/export_dialog.py" line="271"/>
         <source>File to write</source>
         <translation>要寫入的檔案</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="269"/>
+        <location filename="../../ui/export_dialog.py" line="272"/>
         <source>&amp;Browse…</source>
         <translation>瀏覽(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="270"/>
+        <location filename="../../ui/export_dialog.py" line="273"/>
         <source>Choose the file to write</source>
         <translation>選擇要寫入的檔案</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="273"/>
+        <location filename="../../ui/export_dialog.py" line="276"/>
         <source>Every unmasked export is written to the audit log.</source>
         <translation>每次不遮蔽的匯出都會記入稽核紀錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="274"/>
+        <location filename="../../ui/export_dialog.py" line="277"/>
         <source>Your role may not export unmasked data.</source>
         <translation>您的角色不得匯出未遮蔽的資料。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275"/>
+        <location filename="../../ui/export_dialog.py" line="278"/>
         <source>Export progress</source>
         <translation>匯出進度</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="276"/>
+        <location filename="../../ui/export_dialog.py" line="279"/>
         <source>&amp;Export</source>
         <translation>匯出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="277"/>
+        <location filename="../../ui/export_dialog.py" line="280"/>
         <source>&amp;Cancel export</source>
         <translation>取消匯出(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="317"/>
+        <location filename="../../ui/export_dialog.py" line="320"/>
         <source>Export to</source>
         <translation>匯出到</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="332"/>
+        <location filename="../../ui/export_dialog.py" line="338"/>
+        <source>Replace the file?</source>
+        <translation>要取代檔案嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="339"/>
+        <source>%1 already exists. Replace it with this export?</source>
+        <translation>%1 已存在。要以這次匯出取代嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="343"/>
+        <source>Replace</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="359"/>
+        <source>Nothing exported: choose another file name.</source>
+        <translation>未匯出：請改用其他檔名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="364"/>
         <source>Counting calls…</source>
         <translation>計算通話數中…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="339"/>
+        <location filename="../../ui/export_dialog.py" line="371"/>
         <source>Cancelling…</source>
         <translation>取消中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="353"/>
+        <location filename="../../ui/export_dialog.py" line="385"/>
         <source>%2 of %1 call(s) written…</source>
         <translation>
             <numerusform>已寫入 %2 / %1 通通話…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="360"/>
+        <location filename="../../ui/export_dialog.py" line="392"/>
         <source>%1 call(s) written to %2</source>
         <translation>
             <numerusform>已將 %1 通通話寫入 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="374"/>
+        <location filename="../../ui/export_dialog.py" line="406"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消匯出，未寫入任何檔案。</translation>
     </message>
@@ -1227,28 +1263,28 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>HistoryArea</name>
     <message>
-        <location filename="../../ui/panes.py" line="434"/>
-        <location filename="../../ui/panes.py" line="452"/>
+        <location filename="../../ui/panes.py" line="493"/>
+        <location filename="../../ui/panes.py" line="511"/>
         <source>History with us</source>
         <translation>往來紀錄</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="439"/>
+        <location filename="../../ui/panes.py" line="498"/>
         <source>Previous calls, each with its actions; open cases and callbacks</source>
         <translation>先前的通話（各附其處理動作）、未結案件與待回電</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="442"/>
+        <location filename="../../ui/panes.py" line="501"/>
         <source>No caller on screen.</source>
         <translation>畫面上沒有來電者。</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="440"/>
+        <location filename="../../ui/panes.py" line="499"/>
         <source>Events in the customer record</source>
         <translation>客戶紀錄中的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="453"/>
+        <location filename="../../ui/panes.py" line="512"/>
         <source>Customer events</source>
         <translation>客戶事件</translation>
     </message>
@@ -1635,17 +1671,17 @@ Contract, notifications and bill side by side.</source>
 <context>
     <name>NotificationsPane</name>
     <message>
-        <location filename="../../ui/panes.py" line="309"/>
+        <location filename="../../ui/panes.py" line="326"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="312"/>
+        <location filename="../../ui/panes.py" line="329"/>
         <source>Notifications, newest first</source>
         <translation>通知（新到舊）</translation>
     </message>
     <message>
-        <location filename="../../ui/panes.py" line="314"/>
+        <location filename="../../ui/panes.py" line="331"/>
         <source>Selected notification, full text</source>
         <translation>所選通知全文</translation>
     </message>
@@ -1765,7 +1801,7 @@ Contract, notifications and bill side by side.</source>
         <translation>細節</translation>
     </message>
     <message>
-        <location filename="../../ui/models/bill.py" line="245"/>
+        <location filename="../../ui/models/bill.py" line="249"/>
         <location filename="../../ui/models/table.py" line="173"/>
         <source>Evidence for the selected finding</source>
         <translation>所選發現的證據</translation>
@@ -2063,97 +2099,102 @@ Contract, notifications and bill side by side.</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="126"/>
+        <location filename="../../ui/suggestion_models.py" line="131"/>
         <source>Accepted</source>
         <translation>已採用</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="126"/>
+        <location filename="../../ui/suggestion_models.py" line="131"/>
         <source>Rejected</source>
         <translation>已拒絕</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="126"/>
+        <location filename="../../ui/suggestion_models.py" line="131"/>
         <source>Proposed</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_models.py" line="127"/>
+        <location filename="../../ui/suggestion_models.py" line="132"/>
         <source>(edited)</source>
         <translation>（已修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="64"/>
+        <location filename="../../ui/suggestion_models.py" line="134"/>
+        <source>needs a lead&apos;s approval</source>
+        <translation>需主管核准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_panel.py" line="65"/>
         <source>Suggestions</source>
         <translation>建議</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="74"/>
+        <location filename="../../ui/suggestions_panel.py" line="76"/>
         <source>Findings</source>
         <translation>發現</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="189"/>
+        <location filename="../../ui/suggestions_panel.py" line="205"/>
         <source>Nothing to suggest: no finding for this caller.</source>
         <translation>沒有建議：此來電者沒有發現問題。</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="94"/>
+        <location filename="../../ui/suggestions_panel.py" line="96"/>
         <source>Suggested actions</source>
         <translation>建議動作</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="110"/>
+        <location filename="../../ui/suggestions_panel.py" line="112"/>
         <source>Acce&amp;pt</source>
         <translation>採用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="126"/>
+        <location filename="../../ui/suggestions_panel.py" line="128"/>
         <source>C&amp;opy script</source>
         <translation>複製話術(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="133"/>
+        <location filename="../../ui/suggestions_panel.py" line="135"/>
         <source>Fi&amp;ndings</source>
         <translation>發現(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="150"/>
+        <location filename="../../ui/suggestions_panel.py" line="152"/>
         <source>Scr&amp;ipt</source>
         <translation>話術(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="194"/>
+        <location filename="../../ui/suggestions_panel.py" line="210"/>
         <source>Suggestions are unavailable: %1</source>
         <translation>無法提供建議：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="225"/>
+        <location filename="../../ui/suggestions_panel.py" line="242"/>
         <source>No caller on screen.</source>
         <translation>畫面上沒有來電者。</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="111"/>
+        <location filename="../../ui/suggestions_panel.py" line="113"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="112"/>
+        <location filename="../../ui/suggestions_panel.py" line="114"/>
         <source>Re&amp;ject</source>
         <translation>拒絕(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="113"/>
+        <location filename="../../ui/suggestions_panel.py" line="115"/>
         <source>Accept a&amp;ll</source>
         <translation>全部採用(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="122"/>
+        <location filename="../../ui/suggestions_panel.py" line="124"/>
         <source>Script to read to the customer</source>
         <translation>向客戶說明的話術</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_panel.py" line="142"/>
+        <location filename="../../ui/suggestions_panel.py" line="144"/>
         <source>Suggestion</source>
         <translation>建議</translation>
     </message>
@@ -2654,217 +2695,217 @@ This deletes what this session kept: %1, every call recorded in demo, and scenar
 <context>
     <name>WrapUpDialog</name>
     <message>
-        <location filename="../../ui/wrapup.py" line="54"/>
+        <location filename="../../ui/wrapup.py" line="55"/>
         <source>A notice contradicts the contract</source>
         <translation>通知與合約矛盾</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="55"/>
+        <location filename="../../ui/wrapup.py" line="56"/>
         <source>Promotion not applied</source>
         <translation>未套用優惠</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="56"/>
+        <location filename="../../ui/wrapup.py" line="57"/>
         <source>Charged after a cancellation attempt</source>
         <translation>申請取消後仍收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="57"/>
+        <location filename="../../ui/wrapup.py" line="58"/>
         <source>Charged while suspended</source>
         <translation>暫停期間仍收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="58"/>
+        <location filename="../../ui/wrapup.py" line="59"/>
         <source>Charged twice</source>
         <translation>重複收費</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="59"/>
+        <location filename="../../ui/wrapup.py" line="60"/>
         <source>Paid service never used</source>
         <translation>付費服務從未使用</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="83"/>
+        <location filename="../../ui/wrapup.py" line="84"/>
         <source>Wrap up the call with %1</source>
         <translation>結束與 %1 的通話並記錄</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="94"/>
+        <location filename="../../ui/wrapup.py" line="95"/>
         <source>Choose…</source>
         <translation>請選擇…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="99"/>
+        <location filename="../../ui/wrapup.py" line="100"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="105"/>
+        <location filename="../../ui/wrapup.py" line="106"/>
         <source>What the customer said, what you did</source>
         <translation>客戶說了什麼、您做了什麼</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="106"/>
+        <location filename="../../ui/wrapup.py" line="107"/>
         <source>Follow up on</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="109"/>
+        <location filename="../../ui/wrapup.py" line="110"/>
         <source>Follow-up date</source>
         <translation>追蹤日期</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="121"/>
+        <location filename="../../ui/wrapup.py" line="122"/>
         <source>What went wrong</source>
         <translation>問題原因</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="131"/>
+        <location filename="../../ui/wrapup.py" line="132"/>
         <source>Actions carried out with this call</source>
         <translation>本通話執行的動作</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="147"/>
+        <location filename="../../ui/wrapup.py" line="148"/>
         <source>Reason for crediting these months again</source>
         <translation>再次退款這些月份的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="148"/>
+        <location filename="../../ui/wrapup.py" line="149"/>
         <source>Why these months are credited again (recorded and audited)</source>
         <translation>為什麼要再次退款這些月份（會記錄並列入稽核）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="157"/>
+        <location filename="../../ui/wrapup.py" line="158"/>
         <source>{n} suggested action is still “Proposed” and will not be carried out: accept or reject it in the suggestions (Esc keeps this as a draft).</source>
         <translation>還有 {n} 項建議動作仍是「建議」狀態，不會執行：請在建議面板接受或拒絕（按 Esc 可保留為草稿）。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="159"/>
+        <location filename="../../ui/wrapup.py" line="160"/>
         <source>{n} suggested actions are still “Proposed” and will not be carried out: accept or reject them in the suggestions (Esc keeps this as a draft).</source>
         <translation>還有 {n} 項建議動作仍是「建議」狀態，不會執行：請在建議面板接受或拒絕（按 Esc 可保留為草稿）。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="163"/>
+        <location filename="../../ui/wrapup.py" line="164"/>
         <source>A&amp;dd action…</source>
         <translation>新增動作(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="166"/>
+        <location filename="../../ui/wrapup.py" line="167"/>
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="176"/>
+        <location filename="../../ui/wrapup.py" line="177"/>
         <source>&amp;Save</source>
         <translation>儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="180"/>
+        <location filename="../../ui/wrapup.py" line="181"/>
         <source>Close (keep a draft)</source>
         <translation>關閉（保留草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="185"/>
+        <location filename="../../ui/wrapup.py" line="186"/>
         <source>&amp;Outcome:</source>
         <translation>結果(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="186"/>
+        <location filename="../../ui/wrapup.py" line="187"/>
         <source>&amp;Root cause:</source>
         <translation>根本原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="187"/>
+        <location filename="../../ui/wrapup.py" line="188"/>
         <source>What went &amp;wrong:</source>
         <translation>問題原因(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="199"/>
+        <location filename="../../ui/wrapup.py" line="200"/>
         <source>A&amp;ctions:</source>
         <translation>動作(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="200"/>
+        <location filename="../../ui/wrapup.py" line="201"/>
         <source>&amp;Notes:</source>
         <translation>備註(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="205"/>
+        <location filename="../../ui/wrapup.py" line="206"/>
         <source>&amp;Follow-up:</source>
         <translation>追蹤(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="215"/>
+        <location filename="../../ui/wrapup.py" line="216"/>
         <source>Save the wrap-up</source>
         <translation>儲存通話記錄</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="274"/>
+        <location filename="../../ui/wrapup.py" line="275"/>
         <source>No actions: accept suggestions or add one</source>
         <translation>沒有動作：請採用建議或自行新增</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="280"/>
+        <location filename="../../ui/wrapup.py" line="281"/>
         <source>Credits of %1 are above your limit of %2: they will wait for a lead&apos;s approval.</source>
         <translation>折抵 %1 超過您的額度 %2：需等待主管核准。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="288"/>
+        <location filename="../../ui/wrapup.py" line="289"/>
         <source>%1 %2: already credited or waiting for a lead. Crediting again needs a reason.</source>
         <translation>%1 %2：已退款或正待主管核准。再次退款須填寫原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="340"/>
+        <location filename="../../ui/wrapup.py" line="341"/>
         <source>Call %1 · after-call work %2</source>
         <translation>通話 %1 · 話後處理 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="367"/>
+        <location filename="../../ui/wrapup.py" line="368"/>
         <source>Your unsaved wrap-up for this customer was restored.</source>
         <translation>已還原您對此客戶尚未儲存的通話記錄。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="387"/>
+        <location filename="../../ui/wrapup.py" line="388"/>
         <source>Choose an outcome.</source>
         <translation>請選擇通話結果。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="388"/>
+        <location filename="../../ui/wrapup.py" line="389"/>
         <source>This outcome needs a root cause.</source>
         <translation>此結果需要填寫根本原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="389"/>
+        <location filename="../../ui/wrapup.py" line="390"/>
         <source>A scheduled callback needs a follow-up date.</source>
         <translation>排定回電需要追蹤日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="390"/>
+        <location filename="../../ui/wrapup.py" line="391"/>
         <source>Resolved with a credit: accept or add a credit.</source>
         <translation>以折抵解決：請採用或新增一筆折抵。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="391"/>
+        <location filename="../../ui/wrapup.py" line="392"/>
         <source>No caller: look the customer up first.</source>
         <translation>尚無來電者：請先查詢客戶。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="422"/>
+        <location filename="../../ui/wrapup.py" line="423"/>
         <source>Give the reason for crediting these months again.</source>
         <translation>請填寫再次退款這些月份的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="429"/>
+        <location filename="../../ui/wrapup.py" line="430"/>
         <source>Could not save the call: %1. Everything stays in the form</source>
         <translation>無法儲存通話：%1。表單內容全部保留</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="430"/>
+        <location filename="../../ui/wrapup.py" line="431"/>
         <source>; a draft is kept.</source>
         <translation>；已保留草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup.py" line="430"/>
+        <location filename="../../ui/wrapup.py" line="431"/>
         <source>; the draft could not be kept either.</source>
         <translation>；草稿也無法保留。</translation>
     </message>

@@ -255,22 +255,21 @@ class BillModel(QAbstractItemModel):
         """The row in one sentence for the pane's detail line: what was billed, what was
         expected and why, which a narrow pane cannot show as columns."""
         t = lambda c: self._text(node, c)  # noqa: E731
-        tr = QCoreApplication.translate
         if node.kind == "credit":
             return str(self.data(self.createIndex(node.row, 0, node), Qt.ItemDataRole.ToolTipRole) or "")
         if node.kind == "credits":
             return f"{t(0)}: {t(2)}"
         if node.kind == "bill" and node.bill:
-            head = tr("BillModel", "%1, issued %2").replace("%1", t(0)).replace("%2", fmt.day(node.bill.issued_on, self.language)) \
+            head = QCoreApplication.translate("BillModel", "%1, issued %2").replace("%1", t(0)).replace("%2", fmt.day(node.bill.issued_on, self.language)) \
                 if node.bill.issued_on else t(0)
             parts = [f"{head}: {t(2)}"]
         else:
             used = t(3)
             parts = [" · ".join(x for x in (t(0), t(1), t(2)) if x)]
             if used:
-                parts.append(tr("BillModel", "used %1").replace("%1", used))
+                parts.append(QCoreApplication.translate("BillModel", "used %1").replace("%1", used))
         if t(EXPECTED):
-            parts.append(tr("BillModel", "expected %1").replace("%1", t(EXPECTED)))
+            parts.append(QCoreApplication.translate("BillModel", "expected %1").replace("%1", t(EXPECTED)))
         if t(WHY):
             parts.append(t(WHY))
         return "; ".join(parts)
