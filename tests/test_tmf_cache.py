@@ -47,7 +47,7 @@ def test_down_bss_shows_the_last_copy_with_its_reason_and_age(bss: TmfServer, sc
     try:
         live = source.find("0912-345-678")
         assert live.cached is None
-        source.pool.submit(lambda: None).result()  # the copy is written in the background
+        source.copies_written()  # the copy is written in the background
         clock.now += timedelta(minutes=12)
         bss.mode = "down"
         cached = source.find("+886 912 345 678")

@@ -111,7 +111,7 @@ def test_the_window_pops_through_tmf_and_shows_a_cached_caller_with_a_banner(qtb
     assert live.args[0].view.cached is None and not w.banner.isVisible()
     panes = (w.contract.services.rowCount(), w.notifications.model.rowCount(), w.bill.model.rowCount())
     assert all(panes), panes
-    ctx.source.pool.submit(lambda: None).result()  # the copy is kept in the background
+    ctx.source.copies_written()  # the copy is kept in the background
 
     bss.mode = "down"
     with qtbot.waitSignal(w.popped, timeout=15000) as cached:
@@ -148,7 +148,7 @@ def test_the_cached_banner_speaks_zh_tw(qtbot, bss: TmfServer, tmf_ctx) -> None:
 
     ctx, phone = tmf_ctx
     ctx.source.find(phone)
-    ctx.source.pool.submit(lambda: None).result()
+    ctx.source.copies_written()
     bss.mode = "error"
     w = make_window(ctx, "zh_TW", remember=False)
     qtbot.addWidget(w)

@@ -12,6 +12,7 @@ records the call (the journal is local; sync delivers later).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
@@ -54,6 +55,8 @@ class TmfSource:
                                   connections=READERS * 2, transport=transport)
         self.reader = TmfReader(self.client, config.page_size)
         self.pool = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="tmf-read")
+        self._saving: list[Future[None]] = []  # the callers' copies being written (``copies_written``)
+        self._saving_lock = threading.Lock()
         self.cache = CallerCache(config.cache_dir or default_cache_dir(), config.cache_max_age_s,
                                  **({"clock": clock} if clock else {}))
 
@@ -69,7 +72,7 @@ class TmfSource:
             view = self._read(customer, e164)
         except SourceUnavailable as exc:
             return self._cached(f"phone:{e164}", exc)
-        self.pool.submit(self.cache.save, view, [f"phone:{e164}", f"customer:{view.customer.id}"])
+        self._keep(view, [f"phone:{e164}", f"customer:{view.customer.id}"])
         return view
 
     def load(self, customer_id: str) -> CallerView:
@@ -83,11 +86,25 @@ class TmfSource:
             view = self._read(customer, None)
         except SourceUnavailable as exc:
             return self._cached(f"customer:{customer_id}", exc)
-        self.pool.submit(self.cache.save, view, [f"customer:{view.customer.id}"])
+        self._keep(view, [f"customer:{view.customer.id}"])
         return view
 
     def call_time(self, view: CallerView) -> datetime | None:
         return None  # a live customer is seen as of the clock
+
+    def _keep(self, view: CallerView, keys: list[str]) -> None:
+        """Write the caller's copy in the background: the agent does not wait on a disk."""
+        with self._saving_lock:
+            self._saving = [f for f in self._saving if not f.done()]
+            self._saving.append(self.pool.submit(self.cache.save, view, keys))
+
+    def copies_written(self) -> None:
+        """Wait until every copy asked for so far is on disk (a pool of several readers
+        finishes them in any order, so waiting on one more task proves nothing)."""
+        with self._saving_lock:
+            pending = list(self._saving)
+        for future in pending:
+            future.result()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True)
