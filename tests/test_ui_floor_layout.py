@@ -126,3 +126,24 @@ def test_first_start_takes_the_screens_available_area(qtbot, scenarios_template:
         assert not again.first_start
     finally:
         ctx.close()
+
+
+def test_a_wide_screen_shows_the_bills_why_beside_its_lines(qtbot, scenarios_template: Path, tmp_path: Path) -> None:  # noqa: F811
+    """On 1920x1080 the panes are shared by need on the first caller (not in thirds before the
+    columns were measured): the bill has room for its Why column, and still cuts nothing."""
+    from ui.models.bill import WHY
+
+    ctx = make_ctx(scenarios_template, tmp_path)
+    try:
+        w = open_window(qtbot, ctx, size=(1920, 1080 - 66))
+        with qtbot.waitSignal(w.popped, timeout=15000):
+            w.pop("0958-246-135", incoming=True)
+        qtbot.waitUntil(lambda: w.assist.result is not None and w.assist.panel.view is not None, timeout=5000)
+        _settle(qtbot, w)
+        header = w.bill.view.header()
+        assert not header.isSectionHidden(WHY) and header.sectionSize(WHY) >= 120
+        assert elided_cells(w.bill.view) == []
+        sizes = w.panes_split.sizes()
+        assert max(sizes) - min(sizes) > 30, sizes  # shared by need, not in equal thirds
+    finally:
+        ctx.close()

@@ -117,6 +117,8 @@ class DockArrangement(QObject):
         w = self.window
         panes = [w.contract, w.notifications, w.bill]
         fits = [p.needed() for p in panes]
+        if not all(p.fitted.ideal for p in panes):
+            return  # a resize before the first caller's columns were measured: nothing to share by yet
         split = w.panes_split
         sizes = split.sizes()
         # Its width, not the sum of sizes(): during a resize the sizes are still the old ones.

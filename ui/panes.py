@@ -335,6 +335,9 @@ class NotificationsPane(Pane):
         self.follow_detail(view, self.detail, 4)
 
 
+WHY_ROOM = 240  # what a wide screen gives the bill's Why column ("asked to cancel 3/28/2025; not used")
+
+
 class BillPane(QFrame):
     """What they were billed: periods (newest first) expandable into lines; pending credits."""
 
@@ -414,7 +417,9 @@ class BillPane(QFrame):
         self._service = measure(view, SERVICE)[0]
         self._base = sum(measure(view, c)[0] for c in range(WHY) if c != SERVICE)
         self._why = max(FREE_MIN * 2, measure(view, WHY)[0])  # a period's "NT$400 above expected" whole
-        ideal = self._base + self._service + max(self._why, min(widest(view, WHY), 420))
+        # Room for the reasoning even before it is known (the suggestions come after the pop,
+        # and the panes are shared out on the first caller, not again per caller).
+        ideal = self._base + self._service + max(self._why, WHY_ROOM, min(widest(view, WHY), 420))
         self.fitted = Fit(ideal + frame, self._base + frame)
         self.lay_out()
 
@@ -431,6 +436,13 @@ class BillPane(QFrame):
             if header.isSectionHidden(column) == shown:
                 header.setSectionHidden(column, not shown)
         fit_columns(view, WHY if show_why else 0)
+        if show_why:  # a bill line's wording and its reasoning share what is left, half each
+            item = header.sectionSize(0)
+            others = sum(header.sectionSize(c) for c in range(1, WHY) if not header.isSectionHidden(c))
+            spare = width - item - others - self._why
+            wanted = widest(view, 0) + view.indentation() * 2 - item
+            if spare > 0 and wanted > 0:
+                header.resizeSection(0, item + min(wanted, spare // 2))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Resize and self._base:
