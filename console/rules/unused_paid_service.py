@@ -55,7 +55,7 @@ class UnusedPaidService:
                     "en": "{name} was billed for {months} ({total}) with no usage at all.",
                     "zh_TW": "{name}在 {months} 完全沒有使用，仍計費 {total}。",
                 },
-                name=ctx.service_name(s.code), months=", ".join(run), total=ctx.money(total),
+                name=ctx.service_name(s.code), months=ctx.months(run), total=ctx.money(total),
             )
             yield Finding(CODE, s.code, tuple(evidence), summary, tuple(run))
 
@@ -66,7 +66,7 @@ class UnusedPaidService:
         actions = (ActionSpec("cancel_service", service_code=service, suggestion_id=suggestion_id(CODE, service)),)
         title = ctx.text({"en": "Offer to cancel {name}, unused since {first}",
                           "zh_TW": "詢問客戶是否取消{name}（自 {first} 起未使用）"},
-                         name=ctx.service_name(service), first=finding.periods[0])
+                         name=ctx.service_name(service), first=ctx.months(finding.periods[:1]))
         s = ctx.service(service)
         facts = {
             "credit": Decimal(0), "billed": billed, "credited_periods": [], "used_periods": [],
