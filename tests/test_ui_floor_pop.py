@@ -42,7 +42,8 @@ def _on_screen(w) -> dict[str, object]:  # type: ignore[no-untyped-def]
         "events": w.history.events.rowCount(), "history": w.history.history.rowCount(),
         "marks": len(w.timeline.marks()), "findings": panel.findings_model.rowCount(),
         "script": panel.script.toPlainText(), "clause detail": w.contract.detail.text(),
-        "sms detail": w.notifications.detail.text(),
+        "sms detail": w.notifications.detail.text(), "bill detail": w.bill.detail.text(),
+        "contract of": w.contract.contract_of.text() if w.contract.contract_of.isVisible() else "",
     }
 
 
@@ -59,7 +60,9 @@ def test_unknown_number_rung_in_clears_the_previous_customer(qtbot, floor_window
     assert after["name"] == "No caller" and "陳志明" not in str(after)
     assert after["flags"] == [] and after["script"] == "" and after["details"] == ""
     assert all(after[k] == 0 for k in ("services", "clauses", "notifications", "bills", "events", "history", "marks", "findings"))
-    assert after["clause detail"] == "" and after["sms detail"] == ""
+    assert before["contract of"].startswith("CT-2008-0301")  # the one contract, beside the pane's title
+    assert after["clause detail"] == "" and after["sms detail"] == "" and after["bill detail"] == ""
+    assert after["contract of"] == ""  # never the previous caller's contract
     assert w.result is None and not w.act_wrap_up.isEnabled()
     assert w.history.currentIndex() == 0
     # The number stays in the field, and the message says what to do next, under the field.

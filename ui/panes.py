@@ -257,6 +257,7 @@ class ContractPane(Pane):
         self.layout_.itemAt(0).layout().insertWidget(1, self.contract_of)
         self.services = ServicesModel(self)
         self.clauses = ClausesModel(self)
+        self.clauses.modelReset.connect(self.name_contract)
         sv, sp = table_view(self.services, "servicesView", (150, 120, 90, 90, 70), self)
         cv, cp = table_view(self.clauses, "clausesView", (170, 60, 110, 300), self)
         self.texts.bind(sv.setAccessibleName, lambda: self.tr("Services"))
@@ -291,6 +292,13 @@ class ContractPane(Pane):
         Most callers have one contract: then its id and signing date stand beside the pane's
         title once, and the clauses drop their Contract column, which gives a 1366 px screen
         the room to show every pane's columns whole."""
+        self.name_contract()
+        super().fit()
+        self.fit_services_height()
+
+    def name_contract(self) -> None:
+        """The one contract beside the title (nothing once the screen is cleared: never the
+        previous caller's)."""
         contracts = {line.contract.id: line.contract for line in self.clauses.rows()}
         single = next(iter(contracts.values())) if len(contracts) == 1 else None
         self.parts[1][1].horizontalHeader().setSectionHidden(2, single is not None)
@@ -298,8 +306,6 @@ class ContractPane(Pane):
             f"{single.id} · {fmt.day(single.signed_on, self.clauses.language)}" if single and single.signed_on
             else single.id if single else "")
         self.contract_of.setVisible(single is not None)
-        super().fit()
-        self.fit_services_height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
