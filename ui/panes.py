@@ -301,7 +301,7 @@ class ContractPane(Pane):
         previous caller's)."""
         contracts = {line.contract.id: line.contract for line in self.clauses.rows()}
         single = next(iter(contracts.values())) if len(contracts) == 1 else None
-        self.parts[1][1].horizontalHeader().setSectionHidden(2, single is not None)
+        self.parts[1][1].horizontalHeader().setSectionHidden(2, len(contracts) <= 1)  # none or one: nothing to tell apart
         self.contract_of.setText(
             f"{single.id} · {fmt.day(single.signed_on, self.clauses.language)}" if single and single.signed_on
             else single.id if single else "")
