@@ -39,12 +39,17 @@ def _settle(qtbot, w) -> None:  # type: ignore[no-untyped-def]
         QApplication.processEvents()
 
 
+LARGE = (1920, 1080 - 30 - 36)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["1366", "1920"])
 @pytest.mark.parametrize("demo", [False, True], ids=["agent", "demo"])
-def test_nothing_meaningful_is_elided_at_1366(qtbot, scenarios_template: Path, tmp_path: Path, demo: bool) -> None:  # noqa: F811
+def test_nothing_meaningful_is_elided(qtbot, scenarios_template: Path, tmp_path: Path, demo: bool,  # noqa: F811
+                                      size: tuple[int, int]) -> None:
     ctx = make_ctx(scenarios_template, tmp_path, demo=demo)
     try:
-        w = open_window(qtbot, ctx, size=SMALL)
-        assert w.width() <= SMALL[0] and w.height() <= SMALL[1]  # it fits the screen's room
+        w = open_window(qtbot, ctx, size=size)
+        assert w.width() <= size[0] and w.height() <= size[1]  # it fits the screen's room
         assert len(PHONES) >= 10
         hidden: list[str] = []
         for phone in PHONES:
@@ -145,5 +150,34 @@ def test_a_wide_screen_shows_the_bills_why_beside_its_lines(qtbot, scenarios_tem
         assert elided_cells(w.bill.view) == []
         sizes = w.panes_split.sizes()
         assert max(sizes) - min(sizes) > 30, sizes  # shared by need, not in equal thirds
+    finally:
+        ctx.close()
+
+
+def test_docks_added_after_the_first_paint_leave_every_pane_its_least(qtbot, scenarios_template: Path, tmp_path: Path) -> None:  # noqa: F811
+    """As ./run starts: the caller pops, the window paints, then the trainer's and the
+    suggestions' docks arrive and take width. The splitter shrinks the panes in proportion;
+    the window shares them again so none falls below what it shows whole (a free-text column
+    pushed off the right edge behind a scroll bar was the symptom at 1920x1080)."""
+    from qt_helpers import show_exposed
+
+    from ui.app import install_assist
+
+    ctx = make_ctx(scenarios_template, tmp_path, demo=True)
+    try:
+        w = make_window(ctx, "en", remember=False)
+        qtbot.addWidget(w)
+        w.resize(*LARGE)
+        with qtbot.waitSignal(w.popped, timeout=15000):
+            w.pop("(02) 2345-6789", incoming=True)
+            show_exposed(qtbot, w)
+        install_assist(w)
+        w.assist.on_popped(w.last_popped)
+        _settle(qtbot, w)
+        panes = (w.contract, w.notifications, w.bill)
+        sizes = w.panes_split.sizes()
+        assert all(size >= p.needed().least for size, p in zip(sizes, panes, strict=True)), (sizes, [p.needed() for p in panes])
+        for view in _tables(w):
+            assert not view.horizontalScrollBar().isVisible(), view.objectName()
     finally:
         ctx.close()

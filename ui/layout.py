@@ -125,6 +125,8 @@ class DockArrangement(QObject):
         total = split.width() - split.handleWidth() * (split.count() - 1)
         if total <= 0:
             return
+        # The splitter shares a change of its width out in proportion: judge the sizes it will give.
+        sizes = [round(size * total / max(sum(sizes), 1)) for size in sizes]
         if (self.user_split or self.balanced) and all(size >= f.least for size, f in zip(sizes, fits, strict=True)):
             return  # the panes move only when one would cut its content: they do not jump per caller
         wanted = share(total, [f.least for f in fits], [f.ideal for f in fits])
