@@ -134,5 +134,10 @@ def test_findings_speak_the_agents_language_and_the_script_the_customers(qtbot, 
     assert cjk(panel.findings_model.index(0, 0).data()) and cjk(panel.title.text())
     assert [d.status for d in panel.decisions[panel.current.id]] == decided == ["accepted"] * len(decided)
     assert panel.script.toPlainText() == script  # the customer hears the same words
+    from ui.models.bill import EXPECTED
+
+    april = w.bill.model.index(0, 0)
+    assert w.bill.model.index(0, EXPECTED).data() == "NT$399", "the bill lost its expected charges"
+    assert "簡訊" in "".join(w.bill.model.index(r, EXPECTED + 1, april).data() for r in range(w.bill.model.rowCount(april)))
     w.language_actions["en"].trigger()
     assert not cjk(panel.findings_model.index(0, 0).data())

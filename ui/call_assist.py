@@ -160,6 +160,8 @@ class CallAssist(QObject):
     def on_language(self, language: str) -> None:
         self.language = language
         self.panel.set_language(language)
+        if self.panel.report is not None:  # the bill was filled again: its expected / why too
+            self.window.bill.model.set_judgement(self.panel.report.months)  # type: ignore[attr-defined]
         self.sync.language = language
         self._evidence(self.panel.current_evidence())  # the panes were filled again: light it again
 
