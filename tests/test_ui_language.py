@@ -138,6 +138,9 @@ def test_findings_speak_the_agents_language_and_the_script_the_customers(qtbot, 
 
     april = w.bill.model.index(0, 0)
     assert w.bill.model.index(0, EXPECTED).data() == "NT$399", "the bill lost its expected charges"
+    from ui.columns import elided_cells
+
+    assert elided_cells(w.bill.view) == []  # measured and laid out again, not "NT$…"
     assert "簡訊" in "".join(w.bill.model.index(r, EXPECTED + 1, april).data() for r in range(w.bill.model.rowCount(april)))
     w.language_actions["en"].trigger()
     assert not cjk(panel.findings_model.index(0, 0).data())

@@ -144,7 +144,7 @@ class CallAssist(QObject):
         at = self.popped_at if self.trainer is not None and self.trainer.clock.running else result.now
         try:
             report = self.panel.load(result.view, at)
-            self.window.bill.model.set_judgement(report.months)  # type: ignore[attr-defined]
+            self.window.bill.set_judgement(report.months)  # type: ignore[attr-defined]
         except Exception as exc:  # a broken rule must never break the screen pop
             log.exception("suggestions for %s failed", result.view.customer.id)
             self.panel.show_unavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
@@ -161,7 +161,7 @@ class CallAssist(QObject):
         self.language = language
         self.panel.set_language(language)
         if self.panel.report is not None:  # the bill was filled again: its expected / why too
-            self.window.bill.model.set_judgement(self.panel.report.months)  # type: ignore[attr-defined]
+            self.window.bill.set_judgement(self.panel.report.months)  # type: ignore[attr-defined]
         self.sync.language = language
         self._evidence(self.panel.current_evidence())  # the panes were filled again: light it again
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console import formatting as fmt
+from console.judgement import MonthJudgement
 from ui.columns import FREE_MIN, Fit, Refit, fit_columns, measure, room, widest
 from ui.i18n import Texts, is_language_change
 from ui.models.bill import SERVICE, WHY, BillModel
@@ -428,6 +429,12 @@ class BillPane(QFrame):
         ideal = self._base + self._service + max(self._why, WHY_ROOM, min(widest(view, WHY), 420))
         self.fitted = Fit(ideal + frame, self._base + frame)
         self.lay_out()
+
+    def set_judgement(self, months: Iterable[MonthJudgement]) -> None:
+        """The expected-charge ledger arrived (after the pop, or again after a language
+        switch): its amounts and reasons are measured and laid out like the rest."""
+        self.model.set_judgement(months)
+        self.fit()
 
     def show_detail(self) -> None:
         current = self.view.currentIndex()
