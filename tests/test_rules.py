@@ -328,3 +328,13 @@ def test_a_finding_writes_dates_and_months_as_the_panes_do() -> None:
     assert "SMS of 2/16/2009" in en and "2/28/2009" in en and "Mar\u2009–\u2009Apr 2009 were billed" in en, en
     assert "2009/2/16" in zh and "2009年3月至4月" in zh, zh
     assert "2009-02-16" not in en + zh and "2009-03" not in en + zh
+
+
+def test_the_case_names_what_said_it_ends_in_words_never_a_code() -> None:
+    """The back office reads the case: the notice by channel, date and id; else the contract."""
+    r = suggest_for(mpro_world(), at=AT, language="en")
+    case = next(a for a in r.suggestions[0].actions if a.kind == "open_case").params["summary"]
+    assert "SMS of 2/16/2009 (SMS-1) said it ends on 2/28/2009" in case, case
+    r = suggest_for(mpro_world(services=(svc(trial_until=date(2009, 4, 30)),), notifications=()), at=AT, language="en")
+    case = next(a for a in r.suggestions[0].actions if a.kind == "open_case").params["summary"]  # billed in the free trial
+    assert "the free trial said it ends on 4/30/2009" in case and "trial said" not in case.replace("free trial said", ""), case

@@ -134,7 +134,8 @@ class ActionsModel(QAbstractTableModel):
                 status += "\n⚠ " + QCoreApplication.translate("SuggestionsPanel", "needs a lead's approval")
             return status
         if column == 1:
-            return " · ".join(x for x in (word(s.kind), self._service(s.service_code),
+            # A no-break space before each "·": a wrapped line starts with a word, not a dot.
+            return "\u00a0· ".join(x for x in (word(s.kind), self._service(s.service_code),
                                           fmt.periods(s.periods, self.language) if s.periods else "") if x)
         if column == 2:
             return fmt.money(s.amount, s.currency, self.language) if s.amount is not None else ""

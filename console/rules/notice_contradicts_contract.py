@@ -73,9 +73,18 @@ class NoticeContradictsContract:
              "zh_TW": "退還{name}免費期間所收費用並立案"},
             name=name,
         )
-        what = told.get("id") or told["by"]
+        # The case is read by the back office: the notice by its channel, date and id (to find
+        # it in their own systems), else what said it ends (the contract, the free trial).
+        if told["by"] == "notice_stops":
+            what = ctx.text({"en": "{channel} of {sent} ({id})", "zh_TW": "{sent} 的{channel}（{id}）"},
+                            channel=channel_name(ctx, str(told.get("channel") or "")).removeprefix("The ")
+                            if ctx.language != "zh_TW" else channel_name(ctx, str(told.get("channel") or "")),
+                            sent=ctx.day(told.get("sent_on")), id=told.get("id") or "")  # type: ignore[arg-type]
+        else:
+            what = ctx.text({"en": "the contract", "zh_TW": "合約"} if told["by"] == "contract_ends"
+                            else {"en": "the free trial", "zh_TW": "免費試用條款"})
         case = ctx.text(
-            {"en": "{name}: {what} said it would end on {end}; billed {months} anyway",
+            {"en": "{name}: {what} said it ends on {end}; billed {months} anyway",
              "zh_TW": "{name}：{what} 說 {end} 到期停止，仍收取 {months} 費用"},
             name=name, what=what, end=ctx.day(told["end_on"]), months=ctx.months(finding.periods),
         )
