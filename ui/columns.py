@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -46,6 +46,7 @@ FREE_MIN = 60  # the narrowest a free-text column may become (its tooltip and de
 PADDING = 14  # cell margins and the focus frame around a cell's text
 WRAP_ROWS = 60  # tables up to this many rows may wrap a cell onto more lines
 _BREAKS = re.compile(r"\s+")
+_TEXT_ROLES = {int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.EditRole)}
 _CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -123,6 +124,19 @@ def measure(view: QAbstractItemView, column: int, limit: int = 300) -> tuple[int
                 whole, piece = _widths(view, text, metrics)
                 ideal, least = max(ideal, whole + extra), max(least, piece + extra)
         return ideal, least
+    cells = getattr(rows_model, "measure_cells", None)
+    if cells is not None and isinstance(view, QTreeView):  # a tree that lists its cells itself
+        plain = view.fontMetrics()
+        font = QFont(view.font())
+        font.setBold(True)
+        bold = QFontMetrics(font)
+        for text, depth, strong in cells(column, limit):
+            if text:
+                whole, piece = _widths(view, text, bold if strong else plain)
+                extra = PADDING + (view.indentation() * (depth + 1) + (bold if strong else plain).horizontalAdvance(EVIDENCE_MARK)
+                                   if column == 0 else 0)
+                ideal, least = max(ideal, whole + extra), max(least, piece + extra)
+        return ideal, least
     for index in _rows(view, limit):
         cell = index.siblingAtColumn(column)
         if cell.data(ELIDABLE_ROLE):
@@ -153,17 +167,31 @@ class _Measures(QObject):
         super().__init__(view)
         self.setObjectName("columnMeasures")
         self.sizes: dict[int, tuple[int, int]] | None = None
+        self.widest: dict[int, int] = {}
         self.applied: tuple[object, ...] | None = None  # what was laid out last, for this data
         model = view.model()
-        for signal in (model.modelReset, model.layoutChanged, model.dataChanged, model.rowsInserted,
-                       model.headerDataChanged):
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.headerDataChanged):
             signal.connect(self.forget)
-        if isinstance(view, QTreeView):
+        model.dataChanged.connect(self.changed)
+        source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+        if isinstance(view, QTreeView) and not hasattr(source, "measure_cells"):  # else widths ignore expansion
             view.expanded.connect(self.forget)
             view.collapsed.connect(self.forget)
 
     def forget(self, *_args: object) -> None:
         self.sizes = None
+        self.widest = {}
+        self.applied = None
+
+    def changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] | None = None) -> None:
+        """Only the columns whose words changed are measured again: a highlight (colours)
+        or the expected-charge ledger arriving (two columns) leaves the others as they were."""
+        if roles and not {int(r) for r in roles} & _TEXT_ROLES:
+            return
+        for column in range(top_left.column(), bottom_right.column() + 1):
+            if self.sizes is not None:
+                self.sizes.pop(column, None)
+            self.widest.pop(column, None)
         self.applied = None
 
 
@@ -174,17 +202,30 @@ def _cache(view: QAbstractItemView) -> _Measures:
 
 def _measured(view: QAbstractItemView, count: int) -> dict[int, tuple[int, int]]:
     cache = _cache(view)
-    if cache.sizes is None or len(cache.sizes) != count:
-        cache.sizes = {c: measure(view, c) for c in range(count)}
+    if cache.sizes is None:
+        cache.sizes = {}
+    for c in range(count):
+        if c not in cache.sizes:
+            cache.sizes[c] = measure(view, c)
     return cache.sizes
 
 
 def widest(view: QAbstractItemView, column: int, limit: int = 300) -> int:
     """The one-line width of ``column``'s longest text, free text included (what a pane
-    would like to give it on a wide screen)."""
-    widths = [_widths(view, str(index.siblingAtColumn(column).data() or ""), _metrics(view, index.siblingAtColumn(column)))[0]
-              for index in _rows(view, limit)]
-    return max(widths, default=0) + PADDING
+    would like to give it on a wide screen); kept until the data change, like ``measured``."""
+    cache = _cache(view)
+    if column not in cache.widest:
+        metrics = view.fontMetrics()
+        texts = {str(index.siblingAtColumn(column).data() or "") for index in _rows(view, limit)}
+        cache.widest[column] = max((metrics.horizontalAdvance(t) for t in texts), default=0) + PADDING
+    return cache.widest[column]
+
+
+def measured(view: QAbstractItemView) -> dict[int, tuple[int, int]]:
+    """``measure`` of every column of ``view``, kept until its data change (a resize, a
+    second fit of the same caller measure nothing again)."""
+    model = view.model()
+    return _measured(view, model.columnCount()) if model is not None else {}
 
 
 def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
@@ -333,4 +374,4 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
     return hidden
 
 
-__all__ = ["Fit", "OneLine", "Refit", "elided_cells", "fit_columns", "measure", "room", "widest"]
+__all__ = ["Fit", "OneLine", "Refit", "elided_cells", "fit_columns", "measure", "measured", "room", "widest"]

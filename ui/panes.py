@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from console import formatting as fmt
 from console.judgement import MonthJudgement
-from ui.columns import FREE_MIN, Fit, Refit, fit_columns, measure, room, widest
+from ui.columns import FREE_MIN, Fit, Refit, fit_columns, measured, room, widest
 from ui.i18n import Texts, is_language_change
 from ui.models.bill import SERVICE, WHY, BillModel
 from ui.models.panes import (
@@ -421,9 +421,10 @@ class BillPane(QFrame):
         expected"."""
         view = self.view
         frame = view.frameWidth() * 2 + view.verticalScrollBar().sizeHint().width()
-        self._service = measure(view, SERVICE)[0]
-        self._base = sum(measure(view, c)[0] for c in range(WHY) if c != SERVICE)
-        self._why = max(FREE_MIN * 2, measure(view, WHY)[0])  # a period's "NT$400 above expected" whole
+        sizes = measured(view)
+        self._service = sizes[SERVICE][0]
+        self._base = sum(sizes[c][0] for c in range(WHY) if c != SERVICE)
+        self._why = max(FREE_MIN * 2, sizes[WHY][0])  # a period's "NT$400 above expected" whole
         # Room for the reasoning even before it is known (the suggestions come after the pop,
         # and the panes are shared out on the first caller, not again per caller).
         ideal = self._base + self._service + max(self._why, WHY_ROOM, min(widest(view, WHY), 420))

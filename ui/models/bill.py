@@ -135,6 +135,24 @@ class BillModel(QAbstractItemModel):
         self._loaded = min(self.BATCH, len(top))
         self.endResetModel()
 
+    def measure_cells(self, column: int, limit: int = 300) -> list[tuple[str, int, bool]]:
+        """(text, depth, bold) of ``column``'s meaningful cells in the loaded periods, lines of
+        collapsed periods included (``ui.columns.measure``): no index per cell, and widths that
+        do not change when the agent opens a period."""
+        out: list[tuple[str, int, bool]] = []
+        for top in self._top[:self._loaded]:
+            for node, depth in ((top, 0), *((ch, 1) for ch in top.children)):
+                if node.kind == "line" and column in (0, WHY):
+                    continue  # a line's own wording and reasoning may elide
+                key = (node, column)
+                text = self._texts.get(key)
+                if text is None:
+                    text = self._texts[key] = self._text(node, column)
+                out.append((text, depth, node.kind in ("bill", "credits")))
+                if len(out) >= limit:
+                    return out
+        return out
+
     # -- structure -----------------------------------------------------------------------
     def _node(self, index: AnyIndex) -> Node | None:
         return index.internalPointer() if index.isValid() else None
