@@ -158,7 +158,7 @@ def child(fmt: str, db: Path, out: Path) -> None:
     ctx = ConsoleContext(load_settings(db=f"sqlite:///{CACHE / 'customers.sqlite3'}", journal=f"sqlite:///{db}"))
     ctx.journal  # noqa: B018  (open and check the schema outside the timing)
     start = time.perf_counter()
-    result = run_export(ctx, Principal("bench", "bench", "lead", None), ExportRequest(fmt, out))
+    result = run_export(ctx, Principal("bench", "bench", "lead", None), ExportRequest(fmt, out, overwrite=True))  # the last run's file is replaced
     elapsed = time.perf_counter() - start
     ctx.close()
     print(json.dumps({"rows": result.rows, "seconds": elapsed,
