@@ -292,8 +292,8 @@ class ContractPane(Pane):
 
         Most callers have one contract: then its id and signing date stand beside the pane's
         title once, and the clauses drop their Contract column, which gives a 1366 px screen
-        the room to show every pane's columns whole."""
-        self.name_contract()
+        the room to show every pane's columns whole (``name_contract``, on every new set of
+        clauses)."""
         super().fit()
         self.fit_services_height()
 

@@ -77,8 +77,7 @@ class NoticeContradictsContract:
         # it in their own systems), else what said it ends (the contract, the free trial).
         if told["by"] == "notice_stops":
             what = ctx.text({"en": "{channel} of {sent} ({id})", "zh_TW": "{sent} 的{channel}（{id}）"},
-                            channel=channel_name(ctx, str(told.get("channel") or "")).removeprefix("The ")
-                            if ctx.language != "zh_TW" else channel_name(ctx, str(told.get("channel") or "")),
+                            channel=channel_name(ctx, str(told.get("channel") or "")).removeprefix("The "),
                             sent=ctx.day(told.get("sent_on")), id=told.get("id") or "")  # type: ignore[arg-type]
         else:
             what = ctx.text({"en": "the contract", "zh_TW": "合約"} if told["by"] == "contract_ends"
