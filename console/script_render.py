@@ -39,6 +39,7 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateNotFound,
     nodes,
     pass_context,
@@ -470,13 +471,17 @@ def shipped_environment() -> Environment:
     return env
 
 
-def _render_shipped(code: str, language: str, values: Mapping[str, Any]) -> str:
+@functools.lru_cache(maxsize=256)
+def _shipped_template(code: str, language: str) -> Template:
     env = shipped_environment()
     try:
-        template = env.get_template(f"{language}/{code}.j2")
+        return env.get_template(f"{language}/{code}.j2")
     except TemplateNotFound:
-        template = env.get_template(f"{language}/{GENERIC}.j2")
-    text = template.render(**{**DEFAULTS, **values}, language=language)
+        return env.get_template(f"{language}/{GENERIC}.j2")
+
+
+def _render_shipped(code: str, language: str, values: Mapping[str, Any]) -> str:
+    text = _shipped_template(code, language).render({**DEFAULTS, **values, "language": language})
     if len(text) > MAX_CHARS:
         raise ScriptTooLong(f"script longer than {MAX_CHARS} characters")
     text = _tidy(text)

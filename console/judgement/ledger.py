@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 from console.judgement.facts import (
@@ -105,8 +106,7 @@ class Ledger:
         return self.months.get(service or "", [])
 
     def __iter__(self) -> Iterator[MonthJudgement]:
-        for months in self.months.values():
-            yield from months
+        return chain.from_iterable(self.months.values())
 
     def runs(self, cause: str) -> Iterator[tuple[str, list[MonthJudgement]]]:
         """Per service, the unsettled months ``cause`` decides, if any of them is open."""
@@ -125,7 +125,7 @@ class Ledger:
 def judge(ctx: RuleContext) -> Ledger:
     """The ledger of every service and month billed as of ``ctx.at``."""
     ledger = Ledger()
-    credit_refs, usage = ctx.credit_refs, ctx.usage
+    credits, usage = ctx.credits_by_month, ctx.usage_by_month
     for service, by_period in ctx.lines_by_month().items():
         s = ctx.service(service)
         facts = service_facts(ctx, s) if s is not None else ServiceFacts(service)
@@ -149,9 +149,10 @@ def judge(ctx: RuleContext) -> Ledger:
                         break
                 if (not stopped and amount > ZERO and (trial is None or start > trial)
                         and (price is None or amount <= price.amount)):
+                    key = (service, period)
                     months.append(MonthJudgement(service, period, start, amount, amount, "contract", None,
-                                                 usage(service, period), None, (f"bill_line:{lines[0].id}",),
-                                                 credit_refs(service, period)))
+                                                 usage.get(key), None, (f"bill_line:{lines[0].id}",),
+                                                 tuple(credits.get(key, ()))))
                     continue
             months.append(_month(ctx, facts, service, period, lines, start))
         ledger.months[service] = months

@@ -11,7 +11,7 @@ a rule reported, for rule packs that run after them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -207,10 +207,18 @@ class RuleContext:
         if self._lines is None:
             grouped: dict[str, dict[str, list[BillLineRow]]] = {}
             for bill in self.bills:
+                period = bill.period
                 for line in bill.lines:
-                    if line.service_code is None:
+                    code = line.service_code
+                    if code is None:
                         continue  # plan and misc lines never take part in a finding
-                    grouped.setdefault(line.service_code, {}).setdefault(bill.period, []).append(line)
+                    by_period = grouped.get(code)
+                    if by_period is None:
+                        grouped[code] = {period: [line]}
+                    elif (same := by_period.get(period)) is None:
+                        by_period[period] = [line]
+                    else:
+                        same.append(line)
             self._lines = grouped
         return self._lines
 
@@ -232,6 +240,16 @@ class RuleContext:
                         charges[period] = Charge(period, net, tuple(lines), bills)
                 self._charges[code] = charges
         return self._charges.get(service, {})
+
+    @property
+    def usage_by_month(self) -> Mapping[tuple[str | None, str], int | None]:
+        """``usage`` as one table, (service, month) -> units, for the ledger's loop over every month."""
+        return self._usage
+
+    @property
+    def credits_by_month(self) -> Mapping[tuple[str | None, str], Sequence[str]]:
+        """``credit_refs`` as one table, (service, month) -> what credited it, for the ledger's loop."""
+        return self._credits
 
     def credit_refs(self, service: str, period: str) -> tuple[str, ...]:
         """What already credited ``service`` for ``period``: ``event:<id>`` or ``credit:<action id>``."""
