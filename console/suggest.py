@@ -109,7 +109,7 @@ def suggest_for(
     said = {(f.code, f.service_code): (ctx, f, r) for _, f, r in resolved}
     if script_lang != lang:
         # The customer hears the script in their language: the same judgement, worded again.
-        sctx, sfound = evaluate(view, at, script_lang, effects=effects)
+        sctx, sfound = evaluate(view, at, script_lang, effects=effects, ledger=ctx.ledger)
         said = {(f.code, f.service_code): (sctx, f, rule.resolve(f, sctx)) for rule, f in sfound}
     report = SuggestionReport(view.customer, tuple(f for _, f, _ in resolved), (), lang, script_lang, credit_limit,
                               tuple(ctx.ledger), templates_dir, view.currency)

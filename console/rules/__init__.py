@@ -13,12 +13,15 @@ import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from console.caller_view import CallerView
 from console.rules.base import Finding, Resolution, Rule, RuleContext
+
+if TYPE_CHECKING:
+    from console.judgement.ledger import Ledger
 
 PROJECT = "agent_console"
 ENTRY_POINT_GROUP = "agent_console.rules"
@@ -88,12 +91,17 @@ def all_rules() -> tuple[Rule, ...]:
 def evaluate(
     view: CallerView, at: datetime, language: str, rules: Sequence[Rule] | None = None,
     effects: Iterable[Any] = (),
+    ledger: Ledger | None = None,
 ) -> tuple[RuleContext, list[tuple[Rule, Finding]]]:
     """Run every rule over ``view`` as of ``at``; a failing rule is logged and skipped.
 
-    ``effects`` are the journal's ``console.effects.Effect`` rows for the customer.
+    ``effects`` are the journal's ``console.effects.Effect`` rows for the customer. Pass the
+    ``ledger`` of an earlier evaluation of the same caller, moment and effects to word the
+    same judgement in another language without working it out again.
     """
     ctx = RuleContext(view, at, language, effects)
+    if ledger is not None:
+        ctx.use_ledger(ledger)
     found: list[tuple[Rule, Finding]] = []
     for rule in rules if rules is not None else all_rules():
         try:

@@ -202,6 +202,11 @@ class RuleContext:
             self._ledger = judge(self)
         return self._ledger
 
+    def use_ledger(self, ledger: Ledger) -> None:
+        """Take the ledger already worked out for the same caller, moment and effects (it does
+        not depend on the language): the customer's script in their language re-words it."""
+        self._ledger = ledger
+
     def lines_by_month(self) -> dict[str, dict[str, list[BillLineRow]]]:
         """Per service and month, the bill lines of the bills known at the call (one pass)."""
         if self._lines is None:
