@@ -114,7 +114,11 @@ class DetailText(QPlainTextEdit):
         return self.toPlainText()
 
     def setText(self, text: str) -> None:  # noqa: N802 - the QLabel name the panes use
-        self.setPlainText(text)
+        # The bill's detail follows every change of its model (a highlight, the judgement):
+        # the same sentence again would re-lay out the document and post its scroll bars'
+        # adjustment and a relayout for nothing (five times per pop).
+        if text != self.toPlainText():
+            self.setPlainText(text)
 
 
 def detail_label(name: str) -> DetailText:
