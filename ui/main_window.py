@@ -565,6 +565,12 @@ class ConsoleWindow(QMainWindow):
             self.history.set_empty(True, self.tr("The journal cannot be read: %1").replace("%1", result.history_error))
         else:
             self.history.set_empty(not lines, self.tr("No calls with this customer recorded on this workstation yet."))
+        # The panes' width is shared by what their columns need first, then each table is laid
+        # out once at its own width (a pane the sharing resized was laid out by its resize;
+        # fitting it again is a no-op), not at the old width and again at the new one.
+        for pane in (self.contract, self.notifications, self.bill):
+            pane.gauge()
+        self.docks.balance_panes()
         for part in (self.contract, self.notifications, self.bill, self.history):
             part.fit()
         self.timeline.set_marks(marks_for(view, lang, result.credits), fmt.local_date(result.now))
@@ -574,7 +580,6 @@ class ConsoleWindow(QMainWindow):
             fmt.counted(len(view.bills), {"one": self.tr("{n} bill"), "other": self.tr("{n} bills")}, lang),
         ))
         self.statusBar().showMessage(f"{view.customer.name} · {counts}")
-        self.docks.balance_panes()
 
     def _cached_banner(self, view: CallerView) -> None:
         """A caller read from the source's last copy (it is down or slow): say so, with its age."""
