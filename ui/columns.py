@@ -228,6 +228,30 @@ def measured(view: QAbstractItemView) -> dict[int, tuple[int, int]]:
     return _measured(view, model.columnCount()) if model is not None else {}
 
 
+def _needs(view: QAbstractItemView, sizes: dict[int, tuple[int, int]], fixed: list[int], free: int | None,
+           can_wrap: bool) -> tuple[int, int]:
+    free_ideal = max(FREE_MIN, sizes[free][0]) if free is not None else 0
+    free_least = max(FREE_MIN, sizes[free][0]) if free is not None else 0
+    frame = view.frameWidth() * 2 + view.verticalScrollBar().sizeHint().width()
+    ideal = sum(sizes[c][0] for c in fixed) + free_ideal + frame
+    least = (sum(sizes[c][1] for c in fixed) if can_wrap else sum(sizes[c][0] for c in fixed)) + free_least + frame
+    return ideal, least
+
+
+def needs(view: QAbstractItemView, free: int | None = None) -> Fit:
+    """What ``fit_columns`` returns, without laying anything out: the window shares the
+    panes' width by it first, then each table is laid out once, at its own width."""
+    model = view.model()
+    if model is None:
+        return Fit(0, 0)
+    header = _header(view)
+    count = model.columnCount()
+    sizes = _measured(view, count)
+    fixed = [c for c in range(count) if c != free and not header.isSectionHidden(c)]
+    can_wrap = isinstance(view, QTableView) and model.rowCount() <= WRAP_ROWS
+    return Fit(*_needs(view, sizes, fixed, free, can_wrap))
+
+
 def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     """Size the columns for ``view``'s width: every meaningful cell whole, wrapping if need be.
 
@@ -244,12 +268,9 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     sizes = _measured(view, count)
     fixed = [c for c in range(count) if c != free and not header.isSectionHidden(c)]  # a hidden column takes no room
     can_wrap = isinstance(view, QTableView) and model.rowCount() <= WRAP_ROWS
-    free_ideal = max(FREE_MIN, sizes[free][0]) if free is not None else 0
+    ideal, least = _needs(view, sizes, fixed, free, can_wrap)
     # The free column's own meaningful cells (a bill's period) are whole: they never wrap.
     free_least = max(FREE_MIN, sizes[free][0]) if free is not None else 0
-    frame = view.frameWidth() * 2 + view.verticalScrollBar().sizeHint().width()
-    ideal = sum(sizes[c][0] for c in fixed) + free_ideal + frame
-    least = (sum(sizes[c][1] for c in fixed) if can_wrap else sum(sizes[c][0] for c in fixed)) + free_least + frame
     widths = {c: sizes[c][0] for c in fixed}
     excess = sum(widths.values()) + free_least - room(view)
     wrap = False
@@ -374,4 +395,4 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
     return hidden
 
 
-__all__ = ["Fit", "OneLine", "Refit", "elided_cells", "fit_columns", "measure", "measured", "room", "widest"]
+__all__ = ["Fit", "OneLine", "Refit", "elided_cells", "fit_columns", "measure", "measured", "needs", "room", "widest"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -100,6 +100,11 @@ class ErrorBanner(QFrame):
         super().changeEvent(event)
 
 
+# ``popped`` is announced through an event posted at the paint's own (low) priority, so it
+# comes after the frame Qt has queued for the new caller (see ``show_result``).
+ANNOUNCE = QEvent.Type(QEvent.registerEventType())
+
+
 class ConsoleWindow(QMainWindow):
     popped = Signal(object)  # PopResult, once the panes and timeline are filled and painted
     pop_failed = Signal(object)  # PopFailure
@@ -119,6 +124,7 @@ class ConsoleWindow(QMainWindow):
         self._incoming = False  # the pending lookup came from the softphone, not the agent
         self._wrap_up_handler: Callable[[PopResult], object] | None = None
         self.last_popped: PopResult | None = None  # the last result ``popped`` announced
+        self._announcing: PopResult | None = None  # shown, ``popped`` not yet announced
         self.choices_menu: QMenu | None = None
         self.first_start = False  # nothing remembered: open maximised (``ui.app``)
         self.texts = Texts()
@@ -533,7 +539,12 @@ class ConsoleWindow(QMainWindow):
         self.act_wrap_up.setEnabled(self._wrap_up_handler is not None)
         # Tell the listeners (suggestions, wrap-up) on the next turn of the event loop, after
         # the posted layout and paint events: the caller is on screen before they do their work.
-        QTimer.singleShot(0, lambda: self._announce(result))
+        # Qt posts a frame (UpdateRequest) at low priority, so a normal-priority call (a
+        # zero timer) used to overtake it: the suggestions were worked out, and their own
+        # relayouts queued, before the caller was painted, which then took a second frame.
+        # An event at the same low priority queues behind the frame instead.
+        self._announcing = result
+        QCoreApplication.postEvent(self, QEvent(ANNOUNCE), Qt.EventPriority.LowEventPriority.value)
 
     def _pour(self, result: PopResult) -> None:
         lang = self.language
@@ -554,6 +565,12 @@ class ConsoleWindow(QMainWindow):
             self.history.set_empty(True, self.tr("The journal cannot be read: %1").replace("%1", result.history_error))
         else:
             self.history.set_empty(not lines, self.tr("No calls with this customer recorded on this workstation yet."))
+        # The panes' width is shared by what their columns need first, then each table is laid
+        # out once at its own width (a pane the sharing resized was laid out by its resize;
+        # fitting it again is a no-op), not at the old width and again at the new one.
+        for pane in (self.contract, self.notifications, self.bill):
+            pane.gauge()
+        self.docks.balance_panes()
         for part in (self.contract, self.notifications, self.bill, self.history):
             part.fit()
         self.timeline.set_marks(marks_for(view, lang, result.credits), fmt.local_date(result.now))
@@ -563,7 +580,6 @@ class ConsoleWindow(QMainWindow):
             fmt.counted(len(view.bills), {"one": self.tr("{n} bill"), "other": self.tr("{n} bills")}, lang),
         ))
         self.statusBar().showMessage(f"{view.customer.name} · {counts}")
-        self.docks.balance_panes()
 
     def _cached_banner(self, view: CallerView) -> None:
         """A caller read from the source's last copy (it is down or slow): say so, with its age."""
@@ -579,6 +595,14 @@ class ConsoleWindow(QMainWindow):
             .replace("%1", view.cached.reason).replace("%2", fmt.relative(saved - datetime.now(UTC), self.language))
             .replace("%3", fmt.moment(saved, self.language)))
         self.banner.show()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == ANNOUNCE:
+            result, self._announcing = self._announcing, None
+            if result is not None:
+                self._announce(result)
+            return True
+        return super().event(event)
 
     def _announce(self, result: PopResult) -> None:
         if self.result is not result:

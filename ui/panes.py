@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from console import formatting as fmt
 from console.judgement import MonthJudgement
-from ui.columns import FREE_MIN, Fit, Refit, fit_columns, measured, room, widest
+from ui.columns import FREE_MIN, Fit, Refit, fit_columns, measured, needs, room, widest
 from ui.i18n import Texts, is_language_change
 from ui.models.bill import SERVICE, WHY, BillModel
 from ui.models.panes import (
@@ -114,7 +114,11 @@ class DetailText(QPlainTextEdit):
         return self.toPlainText()
 
     def setText(self, text: str) -> None:  # noqa: N802 - the QLabel name the panes use
-        self.setPlainText(text)
+        # The bill's detail follows every change of its model (a highlight, the judgement):
+        # the same sentence again would re-lay out the document and post its scroll bars'
+        # adjustment and a relayout for nothing (five times per pop).
+        if text != self.toPlainText():
+            self.setPlainText(text)
 
 
 def detail_label(name: str) -> DetailText:
@@ -228,6 +232,11 @@ class Pane(QFrame):
 
     def first_view(self) -> QAbstractItemView:
         return self.parts[0][1]
+
+    def gauge(self) -> None:
+        """``fitted`` for the data now in the models, nothing laid out yet (``fit`` does)."""
+        fits = [needs(view, model.free_column()) for model, view, _proxy in self.parts]
+        self.fitted = Fit(max(f.ideal for f in fits), max(f.least for f in fits))
 
     def fit(self) -> None:
         fits = [fit_columns(view, model.free_column()) for model, view, _proxy in self.parts]
@@ -419,6 +428,11 @@ class BillPane(QFrame):
         where the pane has room for them beside the others: at 1366 px they are read in the
         detail line (and a line's own wording) instead of cutting "Apr 2009" or "NT$400 above
         expected"."""
+        self.gauge()
+        self.lay_out()
+
+    def gauge(self) -> None:
+        """``fitted`` (and the widths ``lay_out`` shares out) for the data now in the model."""
         view = self.view
         frame = view.frameWidth() * 2 + view.verticalScrollBar().sizeHint().width()
         sizes = measured(view)
@@ -429,7 +443,6 @@ class BillPane(QFrame):
         # and the panes are shared out on the first caller, not again per caller).
         ideal = self._base + self._service + max(self._why, WHY_ROOM, min(widest(view, WHY), 420))
         self.fitted = Fit(ideal + frame, self._base + frame)
-        self.lay_out()
 
     def set_judgement(self, months: Iterable[MonthJudgement]) -> None:
         """The expected-charge ledger arrived (after the pop, or again after a language

@@ -33,6 +33,7 @@ from console.flags import PendingCredit
 from console.judgement import MonthJudgement, explain
 from ui.labels import DELIVERY_HOOKS, state_word, word
 from ui.models.table import (
+    ANSWERED,
     ELIDABLE_ROLE,
     EVIDENCE_MARK,
     EVIDENCE_ROLE,
@@ -41,6 +42,7 @@ from ui.models.table import (
     HIGHLIGHT_TEXT,
     REF_ROLE,
     SORT_ROLE,
+    WHEN_HIGHLIGHTED,
 )
 from ui.plain import tip
 
@@ -219,6 +221,8 @@ class BillModel(QAbstractItemModel):
 
     # -- content -------------------------------------------------------------------------
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in ANSWERED or (role in WHEN_HIGHLIGHTED and not self._highlight):
+            return None  # the roles a painted cell asks for that are never answered here, first
         node = self._node(index)
         if node is None:
             return None

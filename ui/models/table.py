@@ -31,6 +31,14 @@ ELIDABLE_ROLE = Qt.ItemDataRole.UserRole + 4  # True: free text that may be elid
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5  # True: the row is evidence for the selected finding
 # Evidence is a marker ("▶" before the first column's text) and words for a screen reader
 # as well as this colour; the amber is visible on white and under the dark text (8:1).
+_R = Qt.ItemDataRole
+# The roles ``RowsModel.data`` and ``ui.models.bill.BillModel.data`` answer (any other is None),
+# and those they answer only for a highlighted row.
+ANSWERED = frozenset(int(r) for r in (
+    _R.DisplayRole, _R.ToolTipRole, _R.TextAlignmentRole, _R.FontRole, _R.AccessibleDescriptionRole,
+    _R.BackgroundRole, _R.ForegroundRole, SORT_ROLE, REF_ROLE, FULL_TEXT_ROLE, ELIDABLE_ROLE, EVIDENCE_ROLE))
+WHEN_HIGHLIGHTED = frozenset(int(r) for r in (_R.BackgroundRole, _R.ForegroundRole, _R.AccessibleDescriptionRole))
+
 HIGHLIGHT = QBrush(QColor("#ffe08a"))
 HIGHLIGHT_TEXT = QBrush(QColor("#3d2e00"))
 EVIDENCE_MARK = "▶ "
@@ -142,6 +150,11 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         self.endInsertRows()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # A painted cell is asked for seven roles (font, decoration, check state ...), each a
+        # call into Python through the sort proxy; the ones this model never answers, and the
+        # highlight's colours while nothing is highlighted, are answered first.
+        if role not in ANSWERED or (role in WHEN_HIGHLIGHTED and not self._highlight):
+            return None
         if not index.isValid() or index.row() >= self._loaded:
             return None
         row = self._rows[index.row()]
