@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +120,7 @@ def suggest_for(
         approval = any(report.needs_approval(a.amount) for a in resolution.actions if a.kind == "issue_credit")
         values = _script_values(sctx, sfinding, sres, resolution.actions) | {"needs_approval": approval}
         script = render_script(finding.code, script_lang, values, templates_dir=templates_dir,
-                               fallback=_fallback(sctx, sfinding, sres))
+                               fallback=partial(_fallback, sctx, sfinding, sres))
         suggestions.append(Suggestion(
             suggestion_id(finding.code, finding.service_code), finding.code, resolution.title,
             resolution.actions, script, approval, values,
