@@ -110,7 +110,11 @@ def _build(db: Path, marker: Path, url: str, args: argparse.Namespace) -> dict |
     for stale in (db, marker, Path(f"{db}-wal"), Path(f"{db}-shm")):
         stale.unlink(missing_ok=True)
     print(f"seeding {args.customers:,} customers into {db} ...", flush=True)
-    argv = [sys.executable, "-c", CLI, "--db", url, "--role", "trainer", "seed", "--customers", str(args.customers),
+    # Its own journal: the user's default one may be bound to another customer store (exit 5).
+    journal = f"sqlite:///{db.with_name(db.stem + '-journal.sqlite3')}"
+    Path(journal.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    argv = [sys.executable, "-c", CLI, "--db", url, "--journal", journal, "--role", "trainer", "seed",
+            "--customers", str(args.customers),
             "--months", "12", "--seed", str(args.seed)] + (["--jobs", str(args.jobs)] if args.jobs else [])
     run = run_child(argv)
     if run.returncode != 0:
