@@ -9,10 +9,10 @@ the workstation's clock says. Pure Python: no Qt.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, wraps
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -106,15 +106,33 @@ def period(value: str, language: str | None = None) -> str:
         return value
 
 
+def remembered_for_short_lists(func: Callable[[tuple[str, ...], str | None], str]) -> Callable[[Iterable[str], str | None], str]:
+    """``func(values, language)`` remembered for lists of up to ``SHORT_LIST`` values.
+
+    Findings, scripts and the bill pane word the same months again and again, and Babel takes
+    ~0.1 ms a run; a longer list (a lead's template can pass any) is worked out each time, so
+    it cannot fill memory with keys.
+    """
+    cached = lru_cache(maxsize=4096)(func)
+
+    @wraps(func)
+    def call(values: Iterable[str], language: str | None) -> str:
+        values = tuple(values)
+        return (cached if len(values) <= SHORT_LIST else func)(values, language)
+
+    return call
+
+
+SHORT_LIST = 120
+
+
 def periods(values: Sequence[str], language: str | None = None) -> str:
     """Billing months as few words as they allow: consecutive months as one range
     (``Mar – Apr 2009``, ``2009年3月至4月``), the others listed (``Jan 2009, Mar 2009``)."""
-    values = tuple(values)
-    # Findings, scripts and the bill pane name the same runs of months again and again.
-    return (_periods if len(values) <= 120 else _periods.__wrapped__)(values, language)
+    return _periods(values, language)
 
 
-@lru_cache(maxsize=4096)
+@remembered_for_short_lists
 def _periods(values: tuple[str, ...], language: str | None) -> str:
     months: list[date] = []
     for value in values:

@@ -378,16 +378,11 @@ def _month_parts(periods: Iterable[str]) -> list[date]:
 @pass_context
 def months_filter(context: Context, periods: Any) -> str:
     """2009-03, 2009-04 -> "2009年3月和4月" / "March and April 2009"."""
-    if isinstance(periods, str):
-        periods = [periods]
-    periods = tuple(periods)
-    # Only short lists are remembered: an override template must not fill memory with keys.
-    return (_months_text if len(periods) <= 120 else _months_text.__wrapped__)(periods, _lang(context))
+    return _months_text([periods] if isinstance(periods, str) else periods, _lang(context))
 
 
-@functools.lru_cache(maxsize=4096)
-def _months_text(periods: tuple[str, ...], lang: str) -> str:
-    # Babel's list and date formatting take ~50 us a call; scripts name the same months again.
+@formatting.remembered_for_short_lists
+def _months_text(periods: tuple[str, ...], lang: str | None) -> str:
     days = _month_parts(periods)
     if not days:
         return ""
@@ -436,12 +431,9 @@ def render_script(
     try:
         return _render_shipped(code, language, values)
     except Exception as exc:  # noqa: BLE001
-        if templates_dir is None:
-            log.error("script template %s/%s.j2 failed (%s: %s); showing the plain text", language, code,
-                      type(exc).__name__, str(exc)[:200])
-        else:
-            log.error("shipped script %s/%s.j2 failed (%s: %s); showing the plain text", language, code,
-                      type(exc).__name__, str(exc)[:200])
+        log.error("%s %s/%s.j2 failed (%s: %s); showing the plain text",
+                  "script template" if templates_dir is None else "shipped script", language, code,
+                  type(exc).__name__, str(exc)[:200])
     return fallback() if callable(fallback) else fallback
 
 
@@ -493,8 +485,8 @@ def _render(env: ScriptEnvironment, code: str, language: str, values: Mapping[st
     """Load (or compile) and render one override template under a deadline.
 
     Compiling an override and rendering it share one deadline (``MAX_SECONDS``); every
-    render has a text budget. An override folder without the template falls through to
-    the shipped one, which is rendered here the same way.
+    render has a text budget. Only ``render_script`` calls it, once ``_overridden`` has
+    found the override the loader will pick.
     """
     end = time.monotonic() + MAX_SECONDS
     with _render_budget(MAX_PRODUCED):
@@ -504,7 +496,7 @@ def _render(env: ScriptEnvironment, code: str, language: str, values: Mapping[st
             except TemplateNotFound:
                 template = env.get_template(f"{language}/{GENERIC}.j2")
         parts: list[str] = []
-        with contextlib.nullcontext() if _is_shipped(template.filename) else _deadline(end):
+        with _deadline(end):
             size = 0
             for chunk in template.generate(**{**DEFAULTS, **values}, language=language):
                 size += len(chunk)
@@ -522,13 +514,6 @@ def _render_budget(chars: int) -> Iterator[None]:
         yield
     finally:
         _budget.reset(token)
-
-
-@functools.lru_cache(maxsize=256)
-def _is_shipped(filename: str | None) -> bool:
-    if not filename:
-        return False
-    return Path(filename).resolve().is_relative_to(resource_path("scripts").resolve())
 
 
 class ScriptTimeout(SecurityError):

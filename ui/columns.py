@@ -20,8 +20,10 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -228,28 +230,32 @@ def measured(view: QAbstractItemView) -> dict[int, tuple[int, int]]:
     return _measured(view, model.columnCount()) if model is not None else {}
 
 
-def _needs(view: QAbstractItemView, sizes: dict[int, tuple[int, int]], fixed: list[int], free: int | None,
-           can_wrap: bool) -> tuple[int, int]:
-    free_ideal = max(FREE_MIN, sizes[free][0]) if free is not None else 0
-    free_least = max(FREE_MIN, sizes[free][0]) if free is not None else 0
+class _Gauge(NamedTuple):
+    sizes: dict[int, tuple[int, int]]  # per column: (ideal, least) width
+    fixed: list[int]  # the shown columns other than the free one
+    can_wrap: bool
+    free_room: int  # the free column's own meaningful cells (a bill's period) whole: never wrapped
+    fit: Fit
+
+
+def _gauge(view: QAbstractItemView, model: QAbstractItemModel, free: int | None) -> _Gauge:
+    header = _header(view)
+    count = model.columnCount()
+    sizes = _measured(view, count)
+    fixed = [c for c in range(count) if c != free and not header.isSectionHidden(c)]  # a hidden column takes no room
+    can_wrap = isinstance(view, QTableView) and model.rowCount() <= WRAP_ROWS
+    free_room = max(FREE_MIN, sizes[free][0]) if free is not None else 0
     frame = view.frameWidth() * 2 + view.verticalScrollBar().sizeHint().width()
-    ideal = sum(sizes[c][0] for c in fixed) + free_ideal + frame
-    least = (sum(sizes[c][1] for c in fixed) if can_wrap else sum(sizes[c][0] for c in fixed)) + free_least + frame
-    return ideal, least
+    ideal = sum(sizes[c][0] for c in fixed) + free_room + frame
+    least = (sum(sizes[c][1] for c in fixed) if can_wrap else sum(sizes[c][0] for c in fixed)) + free_room + frame
+    return _Gauge(sizes, fixed, can_wrap, free_room, Fit(ideal, least))
 
 
 def needs(view: QAbstractItemView, free: int | None = None) -> Fit:
     """What ``fit_columns`` returns, without laying anything out: the window shares the
     panes' width by it first, then each table is laid out once, at its own width."""
     model = view.model()
-    if model is None:
-        return Fit(0, 0)
-    header = _header(view)
-    count = model.columnCount()
-    sizes = _measured(view, count)
-    fixed = [c for c in range(count) if c != free and not header.isSectionHidden(c)]
-    can_wrap = isinstance(view, QTableView) and model.rowCount() <= WRAP_ROWS
-    return Fit(*_needs(view, sizes, fixed, free, can_wrap))
+    return _gauge(view, model, free).fit if model is not None else Fit(0, 0)
 
 
 def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
@@ -265,12 +271,7 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     if not header.defaultAlignment() & Qt.TextFlag.TextWordWrap:
         header.setDefaultAlignment(header.defaultAlignment() | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
     count = model.columnCount()
-    sizes = _measured(view, count)
-    fixed = [c for c in range(count) if c != free and not header.isSectionHidden(c)]  # a hidden column takes no room
-    can_wrap = isinstance(view, QTableView) and model.rowCount() <= WRAP_ROWS
-    ideal, least = _needs(view, sizes, fixed, free, can_wrap)
-    # The free column's own meaningful cells (a bill's period) are whole: they never wrap.
-    free_least = max(FREE_MIN, sizes[free][0]) if free is not None else 0
+    sizes, fixed, can_wrap, free_least, fit = _gauge(view, model, free)
     widths = {c: sizes[c][0] for c in fixed}
     excess = sum(widths.values()) + free_least - room(view)
     wrap = False
@@ -284,7 +285,7 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
     cache = _cache(view)
     signature = (tuple(sorted(widths.items())), wrap, free, room(view))
     if cache.applied == signature:
-        return Fit(ideal, least)  # the same data at the same width: nothing to lay out again
+        return fit  # the same data at the same width: nothing to lay out again
     cache.applied = signature
     for c in range(count):
         if c == free:
@@ -310,7 +311,7 @@ def fit_columns(view: QAbstractItemView, free: int | None = None) -> Fit:
         elif was_wrapping:
             for r in range(model.rowCount()):
                 view.setRowHeight(r, rows.defaultSectionSize())
-    return Fit(ideal, least)
+    return fit
 
 
 class OneLine(QStyledItemDelegate):

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from console.actions import ActionSpec
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from console.judgement.ledger import Ledger
 
 LOCAL_TZ = ZoneInfo("Asia/Taipei")
+_Row = TypeVar("_Row", EventRow, NotificationRow)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,13 @@ class Charge:
     bills: tuple[BillRow, ...]
 
 
+def _by_service(rows: Iterable[_Row]) -> dict[str | None, list[_Row]]:
+    grouped: dict[str | None, list[_Row]] = {}
+    for row in rows:
+        grouped.setdefault(row.service_code, []).append(row)
+    return grouped
+
+
 class RuleContext:
     """The caller's world as of ``at`` (times compared in UTC, dates in Asia/Taipei).
 
@@ -155,8 +163,6 @@ class RuleContext:
         self._lines: dict[str, dict[str, list[BillLineRow]]] | None = None
         self._charges: dict[str, dict[str, Charge]] | None = None
         self._ledger: Ledger | None = None
-        self._events_by_service: dict[str | None, list[EventRow]] | None = None
-        self._notices_by_service: dict[str | None, list[NotificationRow]] | None = None
 
     def _bill_known(self, bill: BillRow) -> bool:
         if bill.issued_on is not None:
@@ -179,19 +185,19 @@ class RuleContext:
 
     def events_for(self, service: str | None) -> Sequence[EventRow]:
         """The events naming ``service`` (None: naming no service), in the view's order (by time)."""
-        if self._events_by_service is None:
-            self._events_by_service = {}
-            for e in self.events:
-                self._events_by_service.setdefault(e.service_code, []).append(e)
         return self._events_by_service.get(service, ())
 
     def notifications_for(self, service: str | None) -> Sequence[NotificationRow]:
         """The notifications naming ``service`` (None: naming no service), in the view's order."""
-        if self._notices_by_service is None:
-            self._notices_by_service = {}
-            for n in self.notifications:
-                self._notices_by_service.setdefault(n.service_code, []).append(n)
         return self._notices_by_service.get(service, ())
+
+    @cached_property
+    def _events_by_service(self) -> dict[str | None, list[EventRow]]:
+        return _by_service(self.events)
+
+    @cached_property
+    def _notices_by_service(self) -> dict[str | None, list[NotificationRow]]:
+        return _by_service(self.notifications)
 
     def events_of(self, kind: str, service: str | None = None) -> list[EventRow]:
         return [e for e in self.events if e.kind == kind and (service is None or e.service_code == service)]
